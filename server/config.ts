@@ -1,0 +1,28 @@
+// The environment, parsed once. Every other module receives what it needs as arguments.
+import { z } from 'zod';
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().default('0.0.0.0'),
+  /** A real PostgreSQL server; without it the embedded PGlite database under DATA_DIR is used. */
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default('./data'),
+  /** Walkable network loaded on first start when the database has none (GeoJSON, .osm or .osm.pbf). */
+  STREETS_FILE: z.string().optional(),
+  /** Seed demo reports on first start of an empty database ('0' to turn off). */
+  SEED_DEMO: z.enum(['0', '1']).default('1'),
+  /** Optional online basemap style URL; the offline style is used when unset. */
+  BASEMAP_STYLE_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof Env>;
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

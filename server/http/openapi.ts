@@ -1,0 +1,103 @@
+// Builds the OpenAPI 3.1 document from the routes registered on the app and the zod schemas
+// their validators and `describe` blocks carry.
+import { z } from 'zod';
+import { OPENAPI_META, type DescribeMeta, type ValidatorMeta } from './validate.ts';
+
+interface RouteLike {
+  method: string;
+  path: string;
+  handler: unknown;
+}
+
+type Json = Record<string, unknown>;
+
+function toSchema(schema: z.ZodType): Json {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Json;
+  delete json.$schema;
+  return json;
+}
+
+const PROBLEM = {
+  description: 'Problem Details (RFC 9457)',
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+};
+
+export function buildOpenApi(routes: readonly RouteLike[], info: { title: string; version: string; description: string }): Json {
+  const ops = new Map<string, { method: string; path: string; metas: (ValidatorMeta | DescribeMeta)[] }>();
+  for (const r of routes) {
+    const meta = (r.handler as Record<symbol, ValidatorMeta | DescribeMeta | undefined>)[OPENAPI_META];
+    if (!meta || r.method === 'ALL') continue;
+    const key = `${r.method} ${r.path}`;
+    const op = ops.get(key) ?? { method: r.method.toLowerCase(), path: r.path, metas: [] };
+    op.metas.push(meta);
+    ops.set(key, op);
+  }
+
+  const paths: Record<string, Json> = {};
+  for (const { method, path, metas } of ops.values()) {
+    const doc = metas.find((m): m is DescribeMeta => m.kind === 'describe');
+    if (!doc) continue;
+    const oaPath = path.replace(/:(\w+)(\{[^}]*\})?/g, '{$1}');
+    const parameters: Json[] = [];
+    let requestBody: Json | undefined;
+    for (const m of metas) {
+      if (m.kind !== 'validator') continue;
+      const s = toSchema(m.schema);
+      if (m.target === 'json') {
+        requestBody = { required: true, content: { 'application/json': { schema: s } } };
+      } else if (m.target === 'query' || m.target === 'param' || m.target === 'header') {
+        const props = (s.properties ?? {}) as Record<string, Json>;
+        const required = new Set((s.required as string[] | undefined) ?? []);
+        const where = m.target === 'param' ? 'path' : m.target;
+        for (const [name, schema] of Object.entries(props)) {
+          const { description, ...rest } = schema;
+          parameters.push({ name, in: where, required: where === 'path' || required.has(name), schema: rest, ...(description ? { description } : {}) });
+        }
+      }
+    }
+    for (const h of doc.headers ?? []) parameters.push({ name: h.name, in: 'header', required: false, schema: { type: 'string' }, description: h.description });
+    if (doc.requestBody) {
+      requestBody = { required: true, description: doc.requestBody.description, content: { [doc.requestBody.contentType]: { schema: { type: 'string', format: 'binary' } } } };
+    }
+    const responses: Json = {};
+    for (const [status, r] of Object.entries(doc.responses)) {
+      responses[status] = {
+        description: r.description,
+        ...(r.schema ? { content: { [r.contentType ?? 'application/json']: { schema: toSchema(r.schema) } } } : {}),
+      };
+    }
+    responses.default = PROBLEM;
+    paths[oaPath] ??= {};
+    paths[oaPath][method] = {
+      summary: doc.summary,
+      ...(doc.description ? { description: doc.description } : {}),
+      ...(doc.tags ? { tags: doc.tags } : {}),
+      operationId: `${method}${oaPath.replace(/[^A-Za-z0-9]+(\w)?/g, (_m, ch: string | undefined) => (ch ?? '').toUpperCase())}`,
+      ...(parameters.length ? { parameters } : {}),
+      ...(requestBody ? { requestBody } : {}),
+      responses,
+    };
+  }
+
+  return {
+    openapi: '3.1.0',
+    info,
+    paths: Object.fromEntries(Object.entries(paths).sort(([a], [b]) => a.localeCompare(b))),
+    components: {
+      schemas: {
+        Problem: {
+          type: 'object',
+          required: ['type', 'title', 'status', 'detail'],
+          properties: {
+            type: { type: 'string' },
+            title: { type: 'string' },
+            status: { type: 'integer' },
+            detail: { type: 'string' },
+            instance: { type: 'string' },
+            errors: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+          },
+        },
+      },
+    },
+  };
+}

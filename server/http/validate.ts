@@ -1,0 +1,54 @@
+// The one validator: zValidator that throws a problem with the zod issues listed, and carries
+// its schema so the OpenAPI document is generated from the same zod objects.
+import { zValidator } from '@hono/zod-validator';
+import type { ValidationTargets } from 'hono';
+import type { z } from 'zod';
+import { HttpProblem } from './problem.ts';
+
+export const OPENAPI_META = Symbol.for('trygghetskartan.openapi');
+
+export interface ValidatorMeta {
+  kind: 'validator';
+  target: keyof ValidationTargets;
+  schema: z.ZodType;
+}
+
+export interface DescribeMeta {
+  kind: 'describe';
+  summary: string;
+  description?: string;
+  tags?: string[];
+  /** Status → description and optional zod schema of the body. */
+  responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
+  /** Extra request headers documented (e.g. Idempotency-Key). */
+  headers?: { name: string; description: string }[];
+  /** Raw request body media types accepted besides JSON (for non-JSON uploads). */
+  requestBody?: { contentType: string; description: string };
+}
+
+function issuePath(path: readonly PropertyKey[]): string {
+  return path.map(String).join('.') || '(root)';
+}
+
+/** Validates one part of the request; a failure is 422 for bodies and 400 for query, params and headers. */
+export function validate<T extends z.ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) {
+  const mw = zValidator(target, schema, (result) => {
+    if (!result.success) {
+      const errors = result.error.issues.map((i) => ({ path: issuePath(i.path), message: i.message }));
+      const status = target === 'json' || target === 'form' ? 422 : 400;
+      const where = target === 'json' ? 'request body' : target === 'query' ? 'query string' : target;
+      const detail = `The ${where} is not valid: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`;
+      throw new HttpProblem(status, detail, { errors });
+    }
+  });
+  const meta: ValidatorMeta = { kind: 'validator', target, schema };
+  return Object.assign(mw, { [OPENAPI_META]: meta });
+}
+
+/** Documents a route for the OpenAPI document; passes the request through untouched. */
+export function describe(meta: Omit<DescribeMeta, 'kind'>) {
+  const mw = async (_c: unknown, next: () => Promise<void>) => {
+    await next();
+  };
+  return Object.assign(mw, { [OPENAPI_META]: { kind: 'describe', ...meta } satisfies DescribeMeta });
+}
