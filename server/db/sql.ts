@@ -2,6 +2,8 @@
 import postgres from 'postgres';
 
 export type Sql = postgres.Sql;
+/** A transaction handle from sql.begin(). */
+export type Tx = postgres.TransactionSql;
 
 export interface SqlOptions {
   max?: number;

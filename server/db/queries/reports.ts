@@ -1,7 +1,7 @@
 // Reports table: single and bulk inserts, reads with optional filters and keyset paging.
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Sql } from '../sql.ts';
+import type { Sql, Tx } from '../sql.ts';
 import type { ReportRow } from '../../domain/report.ts';
 import { cellToBigint } from '../../domain/cells.ts';
 
@@ -31,9 +31,8 @@ export interface ReportFilter {
   to?: Date | undefined;
 }
 
-type Tx = Sql | Parameters<Parameters<Sql['begin']>[0]>[0];
 
-const COLUMNS = (sql: Tx) => sql`
+const COLUMNS = (sql: Sql | Tx) => sql`
   id, category, lat, lon, to_hex(cell) as cell, district_id as district,
   observed_from as "observedFrom", observed_to as "observedTo", description, source, status, created_at as "createdAt"`;
 
@@ -46,7 +45,7 @@ function toDto(r: Record<string, unknown>): ReportDto {
   };
 }
 
-export async function insertReport(tx: Tx, r: ReportRow): Promise<ReportDto> {
+export async function insertReport(tx: Sql | Tx, r: ReportRow): Promise<ReportDto> {
   const [row] = await tx`
     insert into reports (id, category, lat, lon, cell, district_id, observed_from, observed_to, description, source, status)
     values (${r.id}, ${r.category}, ${r.lat}, ${r.lon}, ${cellToBigint(r.cell)}, ${r.districtId},

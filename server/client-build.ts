@@ -1,0 +1,29 @@
+// Builds the client with Vite when dist/client is missing or older than its sources.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+function newestMtime(path: string): number {
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const name of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, name)));
+  return newest;
+}
+
+export function isClientStale(root: string): boolean {
+  const index = join(root, 'dist/client/index.html');
+  if (!existsSync(index)) return true;
+  const built = statSync(index).mtimeMs;
+  return newestMtime(join(root, 'client')) > built || statSync(join(root, 'vite.config.ts')).mtimeMs > built;
+}
+
+/** Returns the directory of the built client. */
+export async function ensureClientBuilt(root: string, log: (msg: string) => void = console.log): Promise<string> {
+  const out = join(root, 'dist/client');
+  if (isClientStale(root)) {
+    log('Building the client (vite build)…');
+    const { build } = await import('vite');
+    await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+  }
+  return out;
+}

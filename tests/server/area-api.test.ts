@@ -1,0 +1,57 @@
+// Area resources and the API's self-description.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseTargets } from '../helpers/databases.ts';
+import { makeTestApp } from '../helpers/test-app.ts';
+
+describe.each(databaseTargets())('area API on $name', (target) => {
+  let t: Awaited<ReturnType<typeof makeTestApp>>;
+  beforeAll(async () => {
+    t = await makeTestApp(target);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('lists the categories with Swedish and English labels', async () => {
+    const { categories } = (await (await t.app.request('/api/categories')).json()) as { categories: { code: string; sv: string; en: string }[] };
+    expect(categories.length).toBeGreaterThanOrEqual(9);
+    expect(categories.find((c) => c.code === 'skadegorelse')).toMatchObject({ sv: 'Skadegörelse', en: 'Vandalism' });
+    expect(categories.every((c) => c.sv && c.en)).toBe(true);
+  });
+
+  it('returns the three districts as GeoJSON, Skäggetorp marked approximate', async () => {
+    const fc = (await (await t.app.request('/api/districts')).json()) as { type: string; features: { id: string; geometry: { type: string }; properties: { name: string; approximate: boolean; streetKm: number } }[] };
+    expect(fc.type).toBe('FeatureCollection');
+    const byId = Object.fromEntries(fc.features.map((f) => [f.id, f.properties]));
+    expect(Object.keys(byId).sort()).toEqual(['berga', 'ryd', 'skaggetorp']);
+    expect(byId.skaggetorp).toMatchObject({ name: 'Skäggetorp', approximate: true });
+    expect(byId.ryd).toMatchObject({ name: 'Ryd', approximate: false, streetKm: 0 });
+  });
+
+  it('returns the team bases and an empty street network when none is loaded', async () => {
+    const bases = (await (await t.app.request('/api/bases')).json()) as { features: { properties: { district: string } }[] };
+    expect(bases.features.map((f) => f.properties.district).sort()).toEqual(['berga', 'ryd', 'skaggetorp']);
+    const streets = (await (await t.app.request('/api/streets')).json()) as { features: unknown[] };
+    expect(streets.features).toEqual([]);
+  });
+
+  it('documents every API route in the OpenAPI 3.1 document', async () => {
+    const doc = (await (await t.app.request('/api/openapi.json')).json()) as { openapi: string; paths: Record<string, Record<string, { parameters?: { name: string }[] }>> };
+    expect(doc.openapi).toBe('3.1.0');
+    for (const p of ['/api/reports', '/api/reports/{id}', '/api/reports/pins', '/api/categories', '/api/districts', '/api/bases', '/api/streets', '/api/config']) expect(doc.paths).toHaveProperty(p);
+    expect(doc.paths['/api/reports']!.post).toBeDefined();
+    expect(doc.paths['/api/reports']!.get!.parameters!.map((x) => x.name)).toEqual(expect.arrayContaining(['bbox', 'district', 'category', 'from', 'to', 'status', 'limit', 'cursor']));
+    const apiRoutes = t.app.routes.filter((r) => r.path.startsWith('/api/') && !r.path.includes('*') && r.method !== 'ALL' && !['/api/openapi.json', '/api/docs', '/api/docs.css'].includes(r.path));
+    for (const r of apiRoutes) {
+      const path = r.path.replace(/:(\w+)/g, '{$1}');
+      expect(doc.paths[path]?.[r.method.toLowerCase()], `${r.method} ${r.path} is documented`).toBeDefined();
+    }
+    const html = await (await t.app.request('/api/docs')).text();
+    expect(html).toContain('/api/reports');
+  });
+
+  it('answers /healthz and /readyz', async () => {
+    expect((await t.app.request('/healthz')).status).toBe(200);
+    expect((await t.app.request('/readyz')).status).toBe(200);
+  });
+});
