@@ -1,0 +1,124 @@
+// Command line for the area's geodata: import districts, team bases and streets; show what is loaded.
+import { pathToFileURL } from 'node:url';
+import { DataDirBusyError, startEmbedded } from '../db/embedded.ts';
+import { migrate } from '../db/migrate.ts';
+import { listBases, listDistricts } from '../db/queries/districts.ts';
+import { countStreets, streetCoverage } from '../db/queries/streets.ts';
+import { createSql, type Sql } from '../db/sql.ts';
+import { coverageLines, coverageWarnings, formatKm } from '../geodata/coverage.ts';
+import { importBasesFile, importDistrictsFile, importStreetsFile } from '../geodata/import-files.ts';
+
+export const USAGE = `Usage: npm run geodata -- <command>
+
+  import-districts FILE.geojson  upsert district polygons by id (properties.id, or a slug of name);
+                                 an official polygon replaces an approximate one with the same id
+  import-bases FILE.geojson      upsert team bases (Point features: id, name, district)
+  import-streets FILE            replace the walkable network from GeoJSON lines, OSM XML (.osm)
+                                 or OSM PBF (.osm.pbf); clipped to the districts + 500 m
+  status                         districts, approximate flags, bases, street km per district
+
+Database: DATABASE_URL when set, else the embedded database in DATA_DIR (default ./data),
+which the running server holds: stop the server first.`;
+
+type Out = (line: string) => void;
+
+async function openDatabase(env: NodeJS.ProcessEnv): Promise<{ sql: Sql; close: () => Promise<void> }> {
+  if (env.DATABASE_URL) {
+    const sql = createSql(env.DATABASE_URL, { max: 2 });
+    return { sql, close: () => sql.end({ timeout: 5 }) };
+  }
+  const embedded = await startEmbedded({ dataDir: env.DATA_DIR ?? './data' });
+  const sql = createSql(embedded.url, { max: embedded.maxConnections });
+  return {
+    sql,
+    close: async () => {
+      await sql.end({ timeout: 5 });
+      await embedded.stop();
+    },
+  };
+}
+
+async function printStatus(sql: Sql, out: Out): Promise<void> {
+  const districts = await listDistricts(sql);
+  const coverage = await streetCoverage(sql);
+  const kmOf = new Map(coverage.map((c) => [c.districtId, c.km]));
+  out(`Districts (${districts.length}):`);
+  for (const d of districts) {
+    const flag = d.approximate ? 'APPROXIMATE polygon' : 'official polygon';
+    out(`  ${d.id.padEnd(12)} ${d.name.padEnd(14)} ${flag.padEnd(20)} ${formatKm(kmOf.get(d.id) ?? 0).padStart(9)} of streets   ${d.source}`);
+  }
+  const bases = await listBases(sql);
+  out(`Team bases (${bases.length}):`);
+  for (const b of bases) out(`  ${b.id.padEnd(18)} ${b.name} (${b.districtId ?? 'no district'}) ${b.lat.toFixed(5)} N ${b.lon.toFixed(5)} E`);
+  const streets = await countStreets(sql);
+  out(`Streets: ${streets} rows, ${formatKm(coverage.reduce((sum, c) => sum + c.km, 0))}; outside every district: ${formatKm(kmOf.get(null) ?? 0)}`);
+  if (streets === 0) out('  no street network loaded: routes follow the hex grid everywhere');
+  else for (const w of coverageWarnings(coverage)) out(`  warning: ${w}`);
+}
+
+async function runCommand(sql: Sql, cmd: string, file: string | undefined, out: Out): Promise<void> {
+  switch (cmd) {
+    case 'import-districts': {
+      const ids = await importDistrictsFile(sql, file!);
+      out(`Upserted ${ids.length} district(s): ${ids.join(', ')}`);
+      return;
+    }
+    case 'import-bases': {
+      const bases = await importBasesFile(sql, file!);
+      out(`Upserted ${bases.length} team base(s): ${bases.map((b) => `${b.id} → ${b.districtId ?? 'no district'}`).join(', ')}`);
+      return;
+    }
+    case 'import-streets': {
+      const s = await importStreetsFile(sql, file!, { log: out });
+      out(`Kept ${s.keptWays} ways; ${s.clippedOut} lay outside the districts' box (+500 m); wrote ${s.inserted} street rows in one transaction.`);
+      for (const line of coverageLines(s.coverage)) out(`  ${line}`);
+      for (const w of s.warnings) out(`warning: ${w}`);
+      return;
+    }
+    case 'status':
+      await printStatus(sql, out);
+      return;
+  }
+}
+
+const NEEDS_FILE = new Set(['import-districts', 'import-bases', 'import-streets']);
+
+/** Runs the CLI; returns the exit code. */
+export async function runGeodataCli(args: string[], env: NodeJS.ProcessEnv, out: Out = console.log, err: Out = console.error): Promise<number> {
+  const [cmd, file, ...extra] = args;
+  const valid = cmd !== undefined && (cmd === 'status' ? file === undefined : NEEDS_FILE.has(cmd) && file !== undefined && extra.length === 0);
+  if (!valid) {
+    err(USAGE);
+    return 2;
+  }
+  let db: Awaited<ReturnType<typeof openDatabase>>;
+  try {
+    db = await openDatabase(env);
+  } catch (e) {
+    if (e instanceof DataDirBusyError) {
+      err(e.message);
+      return 1;
+    }
+    throw e;
+  }
+  const interrupt = () => {
+    err('Interrupted: the import transaction is rolled back, nothing was written.');
+    void db.close().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupt);
+  try {
+    await migrate(db.sql);
+    await runCommand(db.sql, cmd, file, out);
+    return 0;
+  } catch (e) {
+    err(`geodata ${cmd} failed: ${(e as Error).message}`);
+    return 1;
+  } finally {
+    process.off('SIGINT', interrupt);
+    await db.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await runGeodataCli(process.argv.slice(2), process.env);
+}

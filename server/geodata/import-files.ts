@@ -1,0 +1,151 @@
+// File → database imports of the area (districts, bases, streets), shared by the CLI and the server's first start.
+import { open, readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { countDistricts, listDistricts, upsertBases, upsertDistricts } from '../db/queries/districts.ts';
+import { countStreets, replaceStreets, streetCoverage } from '../db/queries/streets.ts';
+import type { Sql } from '../db/sql.ts';
+import { parseBasesGeoJson, parseDistrictsGeoJson } from './area-geojson.ts';
+import { makeDistrictLocator } from './assign-districts.ts';
+import { coverageWarnings, type DistrictKm } from './coverage.ts';
+import { parseOsmPbf } from './osm-pbf.ts';
+import { parseOsmXml } from './osm-xml.ts';
+import { readStreetsGeoJson } from './streets-geojson.ts';
+import type { StreetWay } from './street-way.ts';
+
+/** The Linköping area carried in the repository. */
+export const DEFAULT_AREA_DIR = fileURLToPath(new URL('../../geodata/linkoping/', import.meta.url));
+
+export type StreetsFormat = 'geojson' | 'osm-xml' | 'osm-pbf';
+
+export interface ImportStreetsOptions {
+  /** Margin in metres kept around the districts' bounding box (default 500). */
+  marginM?: number;
+  /** Progress and summary lines; silent when omitted. */
+  log?: (line: string) => void;
+}
+
+export interface ImportStreetsSummary {
+  format: StreetsFormat;
+  /** Ways (or GeoJSON line features) kept by the parser. */
+  keptWays: number;
+  /** Dropped highway ways by reason (OSM only). */
+  dropped: Record<string, number>;
+  /** Kept ways wholly outside the districts' bounding box + margin. */
+  clippedOut: number;
+  /** Street rows written (a clipped way may give several). */
+  inserted: number;
+  coverage: DistrictKm[];
+  warnings: string[];
+}
+
+/** By extension, else by the first byte: '{' GeoJSON, '<' OSM XML, anything else PBF. */
+export async function detectStreetsFormat(path: string): Promise<StreetsFormat> {
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.pbf')) return 'osm-pbf';
+  if (lower.endsWith('.osm') || lower.endsWith('.xml')) return 'osm-xml';
+  if (lower.endsWith('.geojson') || lower.endsWith('.json')) return 'geojson';
+  const fh = await open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await fh.read(Buffer.alloc(64), 0, 64, 0);
+    const head = buffer.subarray(0, bytesRead).toString('utf8').trimStart();
+    return head.startsWith('{') ? 'geojson' : head.startsWith('<') ? 'osm-xml' : 'osm-pbf';
+  } finally {
+    await fh.close();
+  }
+}
+
+interface ParsedWays {
+  ways: StreetWay[];
+  kept: number;
+  dropped: Record<string, number>;
+}
+
+async function readWays(path: string, format: StreetsFormat, log: (line: string) => void): Promise<ParsedWays> {
+  if (format === 'geojson') {
+    const r = await readStreetsGeoJson(path);
+    log(`  ${r.stats.features} features, ${r.stats.kept} lines kept, ${r.stats.skipped} non-line features skipped`);
+    return { ways: r.ways, kept: r.stats.kept, dropped: { 'not-a-line': r.stats.skipped } };
+  }
+  let lastPct = -1;
+  const onProgress = (read: number, total: number) => {
+    const pct = total > 0 ? Math.floor((read / total) * 10) * 10 : 100;
+    if (pct !== lastPct) log(`  reading ${basename(path)}: ${pct} %`);
+    lastPct = pct;
+  };
+  const r = format === 'osm-pbf' ? await parseOsmPbf(path, { onProgress }) : await parseOsmXml(path, { onProgress });
+  const s = r.stats;
+  log(
+    `  ${s.nodes} nodes, ${s.highwayWays} highway ways: ${s.kept} kept, ` +
+      `${s.dropped['not-walkable']} dropped as not walkable (motorway, trunk, construction, …), ` +
+      `${s.dropped['no-foot-access']} dropped for no foot access` +
+      (s.missingNodeRefs > 0 ? `, ${s.missingNodeRefs} node references missing from the extract` : ''),
+  );
+  return { ways: r.ways, kept: s.kept, dropped: { ...s.dropped } };
+}
+
+/** Parses a GeoJSON / .osm / .osm.pbf network and replaces the streets table with it in one transaction. */
+export async function importStreetsFile(sql: Sql, path: string, opts: ImportStreetsOptions = {}): Promise<ImportStreetsSummary> {
+  const log = opts.log ?? (() => {});
+  const format = await detectStreetsFormat(path);
+  log(`Importing streets from ${path} (${format})`);
+  const districts = await listDistricts(sql);
+  if (districts.length === 0) throw new Error('No districts in the database: run import-districts first');
+  const parsed = await readWays(path, format, log);
+  const { inserted, clippedOut } = await replaceStreets(sql, parsed.ways, districts, {
+    ...(opts.marginM === undefined ? {} : { marginM: opts.marginM }),
+    onProgress: (n, total) => {
+      if (n === total || n % 10000 === 0) log(`  written ${n} / ${total} street rows`);
+    },
+  });
+  const coverage = await streetCoverage(sql);
+  return { format, keptWays: parsed.kept, dropped: parsed.dropped, clippedOut, inserted, coverage, warnings: coverageWarnings(coverage) };
+}
+
+/** Upserts the districts of a GeoJSON file by id; returns their ids. */
+export async function importDistrictsFile(sql: Sql, path: string): Promise<string[]> {
+  const districts = parseDistrictsGeoJson(await readFile(path, 'utf8'), path);
+  await upsertDistricts(sql, districts);
+  return districts.map((d) => d.id);
+}
+
+/**
+ * Upserts team bases. A base keeps the district its file names when that district exists,
+ * otherwise it gets the district whose polygon holds it (or none).
+ */
+export async function importBasesFile(sql: Sql, path: string): Promise<{ id: string; districtId: string | null }[]> {
+  const bases = parseBasesGeoJson(await readFile(path, 'utf8'), path);
+  const districts = await listDistricts(sql);
+  const known = new Set(districts.map((d) => d.id));
+  const locate = makeDistrictLocator(districts);
+  const rows = bases.map((b) => ({
+    ...b,
+    districtId: b.districtId !== null && known.has(b.districtId) ? b.districtId : locate([b.lon, b.lat]),
+  }));
+  await upsertBases(sql, rows);
+  return rows.map((r) => ({ id: r.id, districtId: r.districtId }));
+}
+
+/**
+ * First start: loads the repository's Linköping districts and bases when the districts table is
+ * empty, and the streets file (when given) when the streets table is empty.
+ */
+export async function loadDefaultArea(
+  sql: Sql,
+  opts: { areaDir?: string; streetsFile?: string; log?: (line: string) => void } = {},
+): Promise<{ districts: boolean; streets: boolean }> {
+  const dir = opts.areaDir ?? DEFAULT_AREA_DIR;
+  let districts = false;
+  if ((await countDistricts(sql)) === 0) {
+    await importDistrictsFile(sql, `${dir}/districts.geojson`);
+    await importBasesFile(sql, `${dir}/bases.geojson`);
+    opts.log?.(`Loaded the default area from ${dir}`);
+    districts = true;
+  }
+  let streets = false;
+  if (opts.streetsFile !== undefined && (await countStreets(sql)) === 0) {
+    await importStreetsFile(sql, opts.streetsFile, opts.log ? { log: opts.log } : {});
+    streets = true;
+  }
+  return { districts, streets };
+}
