@@ -1,0 +1,86 @@
+// The permission matrix as data: which role may do what. Every route names one permission
+// (server/http/guard.ts); `can` is the only place that answers the question.
+
+/** `resident` is the anonymous role: everyone without a session or token acts as a resident. */
+export const ROLES = ['resident', 'field', 'teamleader', 'chief', 'partner', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles an account can hold (a resident has no account). */
+export const ACCOUNT_ROLES = ['field', 'teamleader', 'chief', 'partner', 'admin'] as const satisfies readonly Role[];
+export type AccountRole = (typeof ACCOUNT_ROLES)[number];
+
+export const PERMISSIONS = [
+  'reports:create', // submit a report (anyone; the source is narrowed to who sent it)
+  'reports:read', // read all reports with exact locations and free text (audit-logged)
+  'reports:read-own', // read the reports one's own account submitted (partners)
+  'reports:moderate', // moderation queue: approve, reject, merge, recategorise
+  'analytics:read', // heat map, hotspots, trends, data clock, coverage and gaps
+  'routes:plan', // draw, suggest, save and delete patrol routes for one's team
+  'routes:read', // read planned routes (one's team; all with tracks:read-all)
+  'tracks:write', // record one's own patrol tracks and read them back
+  'tracks:read-team', // read the tracks of one's own team (audit-logged)
+  'tracks:read-all', // read every team's tracks (audit-logged)
+  'live:read', // live positions of teams on patrol
+  'contacts:read', // residents' contact details (audit-logged)
+  'audit:read', // the audit log and its CSV export
+  'users:admin', // users and teams
+  'areas:admin', // districts, bases and street networks
+  'import:write', // historical report imports
+  'tokens:admin', // API tokens for machine clients
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** The matrix. Least privilege: a role holds only what its work needs. */
+export const MATRIX: Readonly<Record<Role, readonly Permission[]>> = {
+  resident: ['reports:create'],
+  field: ['reports:create', 'reports:read', 'routes:read', 'tracks:write'],
+  teamleader: ['reports:create', 'reports:read', 'reports:moderate', 'analytics:read', 'routes:plan', 'routes:read', 'tracks:write', 'tracks:read-team', 'live:read'],
+  chief: [
+    'reports:create',
+    'reports:read',
+    'reports:moderate',
+    'analytics:read',
+    'routes:plan',
+    'routes:read',
+    'tracks:read-team',
+    'tracks:read-all',
+    'live:read',
+    'contacts:read',
+    'import:write',
+  ],
+  partner: ['reports:create', 'reports:read-own'],
+  admin: ['reports:create', 'reports:read', 'users:admin', 'areas:admin', 'import:write', 'tokens:admin', 'audit:read'],
+};
+
+const GRANTS = new Map<Role, ReadonlySet<Permission>>(ROLES.map((r) => [r, new Set(MATRIX[r])]));
+
+/** Whether a role holds a permission. Unknown roles hold nothing. */
+export function can(role: Role, permission: Permission): boolean {
+  return GRANTS.get(role)?.has(permission) ?? false;
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+export function isAccountRole(value: unknown): value is AccountRole {
+  return typeof value === 'string' && (ACCOUNT_ROLES as readonly string[]).includes(value);
+}
+
+export function isPermission(value: unknown): value is Permission {
+  return typeof value === 'string' && (PERMISSIONS as readonly string[]).includes(value);
+}
+
+/**
+ * Report sources each role may claim, the default first. A signed-in role may narrow its
+ * source (staff filing as a resident), never widen it; an anonymous resident is always a
+ * resident. `police` and `demo` come only through imports and the seed.
+ */
+export const REPORT_SOURCES_BY_ROLE: Readonly<Record<Role, readonly [string, ...string[]]>> = {
+  resident: ['resident'],
+  field: ['staff', 'resident'],
+  teamleader: ['staff', 'resident'],
+  chief: ['staff', 'resident'],
+  partner: ['partner', 'resident'],
+  admin: ['staff', 'resident'],
+};
