@@ -1,0 +1,73 @@
+// Wire types of the API as the client reads them (GeoJSON bodies are typed by hand; see server/schemas).
+import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon } from 'geojson';
+
+export type Bbox = [west: number, south: number, east: number, north: number];
+
+export interface AppConfig {
+  basemapStyleUrl: string | null;
+  area: { name: string; bbox: Bbox };
+}
+
+export interface Category {
+  code: string;
+  sv: string;
+  en: string;
+  color: string;
+}
+
+export interface DistrictProps {
+  id: string;
+  name: string;
+  approximate: boolean;
+  source: string;
+  /** Length of the loaded street network inside the district, in km. */
+  streetKm: number;
+}
+export type DistrictCollection = FeatureCollection<Polygon | MultiPolygon, DistrictProps>;
+export type DistrictFeature = Feature<Polygon | MultiPolygon, DistrictProps>;
+
+export interface BaseProps {
+  id: string;
+  name: string;
+  district: string | null;
+}
+export type BaseCollection = FeatureCollection<Point, BaseProps>;
+
+export interface StreetProps {
+  name: string | null;
+  highway: string | null;
+  lit: string | null;
+  district: string | null;
+}
+export type StreetCollection = FeatureCollection<LineString, StreetProps>;
+
+export interface PinProps {
+  id: string;
+  category: string;
+  observedTo: string;
+}
+export type PinCollection = FeatureCollection<Point, PinProps> & { total: number; truncated: boolean };
+
+export interface PinQuery {
+  /** First day, YYYY-MM-DD in Europe/Stockholm. */
+  from: string;
+  /** Last day, inclusive. */
+  to: string;
+  districts: string[];
+  categories: string[];
+}
+
+export interface Report {
+  id: string;
+  category: string;
+  lat: number;
+  lon: number;
+  cell: string;
+  district: string;
+  observedFrom: string;
+  observedTo: string;
+  description: string | null;
+  source: string;
+  status: string;
+  createdAt: string;
+}

@@ -1,0 +1,221 @@
+// Owns the one MapLibre map: creates it once, adds sources and layers on every style load, then only setData.
+import { createEffect, createSignal, on, onCleanup, onMount } from 'solid-js';
+import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl } from 'maplibre-gl';
+import type { GeoJSONSource, GeoJSONSourceSpecification, MapGeoJSONFeature, StyleSpecification } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { BaseCollection, Bbox, Category, DistrictCollection, PinCollection, Report, StreetCollection } from '../api/types.ts';
+import type { Lang } from '../i18n/messages.ts';
+import type { Messages } from '../i18n/sv.ts';
+import type { MapView as MapViewState } from '../state/url-state.ts';
+import { sameView } from '../state/url-state.ts';
+import { makeOfflineStyle } from './offline-style.ts';
+import { useBundledWorker } from './worker-url.ts';
+import { makeCountImages } from './count-images.ts';
+import { makeDistrictLabels } from './district-labels.tsx';
+import { makeReportPopup } from './report-popup.tsx';
+import * as districtLayer from './layers/districts.ts';
+import * as streetLayer from './layers/streets.ts';
+import * as baseLayer from './layers/bases.ts';
+import * as pinLayer from './layers/pins.ts';
+
+export const ATTRIBUTION = ['© OpenStreetMap contributors', 'Källa: SCB'];
+
+export interface MapViewProps {
+  basemapStyleUrl: string | null;
+  areaBbox: Bbox | null;
+  view: MapViewState | null;
+  onViewChange: (view: MapViewState) => void;
+  districts: DistrictCollection | undefined;
+  streets: StreetCollection | undefined;
+  bases: BaseCollection | undefined;
+  pins: PinCollection | undefined;
+  categories: Category[];
+  lang: Lang;
+  t: Messages;
+  loadReport: (id: string, signal: AbortSignal) => Promise<Report>;
+  onBasemapError: (detail: string) => void;
+}
+
+useBundledWorker();
+
+/** Room around the area when framing it, in px; the top leaves space for district names drawn above their boundary. */
+const FRAME_PADDING = { top: 64, bottom: 24, left: 24, right: 24 };
+
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+function addOurLayers(map: MapLibreMap, categories: Category[]) {
+  const geojson = (): GeoJSONSourceSpecification => ({ type: 'geojson', data: EMPTY });
+  map.addSource(districtLayer.DISTRICTS_SOURCE_ID, geojson());
+  map.addSource(streetLayer.STREETS_SOURCE_ID, geojson());
+  map.addSource(pinLayer.PINS_SOURCE_ID, pinLayer.pinSourceSpec);
+  map.addSource(baseLayer.BASES_SOURCE_ID, geojson());
+  // Bases sit above the pin circles but below the cluster counts, so a count stays readable over a base.
+  const pins = pinLayer.pinLayers(categories);
+  const counts = pins.filter((l) => l.id === pinLayer.CLUSTER_COUNT_LAYER_ID);
+  const circles = pins.filter((l) => l.id !== pinLayer.CLUSTER_COUNT_LAYER_ID);
+  const layers = [...districtLayer.districtLayers, ...streetLayer.streetLayers, ...circles, ...baseLayer.baseLayers, ...counts];
+  for (const layer of layers) map.addLayer(layer);
+}
+
+function setSourceData(map: MapLibreMap, id: string, data: FeatureCollection) {
+  (map.getSource(id) as GeoJSONSource | undefined)?.setData(data);
+}
+
+function currentView(map: MapLibreMap): MapViewState {
+  const c = map.getCenter();
+  return { zoom: map.getZoom(), lat: c.lat, lon: c.lng };
+}
+
+export function MapView(props: MapViewProps) {
+  let container!: HTMLDivElement;
+  const [map, setMap] = createSignal<MapLibreMap>();
+  /** Bumped on every style load; 0 until our sources exist. */
+  const [styleEpoch, setStyleEpoch] = createSignal(0);
+  const [isReady, setReady] = createSignal(false);
+  const [rendered, setRendered] = createSignal({ clusters: 0, points: 0 });
+  let hasFramedView = props.view !== null;
+  let closePopup: (() => void) | undefined;
+
+  onMount(() => {
+    const initial = props.view;
+    const usesBasemap = props.basemapStyleUrl !== null;
+    const m = new MapLibreMap({
+      container,
+      style: (props.basemapStyleUrl ?? makeOfflineStyle()) as string | StyleSpecification,
+      ...(initial ? { center: [initial.lon, initial.lat] as [number, number], zoom: initial.zoom } : {}),
+      ...(!initial && props.areaBbox ? { bounds: props.areaBbox, fitBoundsOptions: { padding: FRAME_PADDING } } : {}),
+      attributionControl: false,
+      maxZoom: 19,
+    });
+    m.addControl(new AttributionControl({ compact: false, customAttribution: ATTRIBUTION }), 'bottom-right');
+    m.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    m.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    const stopCountImages = makeCountImages(m);
+
+    m.on('style.load', () => {
+      addOurLayers(m, props.categories);
+      setStyleEpoch((n) => n + 1);
+    });
+    let styleLoaded = false;
+    m.once('style.load', () => (styleLoaded = true));
+    m.on('error', (e) => {
+      // A configured online basemap that cannot load (offline, wrong URL) falls back to the offline style.
+      if (usesBasemap && !styleLoaded) {
+        styleLoaded = true;
+        props.onBasemapError(e.error?.message ?? 'unknown error');
+        m.setStyle(makeOfflineStyle());
+      } else {
+        console.error('MapLibre error', e.error);
+      }
+    });
+    m.on('moveend', () => props.onViewChange(currentView(m)));
+    // Rendered counts on the container, for people debugging and for the browser test.
+    m.on('idle', () => {
+      const count = (layer: string) => (m.getLayer(layer) ? m.queryRenderedFeatures({ layers: [layer] }).length : 0);
+      setRendered({ clusters: count(pinLayer.CLUSTER_LAYER_ID), points: count(pinLayer.POINT_LAYER_ID) });
+      setReady(styleEpoch() > 0);
+    });
+
+    m.on('click', pinLayer.CLUSTER_LAYER_ID, (e) => {
+      const f = e.features?.[0] as MapGeoJSONFeature | undefined;
+      const clusterId = f?.properties.cluster_id as number | undefined;
+      if (!f || clusterId === undefined || f.geometry.type !== 'Point') return;
+      const center = f.geometry.coordinates as [number, number];
+      const source = m.getSource(pinLayer.PINS_SOURCE_ID) as GeoJSONSource;
+      void source.getClusterExpansionZoom(clusterId).then((zoom) => m.easeTo({ center, zoom: zoom + 0.2 }));
+    });
+    m.on('click', pinLayer.POINT_LAYER_ID, (e) => {
+      const f = e.features?.[0];
+      const id = f?.properties.id as string | undefined;
+      if (!f || !id || f.geometry.type !== 'Point') return;
+      closePopup?.();
+      closePopup = makeReportPopup(m, f.geometry.coordinates as [number, number], id, () => ({
+        loadReport: props.loadReport,
+        lang: props.lang,
+        t: props.t,
+        categoryLabel: (code) => props.categories.find((c) => c.code === code)?.[props.lang] ?? code,
+        categoryColor: (code) => props.categories.find((c) => c.code === code)?.color ?? pinLayer.FALLBACK_PIN_COLOR,
+        districtName: (id) => props.districts?.features.find((d) => d.properties.id === id)?.properties.name ?? id,
+      }));
+    });
+    for (const layer of [pinLayer.CLUSTER_LAYER_ID, pinLayer.POINT_LAYER_ID]) {
+      m.on('mouseenter', layer, () => (m.getCanvas().style.cursor = 'pointer'));
+      m.on('mouseleave', layer, () => (m.getCanvas().style.cursor = ''));
+    }
+
+    setMap(m);
+    onCleanup(() => {
+      stopCountImages();
+      m.remove();
+    });
+  });
+
+  // One effect per concern: each data set goes into its source once the style has our sources.
+  createEffect(() => {
+    const m = map();
+    if (!m || styleEpoch() === 0 || !props.districts) return;
+    setSourceData(m, districtLayer.DISTRICTS_SOURCE_ID, districtLayer.toFeatureCollection(props.districts));
+  });
+  createEffect(() => {
+    const m = map();
+    if (!m || styleEpoch() === 0 || !props.streets) return;
+    setSourceData(m, streetLayer.STREETS_SOURCE_ID, streetLayer.toFeatureCollection(props.streets));
+  });
+  createEffect(() => {
+    const m = map();
+    if (!m || styleEpoch() === 0 || !props.bases) return;
+    setSourceData(m, baseLayer.BASES_SOURCE_ID, baseLayer.toFeatureCollection(props.bases));
+  });
+  createEffect(() => {
+    const m = map();
+    if (!m || styleEpoch() === 0 || !props.pins) return;
+    setSourceData(m, pinLayer.PINS_SOURCE_ID, pinLayer.toFeatureCollection(props.pins));
+  });
+  createEffect(() => {
+    const m = map();
+    if (!m || styleEpoch() === 0) return;
+    m.setPaintProperty(pinLayer.POINT_LAYER_ID, 'circle-color', pinLayer.categoryColorExpression(props.categories));
+  });
+  // District names as HTML markers.
+  createEffect(() => {
+    const m = map();
+    const d = props.districts;
+    if (!m || !d) return;
+    onCleanup(makeDistrictLabels(m, d, () => props.t.approximateNote));
+  });
+  // Frame the area once when the URL gave no view and the config had no bbox.
+  createEffect(() => {
+    const m = map();
+    const d = props.districts;
+    if (!m || !d || hasFramedView) return;
+    hasFramedView = true;
+    if (props.areaBbox) return;
+    const bbox = districtLayer.districtsBbox(d);
+    if (bbox) m.fitBounds(bbox, { padding: FRAME_PADDING, duration: 0 });
+  });
+  // URL → map (back/forward, edited links). Map → URL goes through moveend.
+  createEffect(
+    on(
+      () => props.view,
+      (view) => {
+        const m = map();
+        if (!m || !view || sameView(view, currentView(m))) return;
+        m.jumpTo({ center: [view.lon, view.lat], zoom: view.zoom });
+      },
+    ),
+  );
+
+  return (
+    <div
+      class="map-view"
+      ref={container}
+      role="region"
+      aria-label={props.t.mapRegionLabel}
+      data-testid="map"
+      data-ready={isReady() ? 'true' : 'false'}
+      data-clusters={rendered().clusters}
+      data-points={rendered().points}
+    />
+  );
+}

@@ -1,0 +1,101 @@
+// Layer helpers: GeoJSON in, GeoJSON out, labels placed on the district's top edge, colours by category.
+import { describe, expect, it } from 'vitest';
+import * as districts from '../../client/map/layers/districts.ts';
+import * as pins from '../../client/map/layers/pins.ts';
+import * as streets from '../../client/map/layers/streets.ts';
+import type { DistrictCollection, PinCollection, StreetCollection } from '../../client/api/types.ts';
+import { formatClusterCount } from '../../client/map/count-images.ts';
+
+const square: DistrictCollection = {
+  type: 'FeatureCollection',
+  features: [
+    {
+      type: 'Feature',
+      properties: { id: 'a', name: 'A', approximate: true, source: 'hand-drawn', streetKm: 3 },
+      geometry: { type: 'Polygon', coordinates: [[[15, 58], [15.2, 58], [15.2, 58.1], [15, 58.1], [15, 58]]] },
+    },
+    {
+      type: 'Feature',
+      properties: { id: 'b', name: 'B', approximate: false, source: 'SCB', streetKm: 40 },
+      geometry: {
+        type: 'MultiPolygon',
+        coordinates: [
+          [[[16, 59], [16.01, 59], [16.01, 59.01], [16, 59]]],
+          [[[17, 59], [17.4, 59], [17.4, 59.2], [17, 59.2], [17, 59]]],
+        ],
+      },
+    },
+  ],
+};
+
+describe('district layer', () => {
+  it('puts the label above the largest ring at its centroid longitude', () => {
+    const [a, b] = square.features;
+    expect(districts.labelPosition(a!)).toEqual([expect.closeTo(15.1, 9), 58.1]);
+    expect(districts.labelPosition(b!)).toEqual([expect.closeTo(17.2, 9), 59.2]);
+  });
+
+  it('computes the bbox of all districts, or null for none', () => {
+    expect(districts.districtsBbox(square)).toEqual([15, 58, 17.4, 59.2]);
+    expect(districts.districtsBbox({ type: 'FeatureCollection', features: [] })).toBeNull();
+  });
+
+  it('keeps properties and gives each feature its id', () => {
+    const fc = districts.toFeatureCollection(square);
+    expect(fc.features.map((f) => [f.id, f.properties.approximate])).toEqual([['a', true], ['b', false]]);
+  });
+
+  it('draws approximate boundaries dashed and official ones solid', () => {
+    const approx = districts.districtLayers.find((l) => l.id === districts.DISTRICT_OUTLINE_APPROX_LAYER_ID);
+    expect(approx && 'paint' in approx ? approx.paint : undefined).toHaveProperty('line-dasharray');
+  });
+});
+
+describe('pin layer', () => {
+  const collection: PinCollection = {
+    type: 'FeatureCollection',
+    total: 1,
+    truncated: false,
+    features: [{ type: 'Feature', properties: { id: 'x', category: 'brand', observedTo: '2026-01-01T00:00:00Z' }, geometry: { type: 'Point', coordinates: [15.6, 58.4] } }],
+  };
+
+  it('leaves the API members total and truncated out of the map source', () => {
+    expect(pins.toFeatureCollection(collection)).toEqual({ type: 'FeatureCollection', features: collection.features });
+  });
+
+  it('colours pins by category with a grey fallback', () => {
+    expect(pins.categoryColorExpression([{ code: 'brand', sv: 'Brand', en: 'Fire', color: '#f00' }])).toEqual([
+      'match', ['get', 'category'], 'brand', '#f00', pins.FALLBACK_PIN_COLOR,
+    ]);
+    expect(pins.categoryColorExpression([])).toBe(pins.FALLBACK_PIN_COLOR);
+  });
+
+  it('clusters the source and names count images it can read back', () => {
+    expect(pins.pinSourceSpec.cluster).toBe(true);
+    expect(pins.parseCountImageId('count:1234')).toBe(1234);
+    expect(pins.parseCountImageId('count:x')).toBeNull();
+    expect(pins.parseCountImageId('other')).toBeNull();
+  });
+
+  it('draws no symbol text, so no glyphs are needed offline', () => {
+    for (const layer of pins.pinLayers([])) expect(JSON.stringify(layer)).not.toContain('text-field');
+  });
+
+  it('groups cluster counts with a thin space', () => {
+    expect(formatClusterCount(12345)).toBe('12\u2009345');
+    expect(formatClusterCount(999)).toBe('999');
+  });
+});
+
+describe('street layer', () => {
+  it('drops degenerate lines', () => {
+    const fc: StreetCollection = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { name: null, highway: null, lit: null, district: null }, geometry: { type: 'LineString', coordinates: [[15, 58]] } },
+        { type: 'Feature', properties: { name: 'Väg', highway: 'footway', lit: 'no', district: 'ryd' }, geometry: { type: 'LineString', coordinates: [[15, 58], [15.1, 58]] } },
+      ],
+    };
+    expect(streets.toFeatureCollection(fc).features.map((f) => f.properties.name)).toEqual(['Väg']);
+  });
+});

@@ -1,0 +1,117 @@
+// Browser test: the real app in headless Chromium, offline (every non-localhost request is blocked).
+import { existsSync, mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { startTestServer } from '../helpers/test-server.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+const DEFAULT_STREETS = '../shared/geodata-raw/linkoping_highway_graph_osm2018_tdde25.geojson';
+const streetsFile = process.env.STREETS_FILE ?? (existsSync(DEFAULT_STREETS) ? DEFAULT_STREETS : undefined);
+/** Generous: software WebGL on a 2-core machine is slow, and nothing here measures time. */
+const WAIT = { timeout: 60_000 };
+
+if (!hasChromium && !process.env.CI) {
+  console.warn(`\n!!! ${CHROMIUM} is missing: the browser test is SKIPPED. Install it with: apt-get update && apt-get install -y chromium\n`);
+}
+
+describe.runIf(hasChromium || process.env.CI)('the map in a browser', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  const blocked: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!hasChromium) throw new Error(`${CHROMIUM} is missing (CI requires it): apt-get install -y chromium`);
+    server = await startTestServer({ seedDemo: true, ...(streetsFile ? { streetsFile } : {}) });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=sv-SE'],
+    });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+    await context.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === '127.0.0.1' || url.hostname === 'localhost') return route.continue();
+      blocked.push(url.href);
+      return route.abort('internetdisconnected');
+    });
+    page = await context.newPage();
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    mkdirSync('test-results', { recursive: true });
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const pinCount = () => page.getAttribute('[data-testid=pin-count]', 'data-count').then(Number);
+  const waitForPins = () => page.waitForSelector('[data-testid=pin-count][data-loading=false][data-count]:not([data-count=""])', WAIT);
+
+  it('shows the three districts by name and clustered pins, offline', async () => {
+    await page.goto(server!.url);
+    await page.waitForSelector('[data-testid=map][data-ready=true]', WAIT);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=district-label]').length === 3, undefined, WAIT);
+    const names = await page.$$eval('[data-testid=district-label] .district-label__name', (els) => els.map((e) => e.textContent).sort());
+    expect(names).toEqual(['Berga', 'Ryd', 'Skäggetorp']);
+    expect(await page.textContent('[data-district=skaggetorp]')).toContain('ungefärlig gräns');
+
+    await waitForPins();
+    expect(await pinCount()).toBeGreaterThan(100);
+    expect(await page.textContent('[data-testid=pin-count]')).toMatch(/^\d{1,3}(\s\d{3})* rapporter$/u);
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=map]')?.getAttribute('data-clusters')) > 0, undefined, WAIT);
+    expect(await page.textContent('[data-testid=legend]')).toContain('© OpenStreetMap contributors');
+    expect(await page.textContent('.maplibregl-ctrl-attrib')).toContain('Källa: SCB');
+    await page.screenshot({ path: 'test-results/map.png' });
+    expect(blocked).toEqual([]);
+  }, 180_000);
+
+  it('filters by one category, changes the pin count and keeps the filter in the URL', async () => {
+    const before = await pinCount();
+    await page.getByRole('checkbox', { name: 'Brand' }).check();
+    await page.waitForFunction((n) => {
+      const el = document.querySelector('[data-testid=pin-count]');
+      return el?.getAttribute('data-loading') === 'false' && el.getAttribute('data-count') !== String(n);
+    }, before, WAIT);
+    const after = await pinCount();
+    expect(after).toBeGreaterThan(0);
+    expect(after).toBeLessThan(before);
+    expect(new URL(page.url()).searchParams.get('c')).toBe('brand');
+
+    await page.goBack();
+    await page.waitForFunction((n) => document.querySelector('[data-testid=pin-count]')?.getAttribute('data-count') === String(n), before, WAIT);
+    expect(await page.getByRole('checkbox', { name: 'Brand' }).isChecked()).toBe(false);
+    await page.goForward();
+    await page.waitForFunction((n) => document.querySelector('[data-testid=pin-count]')?.getAttribute('data-count') === String(n), after, WAIT);
+  }, 180_000);
+
+  it('opens a popup for a report and switches to English', async () => {
+    // Centre a shared link on one brand report at street zoom, where pins are no longer clustered.
+    const res = await fetch(`${server!.url}/api/reports/pins?categories=brand&limit=1`);
+    const pins = (await res.json()) as { features: { geometry: { coordinates: [number, number] } }[] };
+    const [lon, lat] = pins.features[0]!.geometry.coordinates;
+    await page.goto(`${server!.url}/?c=brand&map=18.00/${lat.toFixed(6)}/${lon.toFixed(6)}`);
+    await waitForPins();
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=map]')?.getAttribute('data-points')) > 0, undefined, WAIT);
+    const box = (await page.locator('[data-testid=map]').boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const popup = page.locator('[data-testid=report-popup]');
+    await popup.locator('.report-card__title').waitFor(WAIT);
+    expect(await popup.locator('.report-card__title').textContent()).toBe('Brand');
+    const text = (await popup.textContent()) ?? '';
+    expect(text).toContain('H3-cell');
+    expect(text).toMatch(/8a[0-9a-f]{13}/);
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en', undefined, WAIT);
+    expect(await page.textContent('[data-testid=pin-count]')).toMatch(/ reports?$/);
+    expect(await popup.textContent()).toContain('H3 cell');
+    expect(await popup.locator('.report-card__title').textContent()).not.toBe('Brand');
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+    await page.screenshot({ path: 'test-results/map-popup-en.png' });
+    expect(blocked).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
+});
