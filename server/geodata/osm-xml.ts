@@ -2,7 +2,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { OsmCollector, type OsmParseResult } from './osm-collector.ts';
-import { parseXmlAttributes, XmlTagScanner, type XmlTag } from './xml-tags.ts';
+import { readXmlAttribute as attr, XmlTagScanner, type XmlTag } from './xml-tags.ts';
 
 export interface OsmReadOptions {
   /** Called after each chunk with the bytes read so far and the file size in bytes. */
@@ -43,32 +43,30 @@ export function makeOsmXmlHandler(collector: OsmCollector): (tag: XmlTag) => voi
     }
     switch (tag.name) {
       case 'node': {
-        const a = parseXmlAttributes(tag.rawAttrs);
-        if (isDeleted(a)) return;
-        const id = Number(a.get('id'));
-        const lat = Number(a.get('lat'));
-        const lon = Number(a.get('lon'));
+        const raw = tag.rawAttrs;
+        if (isDeleted(raw)) return;
+        const id = Number(attr(raw, 'id'));
+        const lat = Number(attr(raw, 'lat'));
+        const lon = Number(attr(raw, 'lon'));
         if (Number.isFinite(id) && Number.isFinite(lat) && Number.isFinite(lon)) collector.addNode(id, lon, lat);
         return;
       }
       case 'way': {
-        const a = parseXmlAttributes(tag.rawAttrs);
-        const current = { id: Number(a.get('id')), refs: [], tags: new Map<string, string>() };
+        const current = { id: Number(attr(tag.rawAttrs, 'id')), refs: [], tags: new Map<string, string>() };
         if (tag.isSelfClosing) return; // a way without nodes
-        way = isDeleted(a) || !Number.isFinite(current.id) ? null : current;
+        way = isDeleted(tag.rawAttrs) || !Number.isFinite(current.id) ? null : current;
         return;
       }
       case 'nd': {
         if (!way) return;
-        const ref = Number(parseXmlAttributes(tag.rawAttrs).get('ref'));
+        const ref = Number(attr(tag.rawAttrs, 'ref'));
         if (Number.isFinite(ref)) way.refs.push(ref);
         return;
       }
       case 'tag': {
         if (!way) return;
-        const a = parseXmlAttributes(tag.rawAttrs);
-        const k = a.get('k');
-        if (k !== undefined) way.tags.set(k, a.get('v') ?? '');
+        const k = attr(tag.rawAttrs, 'k');
+        if (k !== undefined) way.tags.set(k, attr(tag.rawAttrs, 'v') ?? '');
         return;
       }
     }
@@ -76,6 +74,6 @@ export function makeOsmXmlHandler(collector: OsmCollector): (tag: XmlTag) => voi
 }
 
 /** JOSM files mark deletions with action="delete"; history files with visible="false". */
-function isDeleted(a: Map<string, string>): boolean {
-  return a.get('action') === 'delete' || a.get('visible') === 'false';
+function isDeleted(raw: string): boolean {
+  return attr(raw, 'action') === 'delete' || attr(raw, 'visible') === 'false';
 }

@@ -30,6 +30,19 @@ export function parseXmlAttributes(raw: string): Map<string, string> {
   return attrs;
 }
 
+const attrPatterns = new Map<string, RegExp>();
+
+/** One attribute's decoded value (or undefined): cheaper than parseXmlAttributes on hot tags. */
+export function readXmlAttribute(raw: string, name: string): string | undefined {
+  let re = attrPatterns.get(name);
+  if (!re) {
+    re = new RegExp(`(?:^|\\s)${name.replace(/[.:-]/g, '\\$&')}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+    attrPatterns.set(name, re);
+  }
+  const m = re.exec(raw);
+  return m ? decodeXmlEntities(m[1] ?? m[2] ?? '') : undefined;
+}
+
 /** Feeds text chunks in order; calls onTag for every start, end and empty-element tag. */
 export class XmlTagScanner {
   private rest = '';

@@ -1,6 +1,7 @@
 // Clipping to the districts' box and district assignment by midpoint.
 import { describe, expect, it } from 'vitest';
 import { clipLine, districtsBbox, makeDistrictLocator, prepareStreets } from '../../server/geodata/assign-districts.ts';
+import { streetsToFeatureCollection } from '../../server/geodata/street-features.ts';
 import { lineMidpoint } from '../../server/geodata/street-way.ts';
 import type { Polygon } from 'geojson';
 
@@ -74,5 +75,20 @@ describe('prepareStreets', () => {
 
   it('refuses to run without districts', () => {
     expect(() => prepareStreets([], [])).toThrow(/import districts/);
+  });
+});
+
+describe('streetsToFeatureCollection', () => {
+  it('turns street rows into LineString features keyed by row id', () => {
+    const row = { id: 3, osmWayId: 100, name: 'Rydsgången', highway: 'footway', lit: 'yes', lengthM: 111.2, districtId: 'ryd', coords: [[15.5646, 58.408], [15.5646, 58.409]] as [number, number][] };
+    expect(streetsToFeatureCollection([row])).toEqual({
+      type: 'FeatureCollection',
+      features: [{
+        type: 'Feature',
+        id: 3,
+        properties: { osmWayId: 100, name: 'Rydsgången', highway: 'footway', lit: 'yes', lengthM: 111.2, districtId: 'ryd' },
+        geometry: { type: 'LineString', coordinates: row.coords },
+      }],
+    });
   });
 });
