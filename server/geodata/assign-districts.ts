@@ -1,6 +1,7 @@
 // Clips streets to the area's bounding box and assigns each street (or base) to the district holding it.
-import { bboxClip, booleanPointInPolygon, lineString } from '@turf/turf';
+import { bboxClip, lineString } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
+import { makeDistrictIndex } from '../domain/district-index.ts';
 import { EARTH_RADIUS_M, lineLengthM, lineMidpoint, type StreetWay } from './street-way.ts';
 
 export interface DistrictShape {
@@ -43,16 +44,10 @@ export function districtsBbox(districts: readonly DistrictShape[], marginM = DEF
   return [b[0] - dLon, b[1] - dLat, b[2] + dLon, b[3] + dLat];
 }
 
-/** Returns a function naming the district whose polygon holds a [lon, lat] point (first match), or null. */
+/** Returns a function naming the district whose polygon holds a [lon, lat] point, or null (see domain/district-index.ts). */
 export function makeDistrictLocator(districts: readonly DistrictShape[]): (pt: [number, number]) => string | null {
-  const boxes = districts.map((d) => ({ id: d.id, geometry: d.geometry, bbox: bboxOf(positionsOf(d.geometry)) }));
-  return (pt) => {
-    for (const d of boxes) {
-      if (pt[0] < d.bbox[0] || pt[0] > d.bbox[2] || pt[1] < d.bbox[1] || pt[1] > d.bbox[3]) continue;
-      if (booleanPointInPolygon(pt, d.geometry)) return d.id;
-    }
-    return null;
-  };
+  const index = makeDistrictIndex(districts.map((d) => ({ id: d.id, name: d.id, geometry: d.geometry })));
+  return (pt) => index.locate(pt[0], pt[1]);
 }
 
 const round7 = (v: number) => Math.round(v * 1e7) / 1e7;
