@@ -1,5 +1,5 @@
 // Page layout: header, side panel (filters, legend), the map with its pin count and errors.
-import { Show, createMemo, createSignal, createEffect } from 'solid-js';
+import { Show, createEffect, createMemo, createSignal, onCleanup } from 'solid-js';
 import { api } from './api/client.ts';
 import { ProblemError } from './api/problem-error.ts';
 import { AppHeader } from './components/app-header.tsx';
@@ -8,6 +8,7 @@ import type { ShownError } from './components/error-list.tsx';
 import { FilterPanel } from './components/filter-panel.tsx';
 import { Legend } from './components/legend.tsx';
 import { PinCount } from './components/pin-count.tsx';
+import { formatCount } from './i18n/format.ts';
 import { messagesFor } from './i18n/messages.ts';
 import { ATTRIBUTION, MapView } from './map/map-view.tsx';
 import { createAppData } from './state/create-app-data.ts';
@@ -24,6 +25,13 @@ export function App() {
   const t = createMemo(() => messagesFor(url.lang()));
   const [isPanelOpen, setPanelOpen] = createSignal(false);
   const [basemapError, setBasemapError] = createSignal<ProblemError | null>(null);
+
+  // Escape closes the filter drawer on narrow screens.
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && isPanelOpen()) setPanelOpen(false);
+  };
+  document.addEventListener('keydown', onKeyDown);
+  onCleanup(() => document.removeEventListener('keydown', onKeyDown));
 
   createEffect(() => {
     document.documentElement.lang = url.lang();
@@ -82,6 +90,13 @@ export function App() {
             lang={url.lang()}
             t={t()}
           />
+          <div class="side-panel__footer">
+            <button type="button" class="button side-panel__show-map" onClick={() => setPanelOpen(false)}>
+              {t().showMap(
+                data.pins.data() ? t().pinCount(formatCount(data.pins.data()!.features.length, url.lang())) : t().pinCountLoading,
+              )}
+            </button>
+          </div>
         </aside>
         <main class="map-area">
           <div class="map-overlay">

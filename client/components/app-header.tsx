@@ -38,7 +38,10 @@ export function AppHeader(props: AppHeaderProps) {
           aria-controls="side-panel"
           onClick={() => props.onTogglePanel()}
         >
-          {props.isPanelOpen ? props.t.closeFilters : props.t.openFilters}
+          <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
+            <path d="M3 5h18l-7 8v5l-4 2v-7z" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" />
+          </svg>
+          <span>{props.t.openFilters}</span>
         </button>
         <div class="lang-switch" role="group" aria-label={props.t.languageLabel}>
           <For each={LANGS}>
@@ -48,9 +51,11 @@ export function AppHeader(props: AppHeaderProps) {
                 lang={lang}
                 class="lang-switch__button"
                 aria-pressed={props.lang === lang}
+                aria-label={LANG_NAMES[lang]}
                 onClick={() => props.onLangChange(lang)}
               >
-                {LANG_NAMES[lang]}
+                <span class="lang-switch__long">{LANG_NAMES[lang]}</span>
+                <span class="lang-switch__short">{lang.toUpperCase()}</span>
               </button>
             )}
           </For>

@@ -114,4 +114,21 @@ describe.runIf(hasChromium || process.env.CI)('the map in a browser', () => {
     expect(blocked).toEqual([]);
     expect(pageErrors).toEqual([]);
   }, 180_000);
+
+  it('shows an API error in words and recovers on retry', async () => {
+    const problem = { type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'The database is restarting.' };
+    await page.route('**/api/reports/pins?**', (route) =>
+      route.fulfill({ status: 503, contentType: 'application/problem+json', body: JSON.stringify(problem) }),
+    );
+    await page.goto(server!.url);
+    const errors = page.locator('[data-testid=errors]');
+    await errors.waitFor(WAIT);
+    expect(await errors.textContent()).toContain('Kunde inte hämta rapporterna. The database is restarting.');
+
+    await page.unroute('**/api/reports/pins?**');
+    await errors.getByRole('button', { name: 'Försök igen' }).click();
+    await waitForPins();
+    await errors.waitFor({ state: 'detached', ...WAIT });
+    expect(await pinCount()).toBeGreaterThan(0);
+  }, 180_000);
 });
