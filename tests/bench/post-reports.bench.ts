@@ -1,0 +1,120 @@
+// POST /api/reports under load from a second process (autocannon, 50 connections, 127.0.0.1) on
+// the real PostgreSQL server, against a bare node:http insert handler on the same database.
+import { fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../../server/start-server.ts';
+import { createSql, type Sql } from '../../server/db/sql.ts';
+import { countReports } from '../../server/db/queries/reports.ts';
+import { iterateDemoReports } from '../../server/domain/synthetic-reports.ts';
+import { POSTGRES_URL, isReachable, linkopingArea, openBenchSchema } from './bench-setup.ts';
+import { startBareInsertServer } from './bare-insert-server.ts';
+import { printTable, type BenchRow } from './bench-table.ts';
+import type { LoadRequest, LoadResult } from './autocannon-child.ts';
+
+const CONNECTIONS = 50;
+const WARMUP_S = 2;
+/** The measured run is sized from the warm-up to last about RUN_S; it is stopped at BOUND_S regardless. */
+const RUN_S = 8;
+const BOUND_S = 10;
+const CHILD = fileURLToPath(new URL('./autocannon-child.ts', import.meta.url));
+
+function requestBodies(): string[] {
+  const { districts, bases } = linkopingArea();
+  const bodies: string[] = [];
+  for (const r of iterateDemoReports({ districts, bases, count: 1000, seed: 3, nowMs: Date.now() - 3600_000, months: 1 })) {
+    bodies.push(JSON.stringify({
+      category: r.category, lat: r.lat, lon: r.lon, source: 'demo', description: r.description,
+      ...(r.observedAt ? { observedAt: r.observedAt.toISOString() } : { observedFrom: r.observedFrom!.toISOString(), observedTo: r.observedTo!.toISOString() }),
+    }));
+  }
+  return bodies;
+}
+
+function load(req: LoadRequest): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(CHILD, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const bound = (req.durationS ?? BOUND_S) + 1; // the child's own start-up takes about a second
+    const timer = setTimeout(() => child.kill('SIGTERM'), bound * 1000);
+    const killer = setTimeout(() => child.kill('SIGKILL'), (bound + 10) * 1000);
+    child.once('message', (m) => resolve(m as LoadResult));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      clearTimeout(killer);
+      reject(new Error(`load generator exited (${code ?? 'killed'}) without a result`));
+    });
+    child.send(req);
+  });
+}
+
+/** Warm-up, then a run of a fixed number of requests so every acknowledged row can be counted. */
+async function measure(url: string, sql: Sql, bodies: string[]): Promise<LoadResult & { stored: number }> {
+  const warm = await load({ url, connections: CONNECTIONS, durationS: WARMUP_S, bodies });
+  await new Promise((r) => setTimeout(r, 500)); // requests cut off by the warm-up's end settle
+  const before = await countReports(sql);
+  const amount = Math.max(2000, Math.round(warm.rps * RUN_S));
+  const result = await load({ url, connections: CONNECTIONS, amount, bodies });
+  await new Promise((r) => setTimeout(r, 1000)); // let the server finish what the client cut off
+  return { ...result, stored: (await countReports(sql)) - before };
+}
+
+function rowsFor(name: string, r: LoadResult & { stored: number }, base?: LoadResult & { stored: number }): BenchRow[] {
+  const faults = r.errors + r.timeouts + r.non2xx;
+  // A run stopped by the time bound cuts off up to one request per connection: those may be stored unacknowledged.
+  const cutOff = r.stored - r.ok2xx;
+  const rowsOk = r.stoppedEarly ? cutOff >= 0 && cutOff <= CONNECTIONS : cutOff === 0;
+  const rows = r.stoppedEarly
+    ? `stopped at ${BOUND_S} s: rows ${r.stored} = 2xx ${r.ok2xx} + ${cutOff} cut off in flight${rowsOk ? '' : ' — MISMATCH'}`
+    : rowsOk ? `rows = 2xx = ${r.ok2xx}` : `ROWS ${r.stored} ≠ 2xx ${r.ok2xx} — MISMATCH`;
+  const check = `${faults === 0 ? 'no errors' : `${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx`}; ${rows}; ${r.durationS.toFixed(1)} s`;
+  return [
+    { name: `${name} requests/s`, value: r.rps, unit: 'req/s', baseline: base?.rps, baselineNote: base ? 'bare handler, this run' : 'issue reference', target: base ? 3000 : undefined, note: check },
+    { name: `${name} p99 latency`, value: r.p99Ms, unit: 'ms', baseline: base?.p99Ms, baselineNote: base ? 'bare handler, this run' : undefined, target: base ? 50 : undefined, lowerIsBetter: true, note: `p50 ${r.p50Ms} ms` },
+  ];
+}
+
+async function main() {
+  if (!(await isReachable())) {
+    console.log(`PostgreSQL at ${POSTGRES_URL} is not reachable: skipping the POST /api/reports benchmark.`);
+    return;
+  }
+  const bodies = requestBodies();
+
+  const bareDb = await openBenchSchema(POSTGRES_URL, 20);
+  const bare = await startBareInsertServer(bareDb.sql);
+  let bareResult;
+  try {
+    console.log(`Bare node:http insert handler, ${CONNECTIONS} connections…`);
+    bareResult = await measure(bare.url, bareDb.sql, bodies);
+  } finally {
+    await bare.stop();
+    await bareDb.drop();
+  }
+
+  const schema = `bench_${randomBytes(5).toString('hex')}`;
+  const server = await startServer({ databaseUrl: POSTGRES_URL, schema, port: 0, seedDemo: false, logLevel: 'silent' });
+  let apiResult;
+  try {
+    console.log(`POST /api/reports on the real server (${POSTGRES_URL}), ${CONNECTIONS} connections…`);
+    apiResult = await measure(`${server.url}/api/reports`, server.sql, bodies);
+  } finally {
+    await server.stop();
+    const admin = createSql(POSTGRES_URL, { max: 1 });
+    await admin`drop schema if exists ${admin(schema)} cascade`;
+    await admin.end({ timeout: 5 });
+  }
+
+  const bareRows = rowsFor('bare node:http insert', bareResult);
+  bareRows[0]!.baseline = 7000;
+  bareRows[1]!.baseline = 25;
+  bareRows[1]!.baselineNote = 'issue reference, 100 conns';
+  printTable(`POST /api/reports under load (autocannon in a second process, ${CONNECTIONS} connections)`, [
+    ...rowsFor('POST /api/reports', apiResult, bareResult),
+    ...bareRows,
+  ]);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
