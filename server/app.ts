@@ -15,12 +15,22 @@ import { buildOpenApi } from './http/openapi.ts';
 import { DOCS_CSS, renderDocsPage } from './http/docs-page.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { areaRoutes } from './routes/area.ts';
+import { patrolRoutes } from './routes/patrol-routes.ts';
+import { trackRoutes } from './routes/tracks.ts';
+import { analyticsRoutes } from './routes/analytics.ts';
+import { publicReportRoutes } from './routes/public-reports.ts';
 
 /** Any API body larger than this is refused before a route sees it. */
 const API_BODY_LIMIT_BYTES = 1024 * 1024;
 
 function apiRoutes(deps: AppDeps) {
-  return new Hono().route('/reports', reportRoutes(deps)).route('/', areaRoutes(deps));
+  return new Hono()
+    .route('/reports', reportRoutes(deps))
+    .route('/routes', patrolRoutes(deps))
+    .route('/tracks', trackRoutes(deps))
+    .route('/public', publicReportRoutes(deps))
+    .route('/', areaRoutes(deps))
+    .route('/', analyticsRoutes(deps));
 }
 
 export type AppType = ReturnType<typeof apiRoutes>;
@@ -55,15 +65,14 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.use('/api/*', compress());
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: API_BODY_LIMIT_BYTES,
-      onError: () => {
-        throw new HttpProblem(413, `The request body is larger than ${API_BODY_LIMIT_BYTES / 1024 / 1024} MiB.`);
-      },
-    }),
-  );
+  const apiBodyLimit = bodyLimit({
+    maxSize: API_BODY_LIMIT_BYTES,
+    onError: () => {
+      throw new HttpProblem(413, `The request body is larger than ${API_BODY_LIMIT_BYTES / 1024 / 1024} MiB.`);
+    },
+  });
+  // The residents' form carries a photo (≤ 10 MB) and sets its own limit.
+  app.use('/api/*', (c, next) => (c.req.path === '/api/public/reports' ? next() : apiBodyLimit(c, next)));
 
   app.onError((err, c) => {
     const problem = toProblem(err);

@@ -29,6 +29,13 @@ export const CATEGORY_CODES = CATEGORIES.map((c) => c.code) as [CategoryCode, ..
 export const SOURCES = ['resident', 'staff', 'partner', 'police', 'demo'] as const;
 export type Source = (typeof SOURCES)[number];
 
-/** Report life cycle. */
-export const STATUSES = ['new', 'confirmed', 'closed', 'rejected'] as const;
+/**
+ * Report life cycle. Staff reports: new → confirmed → closed. Residents' reports are moderated:
+ * new → approved (text public) | rejected (with a reason) | merged (into another report) | closed.
+ */
+export const STATUSES = ['new', 'approved', 'confirmed', 'merged', 'closed', 'rejected'] as const;
 export type Status = (typeof STATUSES)[number];
+
+/** Why a moderator rejected a resident's report. */
+export const REJECT_REASONS = ['spam', 'offensive', 'not-our-matter'] as const;
+export type RejectReason = (typeof REJECT_REASONS)[number];

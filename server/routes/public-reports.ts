@@ -1,0 +1,157 @@
+// /api/public: the residents' report form (no sign-in), its receipt and status page, and the
+// residents' pins for the public map — always masked (cell centre, hour, approved text only).
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { createHash, randomBytes } from 'node:crypto';
+import type { AppDeps } from '../deps.ts';
+import { describe, validate } from '../http/validate.ts';
+import { HttpProblem } from '../http/problem.ts';
+import { guard } from '../http/guard.ts';
+import { once, readIdempotencyKey } from '../http/idempotency.ts';
+import { problemResponse } from '../http/on-error.ts';
+import { prepareReport } from '../domain/report.ts';
+import { maskReport } from '../domain/mask-report.ts';
+import { MAX_PHOTO_BYTES } from '../domain/photo-policy.ts';
+import { reencodePhoto } from '../resident/reencode-photo.ts';
+import { rateLimit } from '../resident/rate-limit.ts';
+import { getReportByTokenHash, insertResidentReport, listPublicPins } from '../db/queries/public-reports.ts';
+import { CONSENT_TEXT_SV, PublicPinCollection, PublicPinQuery, PublicReportForm, PublicReportView, Receipt, TokenParam } from '../schemas/public-reports.ts';
+
+/** Multipart overhead allowed on top of the largest photo. */
+export const PUBLIC_REPORT_BODY_LIMIT_BYTES = MAX_PHOTO_BYTES + 256 * 1024;
+/** Reports one address may file per window (a family on one router stays well below it). */
+export const PUBLIC_REPORTS_PER_WINDOW = 10;
+export const PUBLIC_REPORT_WINDOW_MS = 15 * 60_000;
+/** The public map shows at most this many residents' pins. */
+export const PUBLIC_PIN_LIMIT = 5000;
+const DEFAULT_PUBLIC_STATUSES = ['new', 'approved', 'confirmed'] as const;
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function newTrackingToken(): string {
+  return randomBytes(24).toString('base64url'); // 32 characters, 192 bits
+}
+
+export function trackingPaths(token: string) {
+  return { trackingUrl: `/rapportera/kvitto/${token}`, statusUrl: `/api/public/reports/${token}` };
+}
+
+function refuseTooMany(c: Context, retryAfterS: number) {
+  return problemResponse(c, new HttpProblem(429, `Too many reports from this address. Try again in ${Math.ceil(retryAfterS / 60)} minutes.`));
+}
+
+export function publicReportRoutes(deps: AppDeps) {
+  const { sql } = deps;
+  const limiter = rateLimit({ limit: PUBLIC_REPORTS_PER_WINDOW, windowMs: PUBLIC_REPORT_WINDOW_MS, now: deps.now, refuse: refuseTooMany });
+  return new Hono()
+    .post(
+      '/reports',
+      describe({
+        summary: 'File a report as a resident (no sign-in)',
+        description:
+          'multipart/form-data (or x-www-form-urlencoded without a photo). The photo is re-encoded to JPEG ≤ 1600 px with all metadata (EXIF, GPS) removed. ' +
+          'The e-mail is stored apart from the report and needs consent. Repeating the same idempotencyKey (or Idempotency-Key header) returns the first receipt. ' +
+          `Rate limit: ${PUBLIC_REPORTS_PER_WINDOW} reports per ${PUBLIC_REPORT_WINDOW_MS / 60_000} minutes per address.`,
+        tags: ['public'],
+        headers: [{ name: 'Idempotency-Key', description: 'Alternative to the idempotencyKey form field' }],
+        responses: {
+          201: { description: 'The receipt with the tracking token', schema: Receipt },
+          413: { description: 'Photo larger than 10 MB' },
+          415: { description: 'Photo is not a readable JPEG/PNG/HEIC' },
+          422: { description: 'Invalid field (errors list the fields)' },
+          429: { description: 'Too many reports from this address' },
+        },
+      }),
+      guard('reports:create'),
+      limiter,
+      bodyLimit({
+        maxSize: PUBLIC_REPORT_BODY_LIMIT_BYTES,
+        onError: () => {
+          throw new HttpProblem(413, 'The report is larger than 10 MB; choose a smaller photo.', { errors: [{ path: 'photo', message: 'larger than 10 MB' }] });
+        },
+      }),
+      async (c, next) => {
+        const type = c.req.header('Content-Type') ?? '';
+        if (!/^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(type)) {
+          throw new HttpProblem(415, 'Send the report as multipart/form-data (with a photo) or application/x-www-form-urlencoded. JSON clients can use POST /api/reports.');
+        }
+        await next();
+      },
+      validate('form', PublicReportForm),
+      async (c) => {
+        const { photo, website, idempotencyKey, email, consent: _consent, ...fields } = c.req.valid('form');
+        const token = newTrackingToken();
+        const justNow = fields.observedAt || fields.observedFrom || fields.observedTo ? undefined : new Date(deps.now());
+        const row = prepareReport({ ...fields, observedAt: fields.observedAt ?? justNow, source: 'resident' }, await deps.area.index(), deps.newId(), deps.now());
+        if (website) {
+          // Honeypot filled in: a bot. Answer like a success and store nothing.
+          deps.log.warn('honeypot report dropped', { requestId: c.get('requestId' as never) });
+          return c.json({ trackingToken: token, ...trackingPaths(token), hasPhoto: Boolean(photo), hasContact: Boolean(email), report: maskReport({ ...row, publicNote: null, textPublic: false }) }, 201);
+        }
+        const key = idempotencyKey ?? readIdempotencyKey(c.req.header('Idempotency-Key'));
+        const photoBytes = photo ? new Uint8Array(await photo.arrayBuffer()) : null;
+        const encoded = photoBytes ? await reencodePhoto(photoBytes) : null;
+        const hashedBody = { ...fields, email: email ?? null, photo: photoBytes ? createHash('sha256').update(photoBytes).digest('hex') : null };
+        const res = await once(sql, 'POST /api/public/reports', key, hashedBody, 201, async (tx) => {
+          await insertResidentReport(tx, {
+            row,
+            tokenHash: hashToken(token),
+            photo: encoded,
+            photoId: deps.newId(),
+            contact: email ? { email, consentText: CONSENT_TEXT_SV, consentedAt: new Date(deps.now()) } : null,
+          });
+          return { trackingToken: token, ...trackingPaths(token), hasPhoto: encoded !== null, hasContact: Boolean(email), report: maskReport({ ...row, publicNote: null, textPublic: false }) };
+        });
+        if (res.replayed) c.header('Idempotent-Replayed', 'true');
+        c.header('Location', res.body.statusUrl);
+        return c.json(res.body, 201);
+      },
+    )
+    .get(
+      '/reports/:token',
+      describe({
+        summary: "A resident's report by tracking token",
+        description: 'What the resident may see: category, cell centre, hour-rounded time, status, public note, and the text once approved. Never the e-mail or exact point.',
+        tags: ['public'],
+        responses: { 200: { description: 'The report as the public sees it', schema: PublicReportView }, 404: { description: 'Unknown token' } },
+      }),
+      guard.public(),
+      validate('param', TokenParam),
+      async (c) => {
+        const { token } = c.req.valid('param');
+        const row = await getReportByTokenHash(sql, hashToken(token));
+        if (!row) throw new HttpProblem(404, 'No report has this tracking token. Check that the whole link was copied.');
+        return c.json(maskReport(row), 200);
+      },
+    )
+    .get(
+      '/pins',
+      describe({
+        summary: "Residents' reports for the public map",
+        description: 'Residents’ reports only (not staff or partner reports), at their H3 cell centre, hour-rounded, text only once approved. Rejected and merged reports are never shown; closed ones only when asked for.',
+        tags: ['public'],
+        responses: { 200: { description: 'Pins', schema: PublicPinCollection } },
+      }),
+      guard.public(),
+      validate('query', PublicPinQuery),
+      async (c) => {
+        const q = c.req.valid('query');
+        const since = new Date(deps.now() - q.days * 24 * 3600_000);
+        const { rows, total } = await listPublicPins(sql, { since, statuses: q.status ?? DEFAULT_PUBLIC_STATUSES, categories: q.categories, limit: PUBLIC_PIN_LIMIT });
+        return c.json(
+          {
+            type: 'FeatureCollection' as const,
+            total,
+            truncated: total > rows.length,
+            features: rows.map((r) => {
+              const { lat, lon, ...properties } = maskReport(r);
+              return { type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [lon, lat] as [number, number] }, properties };
+            }),
+          },
+          200,
+        );
+      },
+    );
+}
