@@ -27,15 +27,17 @@ export const PERMISSIONS = [
   'areas:admin', // districts, bases and street networks
   'import:write', // historical report imports
   'tokens:admin', // API tokens for machine clients
+  'account:self', // one's own account: password change, sign-out everywhere (sessions only)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** The matrix. Least privilege: a role holds only what its work needs. */
 export const MATRIX: Readonly<Record<Role, readonly Permission[]>> = {
   resident: ['reports:create'],
-  field: ['reports:create', 'reports:read', 'routes:read', 'tracks:write'],
-  teamleader: ['reports:create', 'reports:read', 'reports:moderate', 'analytics:read', 'routes:plan', 'routes:read', 'tracks:write', 'tracks:read-team', 'live:read'],
+  field: ['account:self', 'reports:create', 'reports:read', 'routes:read', 'tracks:write'],
+  teamleader: ['account:self', 'reports:create', 'reports:read', 'reports:moderate', 'analytics:read', 'routes:plan', 'routes:read', 'tracks:write', 'tracks:read-team', 'live:read'],
   chief: [
+    'account:self',
     'reports:create',
     'reports:read',
     'reports:moderate',
@@ -48,8 +50,8 @@ export const MATRIX: Readonly<Record<Role, readonly Permission[]>> = {
     'contacts:read',
     'import:write',
   ],
-  partner: ['reports:create', 'reports:read-own'],
-  admin: ['reports:create', 'reports:read', 'users:admin', 'areas:admin', 'import:write', 'tokens:admin', 'audit:read'],
+  partner: ['account:self', 'reports:create', 'reports:read-own'],
+  admin: ['account:self', 'reports:create', 'reports:read', 'users:admin', 'areas:admin', 'import:write', 'tokens:admin', 'audit:read'],
 };
 
 const GRANTS = new Map<Role, ReadonlySet<Permission>>(ROLES.map((r) => [r, new Set(MATRIX[r])]));
