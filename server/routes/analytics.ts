@@ -1,0 +1,137 @@
+// /api/heatmap, /api/hotspots, /api/trends, /api/clock, /api/analytics/districts: the safety
+// chief's analytics over the heat_hours aggregate (never the raw reports), for analytics:read.
+import { Hono } from 'hono';
+import { getResolution } from 'h3-js';
+import type { AppDeps } from '../deps.ts';
+import { describe, validate } from '../http/validate.ts';
+import { guard } from '../http/guard.ts';
+import { HttpProblem } from '../http/problem.ts';
+import {
+  ClockQuery, ClockResponse, DistrictTotalsResponse, HeatQuery, HeatResponse, HotspotQuery, HotspotResponse, TrendQuery, TrendResponse, toHeatFilter,
+} from '../schemas/analytics.ts';
+import { specialDayMap, type HeatFilter } from '../domain/heat-filter.ts';
+import { localHour } from '../domain/aoristic.ts';
+import { giStar } from '../domain/gi-star.ts';
+import { analyseTrends, weekStarts } from '../domain/trend-analysis.ts';
+import { makeUniverseCache } from './analytics-universe.ts';
+import { districtCategoryTotals, heatCells, heatClock, heatSpan, weeklyCellSeries } from '../db/queries/heat.ts';
+
+const DAY_MS = 86_400_000;
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+
+export function analyticsRoutes(deps: AppDeps) {
+  const { sql } = deps;
+  const universe = makeUniverseCache(deps.area);
+  const today = () => localHour(deps.now()).localDate;
+
+  /** Holidays and eves for the filter's dates (or the data's span when it has none). */
+  async function specialDays(f: HeatFilter) {
+    if (!f.holidaysAsWeekend) return new Map();
+    const span = f.fromDate && f.toDate ? { first: f.fromDate, last: f.toDate } : await heatSpan(sql);
+    return span ? specialDayMap(f, span.first, span.last) : new Map();
+  }
+
+  return new Hono()
+    .get(
+      '/heatmap',
+      describe({
+        summary: 'Heat map per H3 cell',
+        description: 'Aoristic weight and report count per cell for the filter (Europe/Stockholm hours of the week), read from the aggregate kept in step with every report write.',
+        tags: ['analytics'],
+        responses: { 200: { description: 'Cells with weight', schema: HeatResponse } },
+      }),
+      guard('analytics:read'),
+      validate('query', HeatQuery),
+      async (c) => {
+        const f = toHeatFilter(c.req.valid('query'), today());
+        const cells = await heatCells(sql, f, await specialDays(f));
+        return c.json({ res: f.res, cells }, 200);
+      },
+    )
+    .get(
+      '/hotspots',
+      describe({
+        summary: 'Getis–Ord Gi* hot and cold spots',
+        description: 'Gi* z-scores over each cell\'s k-ring neighbourhood in the selected districts (cells with no reports count as zeros), p-values corrected by Benjamini–Hochberg FDR, classes ±3/±2/±1 at 99/95/90 %.',
+        tags: ['analytics'],
+        responses: { 200: { description: 'Gi* per cell', schema: HotspotResponse } },
+      }),
+      guard('analytics:read'),
+      validate('query', HotspotQuery),
+      async (c) => {
+        const q = c.req.valid('query');
+        const f = toHeatFilter(q, today());
+        const cells = await heatCells(sql, f, await specialDays(f));
+        const values = new Map(cells.map((x) => [x.cell, x.weight]));
+        const area = await universe.cells(f.res, f.districts);
+        const all = [...new Set([...area, ...values.keys()])];
+        const result = giStar(all, values, { k: q.k }).filter((g) => g.value > 0 || g.class !== 0);
+        return c.json({ res: f.res, k: q.k, cells: result.map(({ cell, value, z, p, class: cls }) => ({ cell, value, z, p, class: cls })) }, 200);
+      },
+    )
+    .get(
+      '/trends',
+      describe({
+        summary: 'Emerging hot spots and near-repeats',
+        description: 'Per cell over the last N complete weeks: new, intensifying, persistent, diminishing or sporadic hot spot (Gi* per week, Mann–Kendall on the z-scores), and a near-repeat flag for clusters in the last 7 days.',
+        tags: ['analytics'],
+        responses: { 200: { description: 'Trend per cell', schema: TrendResponse } },
+      }),
+      guard('analytics:read'),
+      validate('query', TrendQuery),
+      async (c) => {
+        const q = c.req.valid('query');
+        const ref = today();
+        const base = toHeatFilter(q, ref);
+        const weeks = weekStarts(ref, q.weeks);
+        const first = weeks[0]!;
+        const last = addDays(weeks.at(-1)!, 6);
+        const f: HeatFilter = { ...base, fromDate: base.fromDate && base.fromDate > first ? base.fromDate : first, toDate: base.toDate && base.toDate < last ? base.toDate : last };
+        const recent: HeatFilter = { ...base, fromDate: addDays(ref, -6), toDate: ref, mask: new Array<boolean>(168).fill(true), severity: undefined, halfLifeDays: undefined };
+        const [values, recentCells, area] = await Promise.all([
+          weeklyCellSeries(sql, f, await specialDays(f)),
+          heatCells(sql, recent, new Map()),
+          universe.cells(f.res, f.districts),
+        ]);
+        const cells = analyseTrends({ universe: area, weeks, values, recentCounts: new Map(recentCells.map((x) => [x.cell, x.count])), k: q.k });
+        return c.json({ weeks, cells }, 200);
+      },
+    )
+    .get(
+      '/clock',
+      describe({
+        summary: 'Data clock: 7 × 24 weights',
+        description: 'Weight and count per weekday (0 = Monday) and local hour for the filter, every hour shown (days/hours/slots are ignored), optionally for one cell or district.',
+        tags: ['analytics'],
+        responses: { 200: { description: 'The clock', schema: ClockResponse } },
+      }),
+      guard('analytics:read'),
+      validate('query', ClockQuery),
+      async (c) => {
+        const q = c.req.valid('query');
+        let f = toHeatFilter(q, today());
+        if (q.district) f = { ...f, districts: [...(f.districts ?? []), q.district] };
+        if (q.cell) {
+          const res = getResolution(q.cell);
+          if (res !== 8 && res !== 9 && res !== 10) throw new HttpProblem(400, `The cell ${q.cell} has resolution ${res}; the clock answers for resolutions 8, 9 and 10.`, { errors: [{ path: 'cell', message: 'resolution must be 8, 9 or 10' }] });
+          f = { ...f, res };
+        }
+        return c.json(await heatClock(sql, f, await specialDays(f), q.cell), 200);
+      },
+    )
+    .get(
+      '/analytics/districts',
+      describe({
+        summary: 'Weight per district and category',
+        description: 'Totals for the district comparison bars, under the same filter as the heat map.',
+        tags: ['analytics'],
+        responses: { 200: { description: 'Totals', schema: DistrictTotalsResponse } },
+      }),
+      guard('analytics:read'),
+      validate('query', HeatQuery),
+      async (c) => {
+        const f = toHeatFilter(c.req.valid('query'), today());
+        return c.json({ rows: await districtCategoryTotals(sql, f, await specialDays(f)) }, 200);
+      },
+    );
+}
