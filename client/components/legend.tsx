@@ -3,9 +3,7 @@ import { For, Show } from 'solid-js';
 import type { Category, DistrictProps } from '../api/types.ts';
 import type { Lang } from '../i18n/messages.ts';
 import type { Messages } from '../i18n/sv.ts';
-
-/** Below this many km of loaded streets a district's network is called missing or partial. */
-export const PARTIAL_STREET_KM = 10;
+import { hasPartialStreets } from '../state/coverage.ts';
 
 export interface LegendProps {
   categories: Category[];
@@ -18,7 +16,7 @@ export interface LegendProps {
 }
 
 export function Legend(props: LegendProps) {
-  const partial = () => props.districts.filter((d) => d.streetKm < PARTIAL_STREET_KM);
+  const partial = () => props.districts.filter(hasPartialStreets);
   return (
     <section class="legend" aria-labelledby="legend-heading" data-testid="legend">
       <h2 id="legend-heading">{props.t.legendHeading}</h2>
@@ -39,7 +37,11 @@ export function Legend(props: LegendProps) {
       </ul>
       <div class="legend__notes">
         <For each={props.districts.filter((d) => d.approximate)}>
-          {(d) => <p class="note">{d.name}: {props.t.approximateNote}. {d.source}</p>}
+          {(d) => (
+            <p class="note">
+              <strong>{d.name}: {props.t.approximateNote}.</strong> <span class="note__source">{props.t.sourceLabel}: {d.source}</span>
+            </p>
+          )}
         </For>
         <Show when={props.hasStreets === false} fallback={
           <For each={partial()}>{(d) => <p class="note note--warn" data-testid="streets-partial">{props.t.streetsMissing(d.name)}</p>}</For>
@@ -48,7 +50,7 @@ export function Legend(props: LegendProps) {
         </Show>
       </div>
       <p class="legend__sources">
-        {props.t.sourcesLabel}: {props.attribution.join(' · ')}
+        {props.attribution.join(' · ')}
       </p>
     </section>
   );

@@ -54,6 +54,7 @@ export const en: Messages = {
   errorBasemap: 'The basemap could not be loaded; showing the map without it',
   errorNetwork: 'The server does not answer. Check the connection and try again.',
   errorMap: 'The map could not be shown',
-  sourcesLabel: 'Sources',
+  sourceLabel: 'Source',
+  streetsPartialShort: 'street network incomplete',
   skipToFilters: 'Skip to the filters',
 };

@@ -53,7 +53,8 @@ export const sv = {
   errorBasemap: 'Bakgrundskartan kunde inte laddas; visar kartan utan bakgrund',
   errorNetwork: 'Servern svarar inte. Kontrollera anslutningen och försök igen.',
   errorMap: 'Kartan kunde inte visas',
-  sourcesLabel: 'Källor',
+  sourceLabel: 'Källa',
+  streetsPartialShort: 'gatunätet ofullständigt',
   skipToFilters: 'Hoppa till filtren',
 } as const;
 

@@ -4,15 +4,24 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { Show } from 'solid-js';
 import type { DistrictCollection } from '../api/types.ts';
 import { labelPosition } from './layers/districts.ts';
+import { hasPartialStreets } from '../state/coverage.ts';
 
-/** Adds one label per district; call inside a reactive owner so `approximateNote` updates. Returns the cleanup. */
-export function makeDistrictLabels(map: MapLibreMap, districts: DistrictCollection, approximateNote: () => string): () => void {
+export interface DistrictLabelNotes {
+  approximate: string;
+  partialStreets: string;
+}
+
+/** Adds one label per district; call inside a reactive owner so the notes follow the language. Returns the cleanup. */
+export function makeDistrictLabels(map: MapLibreMap, districts: DistrictCollection, notes: () => DistrictLabelNotes): () => void {
   const markers = districts.features.map((f) => {
     const el = (
       <div class="district-label" data-testid="district-label" data-district={f.properties.id}>
         <span class="district-label__name">{f.properties.name}</span>
         <Show when={f.properties.approximate}>
-          <span class="district-label__note">{approximateNote()}</span>
+          <span class="district-label__note">{notes().approximate}</span>
+        </Show>
+        <Show when={hasPartialStreets(f.properties)}>
+          <span class="district-label__note district-label__note--warn">{notes().partialStreets}</span>
         </Show>
       </div>
     ) as HTMLElement;
