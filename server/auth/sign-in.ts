@@ -1,0 +1,68 @@
+// Sign-in: throttle check per account and per IP, constant-work password check, session start,
+// failure counting and the audit trail. Errors are HttpProblems (401 wrong, 429 slowed/locked).
+import type { Sql } from '../db/sql.ts';
+import { HttpProblem } from '../http/problem.ts';
+import { findUserByEmail, setPasswordHash, type UserDto } from '../db/queries/users.ts';
+import { clearFailures, getFailures, putFailures } from '../db/queries/sessions.ts';
+import { hashPassword, makeDummyHash, verifyPassword } from './password.ts';
+import { ACCOUNT_THROTTLE, IP_THROTTLE, recordFailure, waitBeforeAttempt } from './policy.ts';
+import { startSession } from './sessions.ts';
+import { audit } from './audit.ts';
+import { makeKeyedLock } from './keyed-lock.ts';
+import type { SecurityOptions } from './options.ts';
+
+export interface SignInDeps {
+  sql: Sql;
+  now: () => number;
+  security: SecurityOptions;
+}
+
+export interface SignInRequest {
+  email: string;
+  password: string;
+  ip: string;
+  userAgent: string | null;
+  requestId: string | null;
+}
+
+export type SignIn = (req: SignInRequest) => Promise<{ user: UserDto; token: string; expiresMs: number }>;
+
+const WRONG = 'The e-mail address or the password is wrong.';
+
+export function makeSignIn(deps: SignInDeps): SignIn {
+  const lock = makeKeyedLock();
+  let dummy: Promise<string> | undefined;
+  const dummyHash = () => (dummy ??= makeDummyHash(deps.security.scrypt));
+
+  return (req) => {
+    const email = req.email.trim().toLowerCase();
+    const accountKey = `account:${email}`;
+    const ipKey = `ip:${req.ip}`;
+    return lock.run(accountKey, async () => {
+      const now = deps.now();
+      const [accountRec, ipRec] = await Promise.all([getFailures(deps.sql, accountKey), getFailures(deps.sql, ipKey)]);
+      const waits = [waitBeforeAttempt(accountRec, now, ACCOUNT_THROTTLE), waitBeforeAttempt(ipRec, now, IP_THROTTLE)];
+      const wait = waits.reduce((a, b) => (b.waitMs > a.waitMs ? b : a));
+      if (wait.waitMs > 0) {
+        const s = Math.ceil(wait.waitMs / 1000);
+        const detail = wait.locked ? `Too many failed sign-ins: sign-in is locked for ${Math.ceil(s / 60)} min.` : `Too many failed sign-ins: wait ${s} s before trying again.`;
+        throw new HttpProblem(429, detail, { headers: { 'Retry-After': String(s) }, extensions: { locked: wait.locked } });
+      }
+
+      const user = await findUserByEmail(deps.sql, email);
+      const check = await verifyPassword(req.password, user?.passwordHash ?? (await dummyHash()), deps.security.scrypt);
+      if (!user || !check.ok || user.disabled) {
+        await Promise.all([putFailures(deps.sql, accountKey, recordFailure(accountRec, now, ACCOUNT_THROTTLE)), putFailures(deps.sql, ipKey, recordFailure(ipRec, now, IP_THROTTLE))]);
+        await audit(deps.sql, { actor: { id: user?.id ?? null, label: email.slice(0, 320) }, action: 'auth.login-failed', target: user ? `user:${user.id}` : null, detail: user?.disabled ? { reason: 'disabled' } : null, at: now, ip: req.ip, requestId: req.requestId });
+        throw new HttpProblem(401, user?.disabled && check.ok ? 'This account is disabled. Ask an administrator.' : WRONG);
+      }
+
+      if (accountRec) await clearFailures(deps.sql, accountKey);
+      if (check.needsRehash) await setPasswordHash(deps.sql, user.id, await hashPassword(req.password, deps.security.scrypt), new Date(now));
+      const session = await startSession(deps.sql, user.id, now, deps.security.session, { ip: req.ip, userAgent: req.userAgent });
+      await audit(deps.sql, { actor: { id: user.id, label: user.email }, action: 'auth.login', target: `user:${user.id}`, at: now, ip: req.ip, requestId: req.requestId });
+      const { passwordHash: _omit, ...dto } = user;
+      return { user: dto, token: session.token, expiresMs: session.expiresMs };
+    });
+  };
+}

@@ -1,0 +1,80 @@
+// Server-side sessions (keyed by the SHA-256 of the cookie) and sign-in failure counters.
+import type { Sql, Tx } from '../sql.ts';
+import type { AccountRole } from '../../auth/permissions.ts';
+import type { FailureRecord } from '../../auth/policy.ts';
+
+export interface SessionWithUser {
+  id: string;
+  userId: string;
+  email: string;
+  role: AccountRole;
+  team: string | null;
+  disabled: boolean;
+  createdMs: number;
+  lastSeenMs: number;
+  expiresMs: number;
+}
+
+export async function insertSession(sql: Sql | Tx, s: { id: string; userId: string; at: Date; expiresAt: Date; ip: string | null; userAgent: string | null }): Promise<void> {
+  await sql`
+    insert into sessions (id, user_id, created_at, last_seen_at, expires_at, ip, user_agent)
+    values (${s.id}, ${s.userId}, ${s.at}, ${s.at}, ${s.expiresAt}, ${s.ip}, ${s.userAgent})`;
+}
+
+export async function findSession(sql: Sql | Tx, id: string): Promise<SessionWithUser | null> {
+  const [r] = await sql`
+    select s.id, s.user_id, u.email, u.role, u.team_id, u.disabled_at is not null as disabled,
+           s.created_at, s.last_seen_at, s.expires_at
+    from sessions s join users u on u.id = s.user_id
+    where s.id = ${id}`;
+  if (!r) return null;
+  return {
+    id: r.id as string,
+    userId: r.user_id as string,
+    email: r.email as string,
+    role: r.role as AccountRole,
+    team: (r.team_id as string | null) ?? null,
+    disabled: r.disabled as boolean,
+    createdMs: (r.created_at as Date).getTime(),
+    lastSeenMs: (r.last_seen_at as Date).getTime(),
+    expiresMs: (r.expires_at as Date).getTime(),
+  };
+}
+
+export async function touchSession(sql: Sql | Tx, id: string, at: Date): Promise<void> {
+  await sql`update sessions set last_seen_at = ${at} where id = ${id} and last_seen_at < ${at}`;
+}
+
+export async function deleteSession(sql: Sql | Tx, id: string): Promise<void> {
+  await sql`delete from sessions where id = ${id}`;
+}
+
+/** Ends every session of a user, except `keepId` when given; returns how many ended. */
+export async function deleteUserSessions(sql: Sql | Tx, userId: string, keepId: string | null = null): Promise<number> {
+  const rows = keepId ? await sql`delete from sessions where user_id = ${userId} and id <> ${keepId} returning id` : await sql`delete from sessions where user_id = ${userId} returning id`;
+  return rows.length;
+}
+
+/** Deletes sessions past their absolute expiry or idle for `idleMs`. */
+export async function deleteExpiredSessions(sql: Sql | Tx, now: Date, idleMs: number): Promise<number> {
+  const idleSince = new Date(now.getTime() - idleMs);
+  const rows = await sql`delete from sessions where expires_at <= ${now} or last_seen_at <= ${idleSince} returning id`;
+  return rows.length;
+}
+
+export async function getFailures(sql: Sql | Tx, key: string): Promise<FailureRecord | null> {
+  const [r] = await sql`select failures, last_at, locked_until from login_failures where key = ${key}`;
+  if (!r) return null;
+  return { failures: r.failures as number, lastAtMs: (r.last_at as Date).getTime(), lockedUntilMs: r.locked_until ? (r.locked_until as Date).getTime() : null };
+}
+
+export async function putFailures(sql: Sql | Tx, key: string, rec: FailureRecord): Promise<void> {
+  await sql`
+    insert into login_failures (key, failures, last_at, locked_until)
+    values (${key}, ${rec.failures}, ${new Date(rec.lastAtMs)}, ${rec.lockedUntilMs === null ? null : new Date(rec.lockedUntilMs)})
+    on conflict (key) do update set failures = excluded.failures, last_at = excluded.last_at, locked_until = excluded.locked_until`;
+}
+
+export async function clearFailures(sql: Sql | Tx, key: string): Promise<void> {
+  await sql`delete from login_failures where key = ${key}`;
+}
