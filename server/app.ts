@@ -19,6 +19,7 @@ import { patrolRoutes } from './routes/patrol-routes.ts';
 import { trackRoutes } from './routes/tracks.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
 import { publicReportRoutes } from './routes/public-reports.ts';
+import { moderationRoutes } from './routes/moderation.ts';
 
 /** Any API body larger than this is refused before a route sees it. */
 const API_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -29,6 +30,7 @@ function apiRoutes(deps: AppDeps) {
     .route('/routes', patrolRoutes(deps))
     .route('/tracks', trackRoutes(deps))
     .route('/public', publicReportRoutes(deps))
+    .route('/moderation', moderationRoutes(deps))
     .route('/', areaRoutes(deps))
     .route('/', analyticsRoutes(deps));
 }
