@@ -1,6 +1,7 @@
 // What the app needs from the outside world, injected by main.ts (or a test).
 import type { Sql } from './db/sql.ts';
 import type { DistrictIndex } from './domain/district-index.ts';
+import type { SecurityOptions } from './auth/options.ts';
 
 export interface AreaCache {
   /** The current district index (reloaded when districts change). */
@@ -25,4 +26,6 @@ export interface AppDeps {
   basemapStyleUrl: string | null;
   /** Built client to serve at /, when present. */
   staticDir?: string | undefined;
+  /** Sessions, password cost, cookies, CORS, proxy trust and rate limits (defaults in server/auth/options.ts). */
+  security?: Partial<SecurityOptions> | undefined;
 }

@@ -34,12 +34,13 @@ export type Permission = (typeof PERMISSIONS)[number];
 /** The matrix. Least privilege: a role holds only what its work needs. */
 export const MATRIX: Readonly<Record<Role, readonly Permission[]>> = {
   resident: ['reports:create'],
-  field: ['account:self', 'reports:create', 'reports:read', 'routes:read', 'tracks:write'],
-  teamleader: ['account:self', 'reports:create', 'reports:read', 'reports:moderate', 'analytics:read', 'routes:plan', 'routes:read', 'tracks:write', 'tracks:read-team', 'live:read'],
+  field: ['account:self', 'reports:create', 'reports:read', 'reports:read-own', 'routes:read', 'tracks:write'],
+  teamleader: ['account:self', 'reports:create', 'reports:read', 'reports:read-own', 'reports:moderate', 'analytics:read', 'routes:plan', 'routes:read', 'tracks:write', 'tracks:read-team', 'live:read'],
   chief: [
     'account:self',
     'reports:create',
     'reports:read',
+    'reports:read-own',
     'reports:moderate',
     'analytics:read',
     'routes:plan',
@@ -51,7 +52,7 @@ export const MATRIX: Readonly<Record<Role, readonly Permission[]>> = {
     'import:write',
   ],
   partner: ['account:self', 'reports:create', 'reports:read-own'],
-  admin: ['account:self', 'reports:create', 'reports:read', 'users:admin', 'areas:admin', 'import:write', 'tokens:admin', 'audit:read'],
+  admin: ['account:self', 'reports:create', 'reports:read', 'reports:read-own', 'users:admin', 'areas:admin', 'import:write', 'tokens:admin', 'audit:read'],
 };
 
 const GRANTS = new Map<Role, ReadonlySet<Permission>>(ROLES.map((r) => [r, new Set(MATRIX[r])]));

@@ -8,6 +8,12 @@ import { DomainError } from '../domain/domain-error.ts';
 
 const DB_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT', 'EPIPE', 'ETIMEDOUT', '57P01', '57P03']);
 
+/** Whether an error means the database could not be reached (connection refused, reset, closed, shutting down). */
+export function isDatabaseDown(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && DB_DOWN_CODES.has(code);
+}
+
 export function toProblem(err: unknown): HttpProblem {
   if (err instanceof HttpProblem) return err;
   if (err instanceof DomainError) {

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { bbox as turfBbox } from '@turf/turf';
 import type { AppDeps } from '../deps.ts';
 import { describe, validate } from '../http/validate.ts';
+import { guard } from '../http/guard.ts';
 import { CATEGORIES } from '../domain/categories.ts';
 import { listBases, listDistricts } from '../db/queries/districts.ts';
 import { listStreets, streetCoverage } from '../db/queries/streets.ts';
@@ -11,7 +12,7 @@ import { BaseCollection, CategoryList, ClientConfig, DistrictCollection, StreetC
 export function areaRoutes(deps: AppDeps) {
   const { sql } = deps;
   return new Hono()
-    .get('/config', describe({ summary: 'Client configuration', tags: ['area'], responses: { 200: { description: 'Config', schema: ClientConfig } } }), async (c) => {
+    .get('/config', guard.public(), describe({ summary: 'Client configuration', tags: ['area'], responses: { 200: { description: 'Config', schema: ClientConfig } } }), async (c) => {
       const districts = await listDistricts(sql);
       const box = districts.length
         ? turfBbox({ type: 'FeatureCollection', features: districts.map((d) => ({ type: 'Feature', properties: {}, geometry: d.geometry })) })
@@ -19,10 +20,10 @@ export function areaRoutes(deps: AppDeps) {
       const [w, s, e, n] = box as [number, number, number, number];
       return c.json({ basemapStyleUrl: deps.basemapStyleUrl, area: { name: 'Linköping', bbox: [w, s, e, n] as [number, number, number, number] } }, 200);
     })
-    .get('/categories', describe({ summary: 'Report categories with Swedish and English labels', tags: ['area'], responses: { 200: { description: 'Categories', schema: CategoryList } } }), (c) =>
+    .get('/categories', guard.public(), describe({ summary: 'Report categories with Swedish and English labels', tags: ['area'], responses: { 200: { description: 'Categories', schema: CategoryList } } }), (c) =>
       c.json({ categories: CATEGORIES.map((x) => ({ ...x })) }, 200),
     )
-    .get('/districts', describe({ summary: 'Districts as GeoJSON', tags: ['area'], responses: { 200: { description: 'FeatureCollection of district polygons', schema: DistrictCollection, contentType: 'application/geo+json' } } }), async (c) => {
+    .get('/districts', guard.public(), describe({ summary: 'Districts as GeoJSON', tags: ['area'], responses: { 200: { description: 'FeatureCollection of district polygons', schema: DistrictCollection, contentType: 'application/geo+json' } } }), async (c) => {
       const [districts, coverage] = await Promise.all([listDistricts(sql), streetCoverage(sql)]);
       const km = new Map(coverage.map((x) => [x.districtId, x.km]));
       const body = {
@@ -36,7 +37,7 @@ export function areaRoutes(deps: AppDeps) {
       };
       return c.json(body, 200);
     })
-    .get('/bases', describe({ summary: 'Team bases as GeoJSON points', tags: ['area'], responses: { 200: { description: 'FeatureCollection', schema: BaseCollection } } }), async (c) => {
+    .get('/bases', guard.public(), describe({ summary: 'Team bases as GeoJSON points', tags: ['area'], responses: { 200: { description: 'FeatureCollection', schema: BaseCollection } } }), async (c) => {
       const bases = await listBases(sql);
       return c.json(
         {
@@ -48,6 +49,7 @@ export function areaRoutes(deps: AppDeps) {
     })
     .get(
       '/streets',
+      guard.public(),
       describe({ summary: 'The walkable street network as GeoJSON', description: 'Empty when no network is loaded.', tags: ['area'], responses: { 200: { description: 'FeatureCollection of LineStrings', schema: StreetCollection } } }),
       validate('query', StreetQuery),
       async (c) => {

@@ -1,13 +1,29 @@
 // /api/reports: create, list (filtered, cursor-paged), pins for the map, one report.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
 import type { AppDeps } from '../deps.ts';
 import { describe, validate } from '../http/validate.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { once, readIdempotencyKey } from '../http/idempotency.ts';
 import { IdParam, NewReport, PinCollection, PinQuery, Report, ReportPage, ReportQuery } from '../schemas/reports.ts';
 import { prepareReport } from '../domain/report.ts';
-import { getReport, insertReport, listPins, listReports, type Cursor, type ReportFilter } from '../db/queries/reports.ts';
+import { getReport, insertReport, listPins, listReports, type Cursor, type ReportDto, type ReportFilter } from '../db/queries/reports.ts';
+import { isReportSubmitter, listSubmittedReports, setReportSubmitter } from '../db/queries/report-owners.ts';
+import { currentRole, currentUser, guard, userCan } from '../http/guard.ts';
+import { rateLimit } from '../http/rate-limit.ts';
+import { resolveSecurity } from '../auth/options.ts';
+import { reportSourceFor } from '../auth/report-source.ts';
+import { audit, auditContext } from '../auth/audit.ts';
+import { SOURCES } from '../domain/categories.ts';
+
+/** The body as sent: `source` optional, so the default follows who sends it (see reportSourceFor). */
+const NewReportBody = NewReport.extend({
+  source: z.enum(SOURCES).optional().describe("Who sends the report. Default and allowed values follow the caller: anonymous → 'resident' only; staff → 'staff' or 'resident'; partner → 'partner' or 'resident'"),
+});
+
+/** Reports whose exact point came from a resident: reading them is audit-logged. */
+const hasResidentPoints = (items: readonly Pick<ReportDto, 'source'>[]) => items.some((r) => r.source === 'resident');
 
 /** Largest report body accepted (a 2,000-character description is far below it). */
 export const REPORT_BODY_LIMIT_BYTES = 64 * 1024;
@@ -47,28 +63,48 @@ function decodeCursor(s: string): Cursor {
 
 export function reportRoutes(deps: AppDeps) {
   const { sql } = deps;
+  const security = resolveSecurity(deps.security);
+  const limits = security.rateLimits;
+  // Anonymous submissions are limited per IP; signed-in callers are accountable and exempt.
+  const publicWriteLimit = rateLimit(limits && { ...limits.publicWrite, now: deps.now, trustProxy: security.trustProxy, what: 'report submissions', skip: (c) => currentUser(c) !== null });
+  const auditExactRead = (c: Parameters<typeof auditContext>[0], target: string, detail: Record<string, unknown>) =>
+    audit(sql, { ...auditContext(c, security.trustProxy), action: 'reports.read-exact', target, detail, at: deps.now() });
   return new Hono()
     .post(
       '/',
+      guard('reports:create'),
       describe({
         summary: 'Submit a report',
         description: 'Stores a report with its H3 resolution-10 cell and district. A point outside every district is refused with 422. Send an Idempotency-Key header to make retries safe.',
         tags: ['reports'],
         headers: [{ name: 'Idempotency-Key', description: 'Repeating a key returns the first answer and stores nothing twice' }],
-        responses: { 201: { description: 'The stored report', schema: Report }, 413: { description: 'Body larger than 64 KiB' }, 422: { description: 'Invalid report' } },
+        responses: { 201: { description: 'The stored report', schema: Report }, 403: { description: 'The caller may not claim that source' }, 413: { description: 'Body larger than 64 KiB' }, 422: { description: 'Invalid report' }, 429: { description: 'Too many anonymous submissions from this address' } },
       }),
+      publicWriteLimit,
       bodyLimit({
         maxSize: REPORT_BODY_LIMIT_BYTES,
         onError: () => {
           throw new HttpProblem(413, `The request body is larger than ${REPORT_BODY_LIMIT_BYTES / 1024} KiB; a report is a few hundred bytes.`);
         },
       }),
-      validate('json', NewReport),
+      validate('json', NewReportBody),
       async (c) => {
-        const input = c.req.valid('json');
+        const body = c.req.valid('json');
+        const user = currentUser(c);
+        const source = reportSourceFor(currentRole(c), body.source);
+        if (source === null) {
+          throw new HttpProblem(403, `As ${user ? `a ${user.role}` : 'an anonymous resident'} you may not send a report as '${body.source}'.`, { errors: [{ path: 'source', message: 'not allowed for this caller' }] });
+        }
+        const input = { ...body, source: source as (typeof SOURCES)[number] };
         const key = readIdempotencyKey(c.req.header('Idempotency-Key'));
         const row = prepareReport(input, await deps.area.index(), deps.newId(), deps.now());
-        const res = await once(sql, 'POST /api/reports', key, input, 201, (tx) => insertReport(tx, row));
+        // Idempotency keys are per caller: another caller's key never replays someone else's report.
+        const scope = user ? `POST /api/reports ${user.id}` : 'POST /api/reports';
+        const res = await once(sql, scope, key, input, 201, async (tx) => {
+          const report = await insertReport(tx, row);
+          if (user) await setReportSubmitter(tx, report.id, user.id);
+          return report;
+        });
         if (res.replayed) c.header('Idempotent-Replayed', 'true');
         c.header('Location', `/api/reports/${res.body.id}`);
         return c.json(res.body, 201);
@@ -76,6 +112,7 @@ export function reportRoutes(deps: AppDeps) {
     )
     .get(
       '/',
+      guard('reports:read'),
       describe({ summary: 'List reports', description: 'Newest first (by observedTo), filtered; page with nextCursor.', tags: ['reports'], responses: { 200: { description: 'A page of reports', schema: ReportPage } } }),
       validate('query', ReportQuery),
       async (c) => {
@@ -84,16 +121,19 @@ export function reportRoutes(deps: AppDeps) {
         const items = rows.slice(0, q.limit);
         const last = items.at(-1);
         const nextCursor = rows.length > q.limit && last ? encodeCursor({ observedTo: last.observedTo, id: last.id }) : null;
+        if (hasResidentPoints(items)) await auditExactRead(c, 'reports:list', { count: items.length, query: c.req.query() });
         return c.json({ items, nextCursor }, 200);
       },
     )
     .get(
       '/pins',
+      guard('reports:read'),
       describe({ summary: 'Report points for the map', description: 'Compact GeoJSON for the clustered pin layer, newest first, at most 50,000.', tags: ['reports'], responses: { 200: { description: 'Pins', schema: PinCollection } } }),
       validate('query', PinQuery),
       async (c) => {
         const q = c.req.valid('query');
         const { pins, total } = await listPins(sql, toFilter(q), q.limit);
+        if (pins.length) await auditExactRead(c, 'reports:pins', { count: pins.length, query: c.req.query() });
         return c.json(
           {
             type: 'FeatureCollection' as const,
@@ -110,13 +150,26 @@ export function reportRoutes(deps: AppDeps) {
       },
     )
     .get(
+      '/mine',
+      guard('reports:read-own'),
+      describe({ summary: 'Reports I submitted', description: 'The newest 500 reports the signed-in account (or its API token) submitted.', tags: ['reports'], responses: { 200: { description: 'Reports', schema: ReportPage } } }),
+      async (c) => {
+        const items = await listSubmittedReports(sql, currentUser(c)!.id, 500);
+        return c.json({ items, nextCursor: null }, 200);
+      },
+    )
+    .get(
       '/:id',
-      describe({ summary: 'One report', tags: ['reports'], responses: { 200: { description: 'The report', schema: Report }, 404: { description: 'No such report' } } }),
+      guard('reports:read-own'),
+      describe({ summary: 'One report', description: "With reports:read any report; with only reports:read-own (partners) one's own.", tags: ['reports'], responses: { 200: { description: 'The report', schema: Report }, 404: { description: 'No such report' } } }),
       validate('param', IdParam),
       async (c) => {
         const { id } = c.req.valid('param');
-        const report = await getReport(sql, id);
+        const user = currentUser(c)!;
+        const mayRead = userCan(user, 'reports:read') || (await isReportSubmitter(sql, id, user.id));
+        const report = mayRead ? await getReport(sql, id) : null;
         if (!report) throw new HttpProblem(404, `No report has id ${id}.`);
+        if (report.source === 'resident') await auditExactRead(c, `report:${id}`, {});
         return c.json(report, 200);
       },
     );

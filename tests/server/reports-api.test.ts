@@ -15,7 +15,7 @@ describe.each(databaseTargets())('reports API on $name', (target) => {
   const count = async () => Number((await t.sql`select count(*) as n from reports`)[0]!.n);
 
   beforeAll(async () => {
-    t = await makeTestApp(target);
+    t = await makeTestApp(target, { as: 'chief' }); // reads exact reports: needs reports:read
   });
   afterAll(async () => {
     await t?.close();
