@@ -100,7 +100,7 @@ export function buildProblem(req: SuggestRequest, ctx: SuggestContext): { proble
 export function suggestRoutes(req: SuggestRequest, ctx: SuggestContext): { routes: SuggestedRoute[]; candidates: number } {
   const { problem, cells, points, startMs } = buildProblem(req, ctx);
   const plan = optimiseRoutes(problem, { seed: req.seed, ...(ctx.iterations ? { iterations: ctx.iterations } : {}) });
-  const at = (min: number) => toStockholmIso(startMs + Math.round(min * 60) * 1000);
+  const at = (min: number) => toStockholmIso(startMs + Math.min(Math.round(min), Math.floor(problem.shiftMin)) * 60000); // whole minutes
   const routes = plan.routes.map((seq, team): SuggestedRoute => {
     const timing = timeRoute(problem, seq);
     const stops = seq.map((c, i): SuggestedStop => {
