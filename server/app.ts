@@ -4,18 +4,25 @@ import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { compress } from 'hono/compress';
+import { cors } from 'hono/cors';
 import { bodyLimit } from 'hono/body-limit';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { AppDeps } from './deps.ts';
 import { HttpProblem } from './http/problem.ts';
-import { problemResponse, toProblem } from './http/on-error.ts';
+import { isDatabaseDown, problemResponse, toProblem } from './http/on-error.ts';
+import { guard } from './http/guard.ts';
+import { csrfProtection } from './http/csrf.ts';
+import { dbGate, makeDbBreaker } from './http/db-breaker.ts';
+import { loadUser } from './auth/load-user.ts';
+import { resolveSecurity } from './auth/options.ts';
+import { authRoutes } from './routes/auth.ts';
+import { adminRoutes } from './routes/admin.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { DOCS_CSS, renderDocsPage } from './http/docs-page.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { areaRoutes } from './routes/area.ts';
-import { patrolRoutes } from './routes/patrol-routes.ts';
 import { patrolRoutes } from './routes/patrol-routes.ts';
 import { trackRoutes } from './routes/tracks.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
@@ -29,10 +36,11 @@ function apiRoutes(deps: AppDeps) {
   return new Hono()
     .route('/reports', reportRoutes(deps))
     .route('/routes', patrolRoutes(deps))
-    .route('/routes', patrolRoutes(deps))
     .route('/tracks', trackRoutes(deps))
     .route('/public', publicReportRoutes(deps))
     .route('/moderation', moderationRoutes(deps))
+    .route('/auth', authRoutes(deps))
+    .route('/admin', adminRoutes(deps))
     .route('/', areaRoutes(deps))
     .route('/', analyticsRoutes(deps));
 }
@@ -41,13 +49,17 @@ export type AppType = ReturnType<typeof apiRoutes>;
 
 export function createApp(deps: AppDeps) {
   const app = new Hono();
+  const security = resolveSecurity(deps.security);
+  // Wall-clock time on purpose: the breaker paces real retries, whatever clock the app is given.
+  const breaker = makeDbBreaker({ ping: () => deps.sql`select 1`, now: () => performance.now() });
 
   app.use(requestId());
   app.use(async (c, next) => {
     const start = performance.now();
     await next();
-    if (c.res.status >= 500) deps.log.error('request failed', { requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status });
-    else deps.log.info('request', { requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - start) });
+    const user = c.get('user')?.id ?? null;
+    if (c.res.status >= 500) deps.log.error('request failed', { requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, user });
+    else deps.log.info('request', { requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, user, ms: Math.round(performance.now() - start) });
   });
   app.use(
     secureHeaders({
@@ -68,6 +80,9 @@ export function createApp(deps: AppDeps) {
       crossOriginEmbedderPolicy: false,
     }),
   );
+  if (security.corsOrigins.length) {
+    app.use('/api/*', cors({ origin: security.corsOrigins, allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key'], exposeHeaders: ['Location', 'Retry-After'], maxAge: 600 }));
+  }
   app.use('/api/*', compress());
   const apiBodyLimit = bodyLimit({
     maxSize: API_BODY_LIMIT_BYTES,
@@ -78,16 +93,23 @@ export function createApp(deps: AppDeps) {
   // The residents' form carries a photo (≤ 10 MB) and sets its own limit.
   app.use('/api/*', (c, next) => (c.req.path === '/api/public/reports' ? next() : apiBodyLimit(c, next)));
 
+  app.use('/api/*', dbGate(breaker));
+  app.use('/api/*', loadUser({ sql: deps.sql, now: deps.now, security }));
+  app.use('/api/*', csrfProtection({ allowedOrigins: security.corsOrigins, trustProxy: security.trustProxy }));
+
   app.onError((err, c) => {
+    if (isDatabaseDown(err)) breaker.recordFailure();
     const problem = toProblem(err);
     if (problem.status >= 500) deps.log.error('unhandled error', { requestId: c.get('requestId'), path: c.req.path, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
     return problemResponse(c, problem);
   });
   app.notFound((c) => problemResponse(c, new HttpProblem(404, `There is nothing at ${c.req.method} ${c.req.path}. See /api/docs for the API.`)));
 
-  app.get('/healthz', (c) => c.json({ status: 'ok' }, 200));
-  app.get('/readyz', async (c) => {
-    await deps.sql`select 1`;
+  app.get('/healthz', guard.public(), (c) => c.json({ status: 'ok' }, 200));
+  app.get('/readyz', guard.public(), async (c) => {
+    if (!(await breaker.probe())) {
+      throw new HttpProblem(503, 'The database is unreachable.', { headers: { 'Retry-After': String(breaker.retryAfterS()) } });
+    }
     return c.json({ status: 'ready' }, 200);
   });
 
@@ -100,16 +122,16 @@ export function createApp(deps: AppDeps) {
       version: '0.1.0',
       description: 'Patrol-planning map for områdesteam: reports in H3 cells, districts, streets.',
     }));
-  app.get('/api/openapi.json', (c) => c.json(getOpenApi(), 200));
-  app.get('/api/docs', (c) => c.html(renderDocsPage(getOpenApi()), 200));
-  app.get('/api/docs.css', (c) => c.body(DOCS_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
+  app.get('/api/openapi.json', guard.public(), (c) => c.json(getOpenApi(), 200));
+  app.get('/api/docs', guard.public(), (c) => c.html(renderDocsPage(getOpenApi()), 200));
+  app.get('/api/docs.css', guard.public(), (c) => c.body(DOCS_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
   app.all('/api/*', (c) => problemResponse(c, new HttpProblem(404, `There is no API route ${c.req.method} ${c.req.path}. See /api/docs.`)));
 
   if (deps.staticDir && existsSync(join(deps.staticDir, 'index.html'))) {
     const root = relative(process.cwd(), deps.staticDir) || '.';
     const indexHtml = readFileSync(join(deps.staticDir, 'index.html'), 'utf8');
     app.use('/*', serveStatic({ root }));
-    app.get('*', (c) => c.html(indexHtml, 200)); // client-side routes
+    app.get('*', guard.public(), (c) => c.html(indexHtml, 200)); // client-side routes
   }
 
   return app;
