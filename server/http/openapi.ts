@@ -2,6 +2,7 @@
 // their validators and `describe` blocks carry.
 import { z } from 'zod';
 import { OPENAPI_META, type DescribeMeta, type ValidatorMeta } from './validate.ts';
+import type { GuardMeta } from './guard.ts';
 
 interface RouteLike {
   method: string;
@@ -17,15 +18,13 @@ function toSchema(schema: z.ZodType): Json {
   return json;
 }
 
-const PROBLEM = {
-  description: 'Problem Details (RFC 9457)',
-  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-};
+const PROBLEM_CONTENT = { content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+const PROBLEM = { description: 'Problem Details (RFC 9457)', ...PROBLEM_CONTENT };
 
 export function buildOpenApi(routes: readonly RouteLike[], info: { title: string; version: string; description: string }): Json {
-  const ops = new Map<string, { method: string; path: string; metas: (ValidatorMeta | DescribeMeta)[] }>();
+  const ops = new Map<string, { method: string; path: string; metas: (ValidatorMeta | DescribeMeta | GuardMeta)[] }>();
   for (const r of routes) {
-    const meta = (r.handler as Record<symbol, ValidatorMeta | DescribeMeta | undefined>)[OPENAPI_META];
+    const meta = (r.handler as Record<symbol, ValidatorMeta | DescribeMeta | GuardMeta | undefined>)[OPENAPI_META];
     if (!meta || r.method === 'ALL') continue;
     const key = `${r.method} ${r.path}`;
     const op = ops.get(key) ?? { method: r.method.toLowerCase(), path: r.path, metas: [] };
@@ -66,12 +65,18 @@ export function buildOpenApi(routes: readonly RouteLike[], info: { title: string
         ...(r.schema ? { content: { [r.contentType ?? 'application/json']: { schema: toSchema(r.schema) } } } : {}),
       };
     }
+    const guardMeta = metas.find((m): m is GuardMeta => m.kind === 'guard');
+    if (guardMeta?.permission) {
+      responses['401'] ??= { description: 'Not signed in (or a bad API token)', ...PROBLEM_CONTENT };
+      responses['403'] ??= { description: `The role (or token scope) lacks ${guardMeta.permission}`, ...PROBLEM_CONTENT };
+    }
     responses.default = PROBLEM;
     paths[oaPath] ??= {};
     paths[oaPath][method] = {
       summary: doc.summary,
       ...(doc.description ? { description: doc.description } : {}),
       ...(doc.tags ? { tags: doc.tags } : {}),
+      ...(guardMeta ? { security: guardMeta.permission ? [{ session: [] }, { bearer: [] }] : [], 'x-permission': guardMeta.permission ?? 'public' } : {}),
       operationId: `${method}${oaPath.replace(/[^A-Za-z0-9]+(\w)?/g, (_m, ch: string | undefined) => (ch ?? '').toUpperCase())}`,
       ...(parameters.length ? { parameters } : {}),
       ...(requestBody ? { requestBody } : {}),
@@ -84,6 +89,10 @@ export function buildOpenApi(routes: readonly RouteLike[], info: { title: string
     info,
     paths: Object.fromEntries(Object.entries(paths).sort(([a], [b]) => a.localeCompare(b))),
     components: {
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'tk_session', description: 'Session from POST /api/auth/login (HttpOnly, SameSite=Lax). Writes must come from this origin.' },
+        bearer: { type: 'http', scheme: 'bearer', description: 'API token created by an admin (POST /api/admin/tokens), scoped to permissions.' },
+      },
       schemas: {
         Problem: {
           type: 'object',
