@@ -10,7 +10,7 @@ import { MAX_VISITS_PER_CELL, routeValue, type TopProblem } from './top-model.ts
 
 export interface OptimiseOptions {
   seed: number;
-  /** ILS iterations (perturb + local search); the budget, never a clock. Default 120. */
+  /** ILS iterations (perturb + local search); the budget, never a clock. Default 50. */
   iterations?: number;
   /** Plans within this fraction of the best are equally eligible (default 0.01). */
   tolerance?: number;
@@ -25,7 +25,7 @@ export interface Plan {
   alternatives: number;
 }
 
-export const DEFAULT_ITERATIONS = 120;
+export const DEFAULT_ITERATIONS = 50;
 const EPS = 1e-9;
 const ELITE_SIZE = 24;
 
