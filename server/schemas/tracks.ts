@@ -1,6 +1,7 @@
 // Zod schemas for patrol tracks: starting, point batches, imports, lists and presence.
 import { z } from 'zod';
-import { instant } from './common.ts';
+import { csvList, instant } from './common.ts';
+import { heatFilterFields } from './analytics.ts';
 
 /** Most fixes accepted in one batch (a phone sends one every ~10 s; an hour is 360). */
 export const MAX_BATCH_POINTS = 5000;
@@ -84,3 +85,122 @@ export const Presence = z.object({
 });
 
 export const ImportResult = Track.extend({ name: z.string().nullable(), discarded: DiscardCounts, cells: z.number().int() });
+
+// ---- Coverage analytics: coverage, gaps, alerts, fairness, plan against actual ----
+
+export const CoverageQuery = z.object({
+  from: localDate.optional().describe('First local date (default: 4 weeks before today)'),
+  to: localDate.optional().describe('Last local date (default: today)'),
+  days: heatFilterFields.days,
+  hours: heatFilterFields.hours,
+  slots: heatFilterFields.slots,
+  districts: heatFilterFields.districts,
+  teams: csvList(z.string().max(64)).optional().describe('Team ids, comma-separated'),
+});
+
+export const CoverageResponse = z.object({
+  from: z.string(),
+  to: z.string(),
+  totalMinutes: z.number(),
+  cells: z.array(z.object({ cell: z.string(), minutes: z.number(), stopMinutes: z.number(), lastVisitAt: z.string() })),
+});
+
+const { res: _res, ...needFields } = heatFilterFields;
+export const GapsQuery = z.object({
+  ...needFields,
+  weeks: z.coerce.number().int().min(1).max(52).default(4).describe('Presence is summed over this many weeks up to today'),
+  needWeeks: z.coerce.number().int().min(1).max(104).default(12).describe('Need is summed over this many weeks (unless from/to are given)'),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+const Text = z.object({ sv: z.string(), en: z.string() });
+const Band = z.object({ startHow: z.number().int().describe('Hour of the week the hot band starts (0 = Monday 00)'), hours: z.number().int() });
+
+export const GapsResponse = z.object({
+  presenceFrom: z.string(),
+  presenceTo: z.string(),
+  needFrom: z.string(),
+  needTo: z.string(),
+  cells: z.array(
+    z.object({
+      cell: z.string(),
+      need: z.number().describe('Report weight in the chosen hours'),
+      needShare: z.number(),
+      presenceMin: z.number(),
+      presenceShare: z.number(),
+      bandPresenceMin: z.number(),
+      gap: z.number().describe('needShare − presenceShare; larger means more neglected'),
+      level: z.enum(['high', 'elevated', 'moderate']),
+      band: Band,
+      place: Text,
+      text: Text,
+    }),
+  ),
+});
+
+export const AlertsQuery = z.object({
+  top: z.coerce.number().int().min(1).max(100).default(10).describe('How many top cells by need to watch'),
+  revisitMin: z.coerce.number().int().min(10).max(600).default(120).describe('A top cell should be visited this often during its hot band'),
+  needWeeks: z.coerce.number().int().min(1).max(104).default(12),
+  districts: heatFilterFields.districts,
+});
+
+export const AlertsResponse = z.object({
+  now: z.string(),
+  alerts: z.array(
+    z.object({
+      cell: z.string(),
+      status: z.enum(['overdue', 'due', 'upcoming', 'ok']),
+      band: Band,
+      bandStart: z.string(),
+      bandEnd: z.string(),
+      lastVisitAt: z.string().nullable(),
+      minutesSinceVisit: z.number().nullable(),
+      text: Text,
+    }),
+  ),
+});
+
+export const FairnessQuery = z.object({
+  from: localDate.optional().describe('Default: 8 weeks before today'),
+  to: localDate.optional(),
+  districts: heatFilterFields.districts,
+});
+
+export const FairnessResponse = z.object({
+  from: z.string(),
+  to: z.string(),
+  cells: z.array(
+    z.object({
+      cell: z.string(),
+      patrolHours: z.number(),
+      patrolReports: z.number().int().describe('Reports discovered on patrol'),
+      otherReports: z.number().int().describe("Residents', partners' and other reports"),
+      patrolReportsPerHour: z.number().nullable(),
+      otherReportsPerHour: z.number().nullable(),
+    }),
+  ),
+});
+
+export const RouteIdParam = z.object({ id: z.uuid({ message: 'id must be a UUID' }) });
+
+export const PlanActualResponse = z.object({
+  routeId: z.uuid(),
+  name: z.string(),
+  team: z.string().nullable(),
+  tracks: z.number().int(),
+  reducedTracks: z.number().int().describe('Tracks past retention: their fixes are gone, so stops cannot be timed'),
+  stops: z.array(
+    z.object({
+      index: z.number().int(),
+      cell: z.string(),
+      place: z.string().nullable(),
+      reached: z.boolean(),
+      plannedArrival: z.string().nullable(),
+      actualArrival: z.string().nullable(),
+      lateMin: z.number().nullable(),
+      dwellMin: z.number(),
+      dwellKept: z.boolean().describe('Stayed at least 10 minutes'),
+    }),
+  ),
+});
