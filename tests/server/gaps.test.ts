@@ -6,7 +6,7 @@ import { databaseTargets } from '../helpers/databases.ts';
 import { CHIEF, FIELD_RYD, FIELD_SKG, LEADER_RYD, LEADER_SKG, makeTracksApp, type TracksApp } from './tracks-helpers.ts';
 import { makeWalk, offsetM } from '../fixtures/tracks/synthetic-walk.ts';
 import { insertReports } from '../../server/db/queries/reports.ts';
-import { prepareReport } from '../../server/domain/report.ts';
+import { prepareReport, type ReportRow } from '../../server/domain/report.ts';
 import { makeDistrictIndex } from '../../server/domain/district-index.ts';
 import { linkopingArea } from '../bench/bench-setup.ts';
 import { seeded } from '../fixtures/tracks/synthetic-walk.ts';
@@ -20,7 +20,7 @@ const fridays = ['2026-10-30', '2026-11-06', '2026-11-13'];
 
 async function plantReports(t: TracksApp) {
   const rand = seeded(3);
-  const rows = [];
+  const rows: ReportRow[] = [];
   let n = 0;
   const id = () => `00000000-0000-4000-8000-${(++n).toString(16).padStart(12, '0')}`;
   // The hotspot: 10 reports each Friday 20–23 local (19–22 UTC in winter).
