@@ -27,6 +27,7 @@ export interface LoadResult {
 
 process.once('message', (msg: LoadRequest) => {
   let stoppedEarly = false;
+  process.send!({ started: true });
   let next = 0;
   const instance = autocannon({
     url: msg.url,

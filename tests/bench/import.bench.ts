@@ -27,14 +27,14 @@ function generate(count: number): { inputs: DemoReport[]; seconds: number } {
 }
 
 async function importRun(sql: Sql, inputs: readonly DemoReport[], method: 'copy' | 'insert'): Promise<{ rps: number; count: number }> {
-  await sql`truncate reports`;
+  await sql`truncate reports cascade`;
   const { result, seconds } = await timed(() => importReports(sql, inputs, { districts: index, method, idFor: counterId, nowMs: BENCH_NOW }));
   if (result.rejected.length) throw new Error(`${result.rejected.length} inputs rejected: ${result.rejected[0]!.reason}`);
   return { rps: inputs.length / seconds, count: await countReports(sql) };
 }
 
 async function plainRun(sql: Sql, rows: readonly ReportRow[], method: 'copy' | 'insert', batchSize: number): Promise<number> {
-  await sql`truncate reports`;
+  await sql`truncate reports cascade`;
   let i = 0;
   const { seconds } = await timed(async () => {
     for (; i < rows.length; i += batchSize) await insertReports(sql, rows.slice(i, i + batchSize), method, batchSize);
@@ -44,10 +44,9 @@ async function plainRun(sql: Sql, rows: readonly ReportRow[], method: 'copy' | '
 
 /** COPY of the same rows into a bare table (the reports columns, no index, key or foreign key). */
 async function bareTableCopy(sql: Sql, rows: readonly ReportRow[]): Promise<number> {
-  const reportsTable = sql`reports`;
   await sql.begin(async (tx) => {
-    await tx`alter table ${reportsTable} rename to reports_indexed`;
-    await tx`create table reports (like reports_indexed)`;
+    await tx`alter table reports rename to reports_indexed`;
+    await tx`create table reports (like reports_indexed including defaults)`;
   });
   try {
     return await plainRun(sql, rows, 'copy', 20_000);
