@@ -1,6 +1,6 @@
 // Point-in-district lookup. Interior H3 resolution-9 cells answer with a hash lookup; points in
 // cells that touch a boundary fall back to exact point-in-polygon (turf), so answers are exact.
-import { latLngToCell, polygonToCells, cellToBoundary } from 'h3-js';
+import { latLngToCell, polygonToCells, cellToBoundary, cellToParent, getResolution } from 'h3-js';
 import { booleanPointInPolygon, booleanIntersects, polygon as turfPolygon, bbox as turfBbox } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 
@@ -14,8 +14,11 @@ export interface DistrictShape {
 
 export interface DistrictIndex {
   districts: readonly DistrictShape[];
-  /** Id of the district holding the point, or null outside every district. */
-  locate(lon: number, lat: number): string | null;
+  /**
+   * Id of the district holding the point, or null outside every district. Pass the point's H3
+   * cell (resolution ≥ 9) when it is already known, to save computing it again.
+   */
+  locate(lon: number, lat: number, cell?: string): string | null;
 }
 
 function polygonsOf(g: Polygon | MultiPolygon): Position[][][] {
@@ -42,9 +45,10 @@ export function makeDistrictIndex(districts: readonly DistrictShape[]): District
 
   return {
     districts,
-    locate(lon, lat) {
+    locate(lon, lat, cell) {
       if (!Number.isFinite(lon) || !Number.isFinite(lat)) return null;
-      const hit = interior.get(latLngToCell(lat, lon, INDEX_RES));
+      const indexCell = cell && getResolution(cell) >= INDEX_RES ? cellToParent(cell, INDEX_RES) : latLngToCell(lat, lon, INDEX_RES);
+      const hit = interior.get(indexCell);
       if (hit) return hit;
       for (const { d, feature, box } of shapes) {
         if (lon < box[0] || lat < box[1] || lon > box[2] || lat > box[3]) continue;

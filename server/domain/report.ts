@@ -66,7 +66,11 @@ export function cleanDescription(text: string | null | undefined): string | null
 }
 
 export function prepareReport(input: ReportInput, districts: DistrictIndex, id: string, nowMs: number): ReportRow {
-  const districtId = districts.locate(input.lon, input.lat);
+  if (!(Math.abs(input.lat) <= 90 && Math.abs(input.lon) <= 180)) {
+    throw new DomainError('coordinates', `The coordinates (${input.lat}, ${input.lon}) are not a WGS84 latitude and longitude.`, 'lat');
+  }
+  const cell = reportCell(input.lat, input.lon);
+  const districtId = districts.locate(input.lon, input.lat, cell);
   if (!districtId) {
     const names = districts.districts.map((d) => d.name).join(', ');
     throw new DomainError('outside', `The point (${input.lat}, ${input.lon}) lies outside every district of the area. Reports are taken within: ${names}.`, 'lat');
@@ -77,7 +81,7 @@ export function prepareReport(input: ReportInput, districts: DistrictIndex, id: 
     category: input.category,
     lat: input.lat,
     lon: input.lon,
-    cell: reportCell(input.lat, input.lon),
+    cell,
     districtId,
     observedFrom: from,
     observedTo: to,

@@ -61,8 +61,7 @@ export async function insertReport(tx: Sql | Tx, r: ReportRow): Promise<ReportDt
  */
 export async function insertReports(sql: Sql, rows: readonly ReportRow[], method: 'copy' | 'insert', batchSize = 5000): Promise<number> {
   if (method === 'copy') {
-    const writable = await sql`copy reports (id, category, lat, lon, cell, district_id, observed_from, observed_to, description, source, status) from stdin`.writable();
-    await pipeline(Readable.from(copyLines(rows)), writable);
+    await copyIn(sql`copy reports (id, category, lat, lon, cell, district_id, observed_from, observed_to, description, source, status) from stdin`, copyLines(rows));
     return rows.length;
   }
   let inserted = 0;
@@ -80,6 +79,24 @@ export async function insertReports(sql: Sql, rows: readonly ReportRow[], method
     inserted += res.count;
   }
   return inserted;
+}
+
+/**
+ * Streams lines into a COPY … FROM STDIN query. postgres.js resolves the query with the stream
+ * and drops an ErrorResponse that arrives later (the stream's final callback is never called),
+ * so the query's reject is tapped to fail the copy instead of hanging.
+ */
+async function copyIn(query: ReturnType<Sql>, lines: Iterable<string>): Promise<void> {
+  const q = query as unknown as { reject: (e: unknown) => void; writable(): Promise<NodeJS.WritableStream> };
+  let fail: (e: unknown) => void = () => {};
+  const failed = new Promise<never>((_, reject) => (fail = reject));
+  const reject = q.reject;
+  q.reject = (e) => {
+    fail(e);
+    reject(e);
+  };
+  const writable = await q.writable();
+  await Promise.race([pipeline(Readable.from(lines), writable), failed]);
 }
 
 function copyText(v: string | null): string {
