@@ -35,7 +35,7 @@ export function prizeTable(cells: readonly string[], risk: RiskSource, startMs: 
 }
 
 /**
- * Risk from report counts per (cell, weekday, hour): the count at the hour plus half of each
+ * Risk from report weights per (cell, weekday, hour): the weight at the hour plus half of each
  * neighbouring hour (sparse data is noisy at hour level), per week of the lookback.
  */
 export function riskFromCounts(counts: ReadonlyMap<string, Float64Array>, weeks: number): RiskSource {

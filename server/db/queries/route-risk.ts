@@ -1,43 +1,44 @@
-// Risk per cell × ISO weekday × Stockholm hour for route suggestions: a plain aggregate over the
-// reports of one district (window midpoint, rejected/merged left out) until the hotspot analytics
-// aggregate (issue 4, heat_hours) lands; then this one query reads that table instead.
-import { bigintToCell } from '../../domain/cells.ts';
+// Risk per cell × ISO weekday × Stockholm hour for route suggestions, read from the analytics
+// aggregate heat_hours (migration 00004: aoristic weights per local hour, rejected and merged
+// reports already left out) over the weeks before the shift. Never scans the raw reports.
 import { riskFromCounts, type RiskSource } from '../../domain/route-risk-model.ts';
+import { toWallClock } from '../../domain/stockholm-time.ts';
 import type { Sql } from '../sql.ts';
 
 export interface RouteRisk {
-  /** Cells (H3 hex) with at least one report in the lookback. */
+  /** Cells (H3 hex) with any weight in the lookback. */
   cells: string[];
   risk: RiskSource;
   weeks: number;
+  /** Reports (window midpoints) counted in the lookback. */
   reports: number;
 }
 
 /** Default lookback: the 26 weeks before the shift. */
 export const RISK_LOOKBACK_WEEKS = 26;
 
+const p2 = (n: number) => String(n).padStart(2, '0');
+
 export async function loadRouteRisk(sql: Sql, opts: { districtId: string; untilMs: number; weeks?: number }): Promise<RouteRisk> {
   const weeks = opts.weeks ?? RISK_LOOKBACK_WEEKS;
-  const until = new Date(opts.untilMs);
-  const since = new Date(opts.untilMs - weeks * 7 * 86400_000);
-  const rows = await sql<{ cell: string; dow: number; hour: number; n: number }[]>`
-    select cell::text as cell, extract(isodow from m)::int as dow, extract(hour from m)::int as hour, count(*)::int as n
-    from (
-      select cell, (observed_from + (observed_to - observed_from) / 2) at time zone 'Europe/Stockholm' as m
-      from reports
-      where district_id = ${opts.districtId}
-        and observed_to >= ${since} and observed_from < ${until}
-        and status not in ('rejected', 'merged')
-    ) r
+  // The lookback in Stockholm local dates and hours: [until − weeks, until), the shift's own day up to its hour.
+  const w = toWallClock(opts.untilMs);
+  const untilDate = `${w.year}-${p2(w.month)}-${p2(w.day)}`;
+  const rows = await sql<{ cell: string; dow: number; hour: number; w: number; n: number }[]>`
+    select to_hex(cell) as cell, dow::int as dow, hour::int as hour, sum(weight)::float8 as w, sum(count)::int as n
+    from heat_hours
+    where district_id = ${opts.districtId}
+      and local_date >= ${untilDate}::date - ${weeks * 7}::int
+      and (local_date < ${untilDate}::date or (local_date = ${untilDate}::date and hour < ${w.hour}))
     group by 1, 2, 3`;
-  const counts = new Map<string, Float64Array>();
+  const weights = new Map<string, Float64Array>();
   let reports = 0;
   for (const r of rows) {
-    const cell = bigintToCell(r.cell);
-    let a = counts.get(cell);
-    if (!a) counts.set(cell, (a = new Float64Array(168)));
-    a[(r.dow - 1) * 24 + r.hour]! += r.n;
+    let a = weights.get(r.cell);
+    if (!a) weights.set(r.cell, (a = new Float64Array(168)));
+    a[r.dow * 24 + r.hour]! += r.w; // heat_hours.dow: 0 = Monday
     reports += r.n;
   }
-  return { cells: [...counts.keys()].sort(), risk: riskFromCounts(counts, weeks), weeks, reports };
+  const cells = [...weights.entries()].filter(([, a]) => a.some((v) => v > 0)).map(([c]) => c).sort();
+  return { cells, risk: riskFromCounts(weights, weeks), weeks, reports };
 }
