@@ -26,6 +26,7 @@ import { areaRoutes } from './routes/area.ts';
 import { patrolRoutes } from './routes/patrol-routes.ts';
 import { trackRoutes } from './routes/tracks.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
+import { importRoutes } from './routes/imports.ts';
 import { publicReportRoutes } from './routes/public-reports.ts';
 import { moderationRoutes } from './routes/moderation.ts';
 
@@ -42,7 +43,8 @@ function apiRoutes(deps: AppDeps) {
     .route('/auth', authRoutes(deps))
     .route('/admin', adminRoutes(deps))
     .route('/', areaRoutes(deps))
-    .route('/', analyticsRoutes(deps));
+    .route('/', analyticsRoutes(deps))
+    .route('/imports', importRoutes(deps));
 }
 
 export type AppType = ReturnType<typeof apiRoutes>;
@@ -90,8 +92,8 @@ export function createApp(deps: AppDeps) {
       throw new HttpProblem(413, `The request body is larger than ${API_BODY_LIMIT_BYTES / 1024 / 1024} MiB.`);
     },
   });
-  // The residents' form carries a photo (≤ 10 MB) and sets its own limit.
-  app.use('/api/*', (c, next) => (c.req.path === '/api/public/reports' ? next() : apiBodyLimit(c, next)));
+  // The residents' form carries a photo (≤ 10 MB) and historical imports a file (≤ 64 MiB): they set their own limits.
+  app.use('/api/*', (c, next) => (c.req.path === '/api/public/reports' || c.req.path === '/api/imports' ? next() : apiBodyLimit(c, next)));
 
   app.use('/api/*', dbGate(breaker));
   app.use('/api/*', loadUser({ sql: deps.sql, now: deps.now, security }));

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { cellToLatLng } from 'h3-js';
 import { analyticsRoutes } from '../../server/routes/analytics.ts';
+import { importRoutes } from '../../server/routes/imports.ts';
 import { makeAreaCache } from '../../server/area-cache.ts';
 import { makeLogger } from '../../server/logger.ts';
 import { problemResponse, toProblem } from '../../server/http/on-error.ts';
@@ -24,7 +25,7 @@ export async function makeAnalyticsApp(target: DbTarget, opts: { user?: AuthUser
   const db = await openTestDb(target);
   const deps: AppDeps = { sql: db.sql, area: makeAreaCache(db.sql), now: opts.now ?? (() => FIXED_NOW), newId: randomUUID, log: makeLogger('silent'), basemapStyleUrl: null };
   const user = opts.user === undefined ? CHIEF : opts.user;
-  const api = new Hono().route('/', analyticsRoutes(deps));
+  const api = new Hono().route('/', analyticsRoutes(deps)).route('/imports', importRoutes(deps));
   const app = new Hono();
   app.use(async (c, next) => {
     c.set('user', user);

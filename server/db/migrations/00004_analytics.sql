@@ -24,7 +24,11 @@ create table heat_hours (
 create index heat_hours_cell_idx on heat_hours (cell);
 
 -- Adds (sgn = 1) or removes (sgn = -1) the hour shares of the given reports.
-create function heat_apply(rs reports[], sgn integer) returns void language plpgsql as $$
+create function heat_apply(rs reports[], sgn integer) returns void language plpgsql
+  -- Row estimates of the lateral series are wild: JIT compiles would cost more than the work,
+  -- and a bulk statement's hash aggregate should stay in memory.
+  set jit = off set work_mem = '64MB'
+as $$
 begin
   insert into heat_hours as h (local_date, cell, hour, dow, category, source, district_id, weight, count, n)
   select lh::date, s.cell, extract(hour from lh)::smallint, (extract(isodow from lh) - 1)::smallint,
@@ -42,7 +46,6 @@ begin
   ) s
   where s.w > 0
   group by 1, 2, 3, 4, 5, 6, 7
-  order by 1, 2, 3, 5, 6, 7
   on conflict (local_date, cell, hour, category, source, district_id) do update
     set weight = h.weight + excluded.weight, count = h.count + excluded.count, n = h.n + excluded.n;
   if sgn < 0 then
