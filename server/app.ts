@@ -29,6 +29,7 @@ import { analyticsRoutes } from './routes/analytics.ts';
 import { importRoutes } from './routes/imports.ts';
 import { publicReportRoutes } from './routes/public-reports.ts';
 import { moderationRoutes } from './routes/moderation.ts';
+import { open311Routes } from './routes/open311.ts';
 
 /** Any API body larger than this is refused before a route sees it. */
 const API_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -116,6 +117,8 @@ export function createApp(deps: AppDeps) {
   });
 
   app.route('/api', apiRoutes(deps));
+  // Open311 GeoReport v2: its own body limit, rate limit and error format (server/routes/open311.ts).
+  app.route('/open311/v2', open311Routes(deps));
 
   let openapi: Record<string, unknown> | undefined;
   const getOpenApi = () =>

@@ -36,3 +36,8 @@ function element(tag: string, value: XmlValue): string {
 export function toXmlDocument(rootTag: string, itemTag: string, items: readonly XmlValue[]): string {
   return `<?xml version="1.0" encoding="utf-8"?>\n${element(rootTag, xmlList(itemTag, items))}\n`;
 }
+
+/** A document whose root is one object, e.g. `<service_definition>…</service_definition>`. */
+export function toXmlObjectDocument(rootTag: string, value: XmlObject): string {
+  return `<?xml version="1.0" encoding="utf-8"?>\n${element(rootTag, value)}\n`;
+}

@@ -1,6 +1,6 @@
 // /api/public: the residents' report form (no sign-in), its receipt and status page, and the
 // residents' pins for the public map — always masked (cell centre, hour, approved text only).
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createHash, randomBytes } from 'node:crypto';
 import type { AppDeps } from '../deps.ts';
@@ -8,12 +8,11 @@ import { describe, validate } from '../http/validate.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { guard } from '../http/guard.ts';
 import { once, readIdempotencyKey } from '../http/idempotency.ts';
-import { problemResponse } from '../http/on-error.ts';
 import { prepareReport } from '../domain/report.ts';
 import { maskReport } from '../domain/mask-report.ts';
 import { MAX_PHOTO_BYTES } from '../domain/photo-policy.ts';
 import { reencodePhoto } from '../resident/reencode-photo.ts';
-import { rateLimit } from '../resident/rate-limit.ts';
+import { rateLimit } from '../http/rate-limit.ts';
 import { getReportByTokenHash, insertResidentReport, listPublicPins } from '../db/queries/public-reports.ts';
 import { CONSENT_TEXT_SV, PublicPinCollection, PublicPinQuery, PublicReportForm, PublicReportView, Receipt, TokenParam } from '../schemas/public-reports.ts';
 
@@ -38,13 +37,9 @@ export function trackingPaths(token: string) {
   return { trackingUrl: `/rapportera/kvitto/${token}`, statusUrl: `/api/public/reports/${token}` };
 }
 
-function refuseTooMany(c: Context, retryAfterS: number) {
-  return problemResponse(c, new HttpProblem(429, `Too many reports from this address. Try again in ${Math.ceil(retryAfterS / 60)} minutes.`));
-}
-
 export function publicReportRoutes(deps: AppDeps) {
   const { sql } = deps;
-  const limiter = rateLimit({ limit: PUBLIC_REPORTS_PER_WINDOW, windowMs: PUBLIC_REPORT_WINDOW_MS, now: deps.now, refuse: refuseTooMany });
+  const limiter = rateLimit({ limit: PUBLIC_REPORTS_PER_WINDOW, windowMs: PUBLIC_REPORT_WINDOW_MS, now: deps.now, what: 'reports' });
   return new Hono()
     .post(
       '/reports',
@@ -100,6 +95,7 @@ export function publicReportRoutes(deps: AppDeps) {
             tokenHash: hashToken(token),
             photo: encoded,
             photoId: deps.newId(),
+            at: new Date(deps.now()),
             contact: email ? { email, consentText: CONSENT_TEXT_SV, consentedAt: new Date(deps.now()) } : null,
           });
           return { trackingToken: token, ...trackingPaths(token), hasPhoto: encoded !== null, hasContact: Boolean(email), report: maskReport({ ...row, publicNote: null, textPublic: false }) };

@@ -28,12 +28,15 @@ describe.each(databaseTargets())('moderation API on $name', (target) => {
   let t: Awaited<ReturnType<typeof makeTestApp>>;
   const ids: Record<string, string> = {};
   let n = 0;
+  /** Each filed report one minute after the previous one, so "newest first" has an order. */
+  let clock = FIXED_NOW;
 
   /** Calls as the user behind an API token with all of the role's permissions. */
   const call = (who: Caller | null, method: string, path: string, body?: unknown) =>
     t.app.request(path, { method, headers: { 'Content-Type': 'application/json', ...(who ? { Authorization: `Bearer ${who.token}` } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
 
   async function file(name: string, category: string, p: { lat: number; lon: number }, hoursAgo: number, extra: Record<string, string> = {}) {
+    clock += 60_000;
     const fd = new FormData();
     for (const [k, v] of Object.entries({ category, lat: String(p.lat), lon: String(p.lon), observedAt: at(hoursAgo), ...extra })) fd.append(k, v);
     const res = await t.app.request('/api/public/reports', { method: 'POST', body: fd }, { incoming: { socket: { remoteAddress: `10.1.0.${++n}` } } });
@@ -42,7 +45,7 @@ describe.each(databaseTargets())('moderation API on $name', (target) => {
   }
 
   beforeAll(async () => {
-    t = await makeTestApp(target);
+    t = await makeTestApp(target, { now: () => clock });
     for (const who of [LEADER, CHIEF, FIELD]) {
       await insertUser(t.sql, { id: who.id, email: `${who.id}@example.se`, passwordHash: 'scrypt$unused', role: who.role, team: null, at: new Date(FIXED_NOW) });
       who.token = (await createApiToken(t.sql, { name: `test ${who.id}`, userId: who.id, scopes: MATRIX[who.role], createdBy: null, nowMs: FIXED_NOW, expiresMs: null })).token;
@@ -86,7 +89,7 @@ describe.each(databaseTargets())('moderation API on $name', (target) => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as { status: string; publicNote: string; actions: { action: string; actor: string; at: string; toStatus: string }[] };
     expect(body.status).toBe('approved');
-    expect(body.actions).toEqual([expect.objectContaining({ action: 'approve', actor: 'leader@example.se', toStatus: 'approved', at: new Date(FIXED_NOW).toISOString() })]);
+    expect(body.actions).toEqual([expect.objectContaining({ action: 'approve', actor: 'leader@example.se', toStatus: 'approved', at: new Date(clock).toISOString() })]);
     const pins = (await (await t.app.request('/api/public/pins?days=7')).json()) as { features: { properties: { id: string; description: string | null; publicNote: string | null } }[] };
     const pin = pins.features.find((f) => f.properties.id === ids.a)!;
     expect(pin.properties.description).toBe('Klotter på tunneln');

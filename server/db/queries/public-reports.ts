@@ -25,11 +25,14 @@ export interface ResidentReportWrite {
   photo: EncodedPhoto | null;
   photoId: string;
   contact: { email: string; consentText: string; consentedAt: Date } | null;
+  /** Submission time from the app's clock (the column default would be the database's). */
+  at: Date;
 }
 
 /** Stores the report, its photo, contact and receipt in the caller's transaction. */
 export async function insertResidentReport(tx: Tx, w: ResidentReportWrite): Promise<ReportDto> {
   const report = await insertReport(tx, w.row);
+  await tx`update reports set created_at = ${w.at}, updated_at = ${w.at} where id = ${w.row.id}`;
   await tx`insert into report_receipts (token_hash, report_id) values (${w.tokenHash}, ${w.row.id})`;
   if (w.photo) await insertPhoto(tx, w.photoId, w.row.id, w.photo);
   if (w.contact) {
