@@ -25,6 +25,8 @@ import { reportRoutes } from './routes/reports.ts';
 import { areaRoutes } from './routes/area.ts';
 import { patrolRoutes } from './routes/patrol-routes.ts';
 import { trackRoutes } from './routes/tracks.ts';
+import { coverageRoutes } from './routes/coverage.ts';
+import { liveRoutes } from './routes/live.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
 import { importRoutes } from './routes/imports.ts';
 import { publicReportRoutes } from './routes/public-reports.ts';
@@ -39,6 +41,8 @@ function apiRoutes(deps: AppDeps) {
     .route('/reports', reportRoutes(deps))
     .route('/routes', patrolRoutes(deps))
     .route('/tracks', trackRoutes(deps))
+    .route('/live', liveRoutes(deps))
+    .route('/', coverageRoutes(deps))
     .route('/public', publicReportRoutes(deps))
     .route('/moderation', moderationRoutes(deps))
     .route('/auth', authRoutes(deps))

@@ -10,6 +10,7 @@ import { makeAreaCache } from './area-cache.ts';
 import { makeLogger, type LogLevel } from './logger.ts';
 import { loadDefaultArea } from './geodata/import-files.ts';
 import { seedDemoIfEmpty } from './db/seed.ts';
+import { retentionDaysFrom, startTrackRetention } from './jobs/track-retention.ts';
 
 export interface StartOptions {
   /** Real PostgreSQL; when absent the embedded database is used. */
@@ -26,6 +27,8 @@ export interface StartOptions {
   staticDir?: string | undefined;
   logLevel?: LogLevel;
   now?: () => number;
+  /** Days raw track fixes are kept (default TRACK_RETENTION_DAYS or 90). */
+  trackRetentionDays?: number;
 }
 
 export interface RunningServer {
@@ -67,6 +70,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     throw err;
   }
 
+  const retention = startTrackRetention(sql, { now: opts.now ?? Date.now, retentionDays: opts.trackRetentionDays ?? retentionDaysFrom(process.env), log });
   const app = createApp({
     sql,
     area: makeAreaCache(sql),
@@ -95,6 +99,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
         await closed;
+        retention.stop();
         await sql.end({ timeout: 5 });
         await embedded?.stop();
       })()),

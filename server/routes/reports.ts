@@ -16,6 +16,7 @@ import { resolveSecurity } from '../auth/options.ts';
 import { reportSourceFor } from '../auth/report-source.ts';
 import { audit, auditContext } from '../auth/audit.ts';
 import { SOURCES } from '../domain/categories.ts';
+import { markDiscoveredOnPatrol } from '../db/queries/tracks.ts';
 
 /** The body as sent: `source` optional, so the default follows who sends it (see reportSourceFor). */
 const NewReportBody = NewReport.extend({
@@ -95,6 +96,9 @@ export function reportRoutes(deps: AppDeps) {
         if (source === null) {
           throw new HttpProblem(403, `As ${user ? `a ${user.role}` : 'an anonymous resident'} you may not send a report as '${body.source}'.`, { errors: [{ path: 'source', message: 'not allowed for this caller' }] });
         }
+        if (body.discoveredOnPatrol && source !== 'staff') {
+          throw new HttpProblem(422, "Only staff reports (source 'staff') can be marked as discovered on patrol.", { errors: [{ path: 'discoveredOnPatrol', message: 'staff reports only' }] });
+        }
         const input = { ...body, source: source as (typeof SOURCES)[number] };
         const key = readIdempotencyKey(c.req.header('Idempotency-Key'));
         const row = prepareReport(input, await deps.area.index(), deps.newId(), deps.now());
@@ -103,6 +107,7 @@ export function reportRoutes(deps: AppDeps) {
         const res = await once(sql, scope, key, input, 201, async (tx) => {
           const report = await insertReport(tx, row);
           if (user) await setReportSubmitter(tx, report.id, user.id);
+          if (body.discoveredOnPatrol) await markDiscoveredOnPatrol(tx, report.id);
           return report;
         });
         if (res.replayed) c.header('Idempotent-Replayed', 'true');

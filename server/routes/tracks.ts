@@ -10,7 +10,7 @@ import { once, readIdempotencyKey } from '../http/idempotency.ts';
 import { audit, auditContext } from '../auth/audit.ts';
 import { AppendResult, ImportQuery, ImportResult, NewTrack, PointBatch, Presence, Track, TrackIdParam, TrackList, TrackListQuery, TrackWithPoints } from '../schemas/tracks.ts';
 import { endTrack, getTrack, insertPoints, insertTrack, listTracks, readPoints, toTrackDto, updateTrackStats, type TrackRow } from '../db/queries/tracks.ts';
-import { recomputePresence, trackPresence } from '../db/queries/presence.ts';
+import { recomputePresence, storeFinishedTrack, trackPresence } from '../db/queries/presence.ts';
 import { makeAreaGate, type AreaGate } from '../domain/track-area.ts';
 import type { DistrictIndex } from '../domain/district-index.ts';
 import type { TrackPoint } from '../domain/track-point.ts';
@@ -129,26 +129,27 @@ export function trackRoutes(deps: AppDeps) {
         const area = await deps.area.index();
         const { inside, outside } = splitByArea(parsed.points, gateFor(area));
         if (!inside.length) throw new HttpProblem(422, `None of the file's ${parsed.points.length} points lies within the districts (or 200 m of them); nothing was stored.`);
-        const times = inside.map((p) => p.t);
-        const startMs = Math.min(...times);
-        const endMs = Math.max(...times);
+        const startMs = inside.reduce((m, p) => Math.min(m, p.t), Infinity);
+        const endMs = inside.reduce((m, p) => Math.max(m, p.t), -Infinity);
         const key = readIdempotencyKey(c.req.header('Idempotency-Key'));
         const res = await once(sql, `POST /api/tracks/import ${user.id}`, key, { q, text }, 201, async (tx) => {
-          const track = await insertTrack(tx, {
-            id: deps.newId(),
-            userId: user.id,
-            teamId: team,
-            shiftDate: localDateOf(startMs),
-            shiftStart: q.shiftStart ?? null,
-            shiftEnd: q.shiftEnd ?? null,
-            source: type.includes('json') ? 'geojson' : 'gpx',
-            startedAt: new Date(startMs),
-            endedAt: new Date(endMs),
-          });
-          await insertPoints(tx, track.id, inside);
-          const r = await recomputePresence(tx, track, area);
-          await updateTrackStats(tx, track.id, { pointCount: r.storedPoints, discarded: r.discardedTotal, outsideAdded: outside, last: r.last });
-          const stored = (await getTrack(tx, track.id))!;
+          const { track: stored, result: r } = await storeFinishedTrack(
+            tx,
+            {
+              id: deps.newId(),
+              userId: user.id,
+              teamId: team,
+              shiftDate: localDateOf(startMs),
+              shiftStart: q.shiftStart ?? null,
+              shiftEnd: q.shiftEnd ?? null,
+              source: type.includes('json') ? 'geojson' : 'gpx',
+              startedAt: new Date(startMs),
+              endedAt: new Date(endMs),
+            },
+            inside,
+            outside,
+            area,
+          );
           return { ...toTrackDto(stored), name: parsed.name, discarded: r.discarded, cells: r.cells };
         });
         c.header('Location', `/api/tracks/${res.body.id}`);

@@ -14,6 +14,7 @@ export const NewReport = z.strictObject({
   observedTo: when.optional().describe('End of the window (at most 7 days after observedFrom, not in the future)'),
   description: z.string().max(2000).nullish().describe('Plain text, at most 2,000 characters'),
   source: z.enum(SOURCES).default('resident').describe('Who sends the report'),
+  discoveredOnPatrol: z.boolean().default(false).describe("Found by a team on patrol (field mode); staff reports only. Kept apart in the fairness check"),
 });
 
 export const Report = z.object({

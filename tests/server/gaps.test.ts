@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cellToLatLng, gridDisk } from 'h3-js';
 import { databaseTargets } from '../helpers/databases.ts';
-import { CHIEF, FIELD_RYD, FIELD_SKG, LEADER_RYD, LEADER_SKG, makeTracksApp, type TracksApp } from './tracks-helpers.ts';
+import { CHIEF, FIELD_RYD, FIELD_SKG, LEADER_RYD, LEADER_SKG, makeTracksApp, type Persona, type TracksApp } from './tracks-helpers.ts';
 import { makeWalk, offsetM } from '../fixtures/tracks/synthetic-walk.ts';
 import { insertReports } from '../../server/db/queries/reports.ts';
 import { prepareReport, type ReportRow } from '../../server/domain/report.ts';
@@ -44,7 +44,7 @@ async function plantReports(t: TracksApp) {
   return rows[0]!.cell;
 }
 
-const upload = async (t: TracksApp, who: typeof FIELD_SKG, points: ReturnType<typeof makeWalk>) => {
+const upload = async (t: TracksApp, who: Persona, points: ReturnType<typeof makeWalk>) => {
   const start = await (await t.call(who, 'POST', '/api/tracks', { startedAt: new Date(points[0]!.t).toISOString() })).json();
   const res = await t.call(who, 'POST', `/api/tracks/${start.id}/points`, { points: points.map((p) => ({ t: p.t, lat: p.lat, lon: p.lon, acc: 8 })) });
   expect(res.status).toBe(200);

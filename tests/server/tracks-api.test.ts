@@ -26,7 +26,7 @@ describe.each(databaseTargets())('tracks API on $name', (target) => {
     const res = await t.call(FIELD_RYD, 'POST', '/api/tracks', { shift: { date: '2026-11-20', start: '18:00', end: '23:00' } });
     expect(res.status).toBe(201);
     const body = await res.json();
-    expect(body).toMatchObject({ team: 'ryd', userId: FIELD_RYD.id, shift: { date: '2026-11-20', start: '18:00', end: '23:00' }, source: 'live', endedAt: null, pointCount: 0 });
+    expect(body).toMatchObject({ team: 'ryd', userId: t.idOf(FIELD_RYD), shift: { date: '2026-11-20', start: '18:00', end: '23:00' }, source: 'live', endedAt: null, pointCount: 0 });
   });
 
   it('answers 401 anonymously, 403 to the chief, and refuses another team', async () => {
@@ -105,14 +105,25 @@ describe.each(databaseTargets())('tracks API on $name', (target) => {
     expect((await t.call(LEADER_RYD, 'GET', `/api/tracks/${id}`)).status).toBe(200);
     expect((await t.call(CHIEF, 'GET', `/api/tracks/${id}`)).status).toBe(200);
     const mine = await (await t.call(FIELD_RYD, 'GET', '/api/tracks/mine')).json();
-    expect(mine.items.every((x: { userId: string }) => x.userId === FIELD_RYD.id)).toBe(true);
+    expect(mine.items.every((x: { userId: string }) => x.userId === t.idOf(FIELD_RYD))).toBe(true);
     const team = await (await t.call(LEADER_RYD, 'GET', '/api/tracks')).json();
     expect(new Set(team.items.map((x: { team: string }) => x.team))).toEqual(new Set(['ryd']));
     expect((await t.call(LEADER_RYD, 'GET', '/api/tracks?team=skaggetorp')).status).toBe(403);
     const all = await (await t.call(CHIEF, 'GET', '/api/tracks')).json();
     expect(new Set(all.items.map((x: { team: string }) => x.team))).toEqual(new Set(['ryd', 'skaggetorp']));
     const log = await t.sql`select actor_id, action, target from audit_log where target = ${`track:${id}`} order by id`;
-    expect(log.map((r) => [r.actor_id, r.action])).toEqual([[LEADER_RYD.id, 'tracks.read'], [CHIEF.id, 'tracks.read']]);
+    expect(log.map((r) => [r.actor_id, r.action])).toEqual([[t.idOf(LEADER_RYD), 'tracks.read'], [t.idOf(CHIEF), 'tracks.read']]);
+  });
+
+  it('files an observation as discovered on patrol, for staff reports only', async () => {
+    const body = { category: 'klotter', lat: RYD.lat, lon: RYD.lon, observedAt: '2026-11-20T11:00:00Z', source: 'staff', discoveredOnPatrol: true };
+    const res = await t.call(FIELD_RYD, 'POST', '/api/reports', body);
+    expect(res.status).toBe(201);
+    const [row] = await t.sql`select discovered_on_patrol, source from reports where id = ${(await res.json()).id}`;
+    expect(row).toEqual({ discovered_on_patrol: true, source: 'staff' });
+    const resident = await t.call(FIELD_RYD, 'POST', '/api/reports', { ...body, source: 'resident' });
+    expect(resident.status).toBe(422);
+    expect((await resident.json()).errors[0].path).toBe('discoveredOnPatrol');
   });
 
   it('ends a track', async () => {

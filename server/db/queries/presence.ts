@@ -8,7 +8,7 @@ import { computeVisits, type PresenceOptions } from '../../domain/presence.ts';
 import { visitsToBuckets } from '../../domain/track-buckets.ts';
 import { bigintToCell, cellToBigint } from '../../domain/cells.ts';
 import type { TrackPoint } from '../../domain/track-point.ts';
-import { readPoints } from './tracks.ts';
+import { getTrack, insertPoints, insertTrack, readPoints, updateTrackStats, type NewTrackRow, type TrackRow } from './tracks.ts';
 
 export interface RecomputeResult {
   storedPoints: number;
@@ -61,4 +61,13 @@ export async function trackPresence(sql: Sql, trackId: string): Promise<TrackCel
     from track_presence where track_id = ${trackId}
     group by cell order by 2 desc, 1`;
   return rows.map((r) => ({ cell: bigintToCell(r.cell), minutes: Math.round(r.minutes * 100) / 100, isStop: r.stop > 0 }));
+}
+
+/** Stores a finished track (an import) with its fixes and presence in one transaction's handle. */
+export async function storeFinishedTrack(tx: Tx, track: NewTrackRow, points: readonly TrackPoint[], outside: number, area: DistrictIndex): Promise<{ track: TrackRow; result: RecomputeResult }> {
+  await insertTrack(tx, track);
+  await insertPoints(tx, track.id, points);
+  const result = await recomputePresence(tx, track, area);
+  await updateTrackStats(tx, track.id, { pointCount: result.storedPoints, discarded: result.discardedTotal, outsideAdded: outside, last: result.last });
+  return { track: (await getTrack(tx, track.id))!, result };
 }
