@@ -1,0 +1,132 @@
+// The analytics view: the heat/hotspot map, the data clock linked both ways with it (choose a
+// cell → its clock; choose hours → the map), presets, play, legend, district bars, trend
+// sparkline, exports and the historical import. Layout and wiring only.
+import { For, Show, createMemo } from 'solid-js';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { Bbox, Category, DistrictCollection } from '../api/types.ts';
+import type { Lang } from '../i18n/messages.ts';
+import { analyticsEn } from '../i18n/analytics-en.ts';
+import { analyticsSv } from '../i18n/analytics-sv.ts';
+import { AnalyticsMap } from '../map/analytics-map.tsx';
+import { DataClock } from '../components/data-clock.tsx';
+import { DistrictBars } from '../components/district-bars.tsx';
+import { Sparkline } from '../components/sparkline.tsx';
+import { HeatLegend } from '../components/heat-legend.tsx';
+import { ImportUpload } from '../components/import-upload.tsx';
+import { analyticsApi } from './analytics-api.ts';
+import { createAnalytics, type BaseFilter } from './create-analytics.ts';
+import { PRESETS, sameSelection, type PresetId } from './week-selection.ts';
+import { cellsToCsv, cellsToGeoJson, download, downloadCanvasPng } from './export.ts';
+import './analytics.css';
+
+export interface AnalyticsPageProps {
+  lang: Lang;
+  base: BaseFilter;
+  districts: DistrictCollection | undefined;
+  categories: Category[];
+  areaBbox: Bbox | null;
+  attribution: string[];
+}
+
+const PRESET_IDS: PresetId[] = ['all', 'evening', 'weekend', 'night'];
+
+export function AnalyticsPage(props: AnalyticsPageProps) {
+  const t = createMemo(() => (props.lang === 'en' ? analyticsEn : analyticsSv));
+  const a = createAnalytics(() => props.base);
+  let map: MapLibreMap | undefined;
+  const presetLabel = (id: PresetId) => ({ all: t().presetAll, evening: t().presetEvening, weekend: t().presetWeekend, night: t().presetNight })[id];
+  const districtName = (id: string) => props.districts?.features.find((f) => f.properties.id === id)?.properties.name ?? id;
+  const category = (code: string) => props.categories.find((c) => c.code === code);
+  const trend = () => a.trends.data()?.cells.find((c) => c.cell === a.cell());
+  const shownCells = () => (a.mode() === 'heat' ? (a.heat.data()?.cells ?? []) : (a.hotspots.data()?.cells ?? []));
+  const error = () => a.heat.error() ?? a.hotspots.error() ?? a.clock.error();
+  const playLabel = () => {
+    const h = a.playHour();
+    return h === null ? '' : `${t().days[Math.floor(h / 24)]} ${String(h % 24).padStart(2, '0')}:00`;
+  };
+  const exportName = (ext: string) => `trygghetskartan-${a.mode()}-${props.base.from}-${props.base.to}.${ext}`;
+
+  return (
+    <div class="analytics" data-testid="analytics">
+      <div class="analytics__map">
+        <AnalyticsMap
+          basemapStyleUrl={null}
+          areaBbox={props.areaBbox}
+          districts={props.districts}
+          mode={a.mode()}
+          heatCells={a.heat.data()?.cells ?? []}
+          hotspotCells={a.hotspots.data()?.cells ?? []}
+          scaleTop={a.scaleTop()}
+          selectedCell={a.cell()}
+          attribution={props.attribution}
+          label={t().title}
+          onResolution={a.setRes}
+          onCellClick={(c) => a.setCell(c)}
+          onMap={(m) => (map = m)}
+        />
+        <div class="analytics__overlay">
+          <HeatLegend mode={a.mode()} scaleTop={a.scaleTop()} isHeld={a.heldTop() !== null} t={t()} />
+          <p class="analytics__meta">
+            {t().resolution(a.res())} · {t().cellsShown(shownCells().filter((c) => !('class' in c) || c.class !== 0).length)}
+            <Show when={a.isPlaying()}> · {t().playing(playLabel())}</Show>
+          </p>
+          <Show when={error()}>{(e) => <p class="error" role="alert">{`${t().error}: ${e().detail}${e().status === 401 || e().status === 403 ? ` — ${t().signInNeeded}` : ''}`}</p>}</Show>
+        </div>
+      </div>
+      <aside class="analytics__panel" aria-label={t().clockHeading}>
+        <h2>{t().title}</h2>
+        <div class="analytics__modes" role="group">
+          <label><input type="radio" name="mode" checked={a.mode() === 'heat'} onChange={() => a.setMode('heat')} /> {t().layerHeat}</label>
+          <label><input type="radio" name="mode" checked={a.mode() === 'hotspots'} onChange={() => a.setMode('hotspots')} /> {t().layerHotspots}</label>
+        </div>
+        <div class="analytics__presets" role="group" aria-label={t().presets}>
+          <For each={PRESET_IDS}>
+            {(id) => (
+              <button type="button" class="button" aria-pressed={sameSelection(a.selection(), PRESETS[id])} onClick={() => a.setSelection([...PRESETS[id]])}>
+                {presetLabel(id)}
+              </button>
+            )}
+          </For>
+          <button type="button" class="button" onClick={a.play} aria-pressed={a.isPlaying()} data-testid="play">
+            {a.isPlaying() ? `⏸ ${t().pause}` : `▶ ${t().play}`}
+          </button>
+        </div>
+        <DataClock
+          matrix={a.clock.data()?.matrix}
+          selection={a.shownSelection()}
+          title={a.cell() ? t().clockForCell(a.cell()!) : t().clockForAll}
+          t={t()}
+          onSelect={a.setSelection}
+        />
+        <p class="hint">{t().clockHelp}</p>
+        <Show when={a.cell()}>
+          <button type="button" class="button" onClick={() => a.setCell(null)}>{t().clearCell}</button>
+        </Show>
+        <div class="analytics__switches">
+          <label><input type="checkbox" checked={a.heldTop() !== null} onChange={a.toggleHold} /> {t().holdScale}</label>
+          <label><input type="checkbox" checked={a.holidays()} onChange={(e) => a.setHolidays(e.currentTarget.checked)} /> {t().holidays}</label>
+          <label><input type="checkbox" checked={a.severity()} onChange={(e) => a.setSeverity(e.currentTarget.checked)} /> {t().severity}</label>
+          <label><input type="checkbox" checked={a.recency()} onChange={(e) => a.setRecency(e.currentTarget.checked)} /> {t().recency}</label>
+        </div>
+        <h3>{t().trendHeading}</h3>
+        <Sparkline
+          series={trend()?.series}
+          caption={a.cell() ? [trend()?.pattern ? t().pattern[trend()!.pattern!] : '', trend()?.nearRepeat ? t().nearRepeat : ''].filter(Boolean).join(' · ') || '—' : t().trendNone}
+        />
+        <DistrictBars
+          rows={a.districts.data()?.rows ?? []}
+          districtName={districtName}
+          categoryLabel={(c) => category(c)?.[props.lang] ?? c}
+          categoryColor={(c) => category(c)?.color ?? '#888'}
+          heading={t().districtBars}
+        />
+        <div class="analytics__exports">
+          <button type="button" class="button" onClick={() => download(exportName('geojson'), cellsToGeoJson(shownCells(), { ...props.base, slots: a.filterParams()?.slots ?? 'all' } as unknown as Record<string, string>), 'application/geo+json')}>{t().exportGeojson}</button>
+          <button type="button" class="button" onClick={() => download(exportName('csv'), cellsToCsv(shownCells()), 'text/csv')}>{t().exportCsv}</button>
+          <button type="button" class="button" onClick={() => map && downloadCanvasPng(map.getCanvas(), exportName('png'))}>{t().exportPng}</button>
+        </div>
+        <ImportUpload t={t()} upload={analyticsApi.upload} poll={analyticsApi.importJob} onDone={() => (a.heat.refetch(), a.clock.refetch(), a.districts.refetch())} />
+      </aside>
+    </div>
+  );
+}

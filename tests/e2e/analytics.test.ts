@@ -1,0 +1,81 @@
+// Browser test of the analytics view, offline: choosing Kväll on the data clock changes the
+// hexagons on the map, and clicking a hexagon fills the clock with that cell's hours.
+import { existsSync, mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { startTestServer } from '../helpers/test-server.ts';
+import { createAccount } from '../../server/auth/accounts.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+/** Generous: software WebGL on a 2-core machine is slow, and nothing here measures time. */
+const WAIT = { timeout: 90_000 };
+const CHIEF = { email: 'chef@example.se', password: 'Hexagon-kvall-2026!' };
+
+describe.runIf(hasChromium || process.env.CI)('the analytics view in a browser', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer({ seedDemo: true });
+    await createAccount(server.sql, { email: CHIEF.email, role: 'chief', password: CHIEF.password }, Date.now());
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--lang=sv-SE'] });
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+    await context.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      const local = url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === '127.0.0.1' || url.hostname === 'localhost';
+      return local ? route.continue() : route.abort('internetdisconnected');
+    });
+    page = await context.newPage();
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    const login = await page.request.post(`${server.url}/api/auth/login`, { data: CHIEF, headers: { Origin: server.url } });
+    expect(login.status()).toBe(200);
+    mkdirSync('test-results', { recursive: true });
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const mapAttr = (name: string) => page.getAttribute('[data-testid=analytics-map]', name);
+  const clockSum = () => page.$$eval('.data-clock__cell', (cells) => cells.reduce((a, c) => a + Number(c.getAttribute('data-value')), 0));
+
+  it('changes the hexagons when Kväll is chosen and fills the clock for a clicked hexagon', async () => {
+    await page.goto(`${server!.url}/#analys`);
+    await page.waitForSelector('[data-testid=analytics-map][data-ready=true]:not([data-cells="0"])', WAIT);
+    await page.waitForFunction(() => Number(document.querySelector('.data-clock__cell[data-day="4"][data-hour="20"]')?.getAttribute('data-value')) > 0, undefined, WAIT);
+    const before = await mapAttr('data-signature');
+    const allClock = await clockSum();
+
+    await page.getByRole('button', { name: 'Kväll 18–23' }).click();
+    await page.waitForFunction((sig) => {
+      const el = document.querySelector('[data-testid=analytics-map]');
+      return el?.getAttribute('data-signature') !== sig && el?.getAttribute('data-ready') === 'true';
+    }, before, WAIT);
+    expect(await mapAttr('data-signature')).not.toBe(before);
+    expect(await page.getAttribute('.data-clock__cell[data-day="2"][data-hour="19"]', 'class')).toContain('chosen');
+    expect(await page.getAttribute('.data-clock__cell[data-day="2"][data-hour="9"]', 'class')).not.toContain('chosen');
+
+    await page.waitForSelector('[data-testid=analytics-map][data-probe*="@"]', WAIT);
+    const probe = (await mapAttr('data-probe'))!;
+    const [cell, xy] = probe.split('@') as [string, string];
+    const [x, y] = xy.split(',').map(Number) as [number, number];
+    const box = (await page.locator('[data-testid=analytics-map]').boundingBox())!;
+    await page.mouse.click(box.x + x, box.y + y);
+    await page.waitForFunction((c) => document.querySelector('.data-clock__title')?.textContent?.includes(c), cell, WAIT);
+    await page.waitForFunction((total) => {
+      const sum = [...document.querySelectorAll('.data-clock__cell')].reduce((a, c) => a + Number(c.getAttribute('data-value')), 0);
+      return sum > 0 && Math.abs(sum - total) > 1e-6;
+    }, allClock, WAIT);
+    expect(await clockSum()).toBeGreaterThan(0);
+    expect(await clockSum()).toBeLessThan(allClock);
+    await page.waitForSelector('[data-testid=sparkline] svg', WAIT);
+
+    await page.screenshot({ path: 'test-results/analytics.png' });
+    expect(pageErrors).toEqual([]);
+  });
+});
