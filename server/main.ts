@@ -4,6 +4,7 @@ import { loadConfig } from './config.ts';
 import { ensureClientBuilt } from './client-build.ts';
 import { startServer } from './start-server.ts';
 import { DataDirBusyError } from './db/embedded.ts';
+import { securityFromEnv } from './auth/options.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -20,10 +21,16 @@ async function main() {
     basemapStyleUrl: config.BASEMAP_STYLE_URL ?? null,
     staticDir,
     logLevel: config.LOG_LEVEL,
+    security: securityFromEnv(process.env),
   });
   const db = config.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.DATA_DIR}`;
   console.log(`\nTrygghetskartan is running on http://localhost:${server.port}  (database: ${db})`);
-  console.log(`API docs: http://localhost:${server.port}/api/docs\n`);
+  console.log(`API docs: http://localhost:${server.port}/api/docs`);
+  if (server.demoUsers.length) {
+    console.log('Demo accounts (new passwords at every start):');
+    for (const u of server.demoUsers) console.log(`  ${u.role.padEnd(10)} ${u.email.padEnd(36)} ${u.password}`);
+  }
+  console.log('');
 
   let stopping = false;
   const shutdown = async (signal: string) => {

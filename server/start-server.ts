@@ -1,6 +1,7 @@
 // Starts the whole server on a database: embedded PGlite (a data directory, or in memory) or a
 // real PostgreSQL URL. Used by main.ts, the tests' harness and the benchmarks.
 import { serve, type ServerType } from '@hono/node-server';
+import { Server as NetServer } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { createSql, type Sql } from './db/sql.ts';
 import { startEmbedded, type Embedded } from './db/embedded.ts';
@@ -10,6 +11,8 @@ import { makeAreaCache } from './area-cache.ts';
 import { makeLogger, type LogLevel } from './logger.ts';
 import { loadDefaultArea } from './geodata/import-files.ts';
 import { seedDemoIfEmpty } from './db/seed.ts';
+import { ensureDemoUsers, type DemoUser } from './auth/demo-users.ts';
+import { resolveSecurity, type SecurityOptions } from './auth/options.ts';
 import { retentionDaysFrom, startTrackRetention } from './jobs/track-retention.ts';
 
 export interface StartOptions {
@@ -27,6 +30,12 @@ export interface StartOptions {
   staticDir?: string | undefined;
   logLevel?: LogLevel;
   now?: () => number;
+  /** Sessions, cookies, CORS, proxy trust, rate limits (server/auth/options.ts). */
+  security?: Partial<SecurityOptions> | undefined;
+  /** One account per role with fresh passwords (default: embedded database with seedDemo). */
+  demoUsers?: boolean;
+  /** How long stop() lets requests in flight finish before cutting connections (ms). */
+  shutdownGraceMs?: number;
   /** Days raw track fixes are kept (default TRACK_RETENTION_DAYS or 90). */
   trackRetentionDays?: number;
 }
@@ -37,6 +46,8 @@ export interface RunningServer {
   sql: Sql;
   isEmbedded: boolean;
   app: ReturnType<typeof createApp>;
+  /** The demo accounts and their passwords (empty unless demo users were made). */
+  demoUsers: DemoUser[];
   stop(): Promise<void>;
 }
 
@@ -53,9 +64,12 @@ export async function openDatabase(opts: Pick<StartOptions, 'databaseUrl' | 'dat
   return { sql: createSql(embedded.url, { max: embedded.maxConnections }), embedded };
 }
 
+const netClose = NetServer.prototype.close;
+
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
   const log = makeLogger(opts.logLevel ?? 'info');
   const { sql, embedded } = await openDatabase(opts);
+  let demoUsers: DemoUser[] = [];
   try {
     const applied = await migrate(sql);
     if (applied.length) log.info('migrations applied', { applied });
@@ -63,6 +77,9 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     if (opts.seedDemo) {
       const seeded = await seedDemoIfEmpty(sql, { method: embedded ? 'insert' : 'copy' });
       if (seeded) log.info('demo reports seeded', { count: seeded });
+    }
+    if (opts.demoUsers ?? (opts.seedDemo === true && embedded !== null)) {
+      demoUsers = await ensureDemoUsers(sql, (opts.now ?? Date.now)(), resolveSecurity(opts.security).scrypt);
     }
   } catch (err) {
     await sql.end({ timeout: 1 });
@@ -79,10 +96,32 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     log,
     basemapStyleUrl: opts.basemapStyleUrl ?? null,
     staticDir: opts.staticDir,
+    security: opts.security,
   });
 
+  // Graceful shutdown: once stopping, /readyz says 503 (so a load balancer drains us), answers
+  // carry Connection: close, requests in flight finish, then the database is closed.
+  let draining = false;
+  let inFlight = 0;
+  const fetch = async (req: Request, env: unknown): Promise<Response> => {
+    if (draining && new URL(req.url).pathname === '/readyz') {
+      return new Response(JSON.stringify({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'The server is shutting down.' }), { status: 503, headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '5', Connection: 'close' } });
+    }
+    inFlight += 1;
+    let res: Response;
+    try {
+      res = await app.fetch(req, env);
+    } finally {
+      inFlight -= 1;
+    }
+    if (!draining) return res;
+    const closing = new Response(res.body, res);
+    closing.headers.set('Connection', 'close');
+    return closing;
+  };
+
   const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port: opts.port ?? 0, hostname: opts.host ?? '127.0.0.1' }, () => resolve(s));
+    const s = serve({ fetch, port: opts.port ?? 0, hostname: opts.host ?? '127.0.0.1' }, () => resolve(s));
   });
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : (opts.port ?? 0);
@@ -94,11 +133,24 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     sql,
     isEmbedded: embedded !== null,
     app,
+    demoUsers,
     stop: () =>
       (stopping ??= (async () => {
-        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-        (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+        draining = true;
+        // Stop accepting without http.Server.close()'s immediate idle sweep: a connection whose
+        // request is still in the socket buffer counts as idle and would be reset.
+        const closed = new Promise<void>((resolve) => netClose.call(server, () => resolve()));
+        const conns = server as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
+        const graceMs = opts.shutdownGraceMs ?? 10_000;
+        const cut = setTimeout(() => conns.closeAllConnections?.(), graceMs);
+        let quietChecks = 0;
+        const sweep = setInterval(() => {
+          quietChecks = inFlight === 0 ? quietChecks + 1 : 0;
+          if (quietChecks >= 2) conns.closeIdleConnections?.(); // idle keep-alives once requests are done
+        }, 50);
         await closed;
+        clearInterval(sweep);
+        clearTimeout(cut);
         retention.stop();
         await sql.end({ timeout: 5 });
         await embedded?.stop();
