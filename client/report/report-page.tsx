@@ -1,0 +1,178 @@
+// /rapportera: the residents' page, phone first and without sign-in. The map of residents'
+// reports on top, the report form below; after sending, a receipt with the tracking link.
+// /rapportera/kvitto/<token> shows the status of one report.
+import { For, Show, createMemo, createResource, createSignal, onMount } from 'solid-js';
+import { api } from '../api/client.ts';
+import { ProblemError } from '../api/problem-error.ts';
+import { DEFAULT_STATUSES, residentQuery, type ResidentFilters } from '../map/layers/resident-pins.ts';
+import { ReportMap } from './report-map.tsx';
+import { ReportForm } from './report-form.tsx';
+import { ResidentFilterBar } from './resident-filters.tsx';
+import { ReceiptView } from './receipt-view.tsx';
+import { reportApi, type Receipt } from './report-api.ts';
+import { checkDraft, emptyDraft, fieldOf, toFormData, type FieldErrors, type ReportDraft } from './report-form-state.ts';
+import { formatWindow, reportMessages, type ReportLang } from './report-messages.ts';
+import './report.css';
+
+const newKey = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`);
+
+export function ReportPage(props: { path: string }) {
+  const [lang, setLang] = createSignal<ReportLang>(new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'sv');
+  const t = createMemo(() => reportMessages(lang()));
+  const tokenInPath = /^\/rapportera\/kvitto\/([A-Za-z0-9_-]{20,64})\/?$/.exec(props.path)?.[1] ?? null;
+
+  const [categories] = createResource(() => api.categories());
+  const [districts] = createResource(() => api.districts());
+  const [streets] = createResource(() => api.streets().catch(() => undefined));
+  const [filters, setFilters] = createSignal<ResidentFilters>({ days: 30, statuses: DEFAULT_STATUSES, categories: [] });
+  const [pins, { refetch: refetchPins }] = createResource(filters, (f) => reportApi.pins(residentQuery(f)));
+
+  const [draft, setDraft] = createSignal<ReportDraft>(emptyDraft(newKey()));
+  const [errors, setErrors] = createSignal<FieldErrors>({});
+  const [formError, setFormError] = createSignal<string | null>(null);
+  const [isSending, setSending] = createSignal(false);
+  const [receipt, setReceipt] = createSignal<Receipt | null>(null);
+  const [locating, setLocating] = createSignal<'idle' | 'busy' | 'failed'>('idle');
+  let mapApi: { centre: () => { lat: number; lon: number }; flyTo: (p: { lat: number; lon: number }) => void } | undefined;
+
+  onMount(() => {
+    document.documentElement.lang = lang();
+    document.title = t().title;
+  });
+
+  const change = (patch: Partial<ReportDraft>) => {
+    setDraft({ ...draft(), ...patch });
+    if (Object.keys(errors()).length) setErrors(checkDraft(draft(), t()));
+  };
+  const pick = (place: { lat: number; lon: number }) => change({ place });
+
+  const useLocation = () => {
+    if (!navigator.geolocation) return setLocating('failed');
+    setLocating('busy');
+    navigator.geolocation.getCurrentPosition(
+      (pos) => {
+        const place = { lat: pos.coords.latitude, lon: pos.coords.longitude };
+        setLocating('idle');
+        pick(place);
+        mapApi?.flyTo(place);
+      },
+      () => setLocating('failed'),
+      { enableHighAccuracy: true, timeout: 15_000, maximumAge: 60_000 },
+    );
+  };
+
+  const submit = async () => {
+    setFormError(null);
+    const found = checkDraft(draft(), t());
+    setErrors(found);
+    if (Object.keys(found).length) return;
+    setSending(true);
+    try {
+      const r = await reportApi.submit(toFormData(draft()));
+      setReceipt(r);
+      history.pushState(null, '', r.trackingUrl);
+      void refetchPins();
+      window.scrollTo({ top: 0 });
+    } catch (err) {
+      const p = err instanceof ProblemError ? err : null;
+      const byField: FieldErrors = {};
+      for (const e of p?.errors ?? []) {
+        const f = fieldOf(e.path);
+        if (f) byField[f] = e.message;
+      }
+      setErrors(byField);
+      setFormError(!p || p.status === 0 ? t().errNetwork : Object.keys(byField).length ? null : p.detail);
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const startOver = () => {
+    setReceipt(null);
+    setDraft(emptyDraft(newKey()));
+    setErrors({});
+    history.pushState(null, '', '/rapportera');
+  };
+
+  const categoryLabel = (code: string) => categories()?.find((c) => c.code === code)?.[lang()] ?? code;
+
+  return (
+    <div class="report-page" data-testid="report-page">
+      <header class="report-page__header">
+        <h1>{t().title}</h1>
+        <button type="button" class="button button--ghost button--small" lang={lang() === 'sv' ? 'en' : 'sv'} onClick={() => setLang(lang() === 'sv' ? 'en' : 'sv')}>
+          {t().language}
+        </button>
+      </header>
+      <main class="report-page__main">
+        <Show when={tokenInPath && !receipt()}>
+          <ReceiptView token={tokenInPath!} receipt={null} categoryLabel={categoryLabel} lang={lang()} t={t()} onNew={startOver} />
+        </Show>
+        <Show when={receipt()}>
+          <ReceiptView token={receipt()!.trackingToken} receipt={receipt()} categoryLabel={categoryLabel} lang={lang()} t={t()} onNew={startOver} />
+        </Show>
+        <Show when={!tokenInPath && !receipt()}>
+          <p class="report-page__intro">{t().intro}</p>
+        </Show>
+
+        <section class="report-page__map-section" aria-labelledby="resident-map-heading">
+          <h2 id="resident-map-heading" class="visually-hidden">{t().mapHeading}</h2>
+          <ResidentFilterBar filters={filters()} categories={categories() ?? []} lang={lang()} t={t()} onChange={setFilters} />
+          <ReportMap
+            districts={districts()}
+            streets={streets()}
+            pins={pins()}
+            categories={categories() ?? []}
+            place={receipt() ? null : draft().place}
+            onPick={(p) => !receipt() && pick(p)}
+            onReady={(a) => (mapApi = a)}
+            lang={lang()}
+            t={t()}
+          />
+        </section>
+
+        <Show when={!receipt() && !tokenInPath}>
+          <ReportForm
+            draft={draft()}
+            errors={errors()}
+            formError={formError()}
+            isSending={isSending()}
+            categories={categories() ?? []}
+            lang={lang()}
+            t={t()}
+            onChange={change}
+            onSubmit={() => void submit()}
+            onUseLocation={useLocation}
+            onUseCentre={() => mapApi && pick(mapApi.centre())}
+            locating={locating()}
+          />
+        </Show>
+
+        <section class="resident-list" aria-labelledby="resident-list-heading">
+          <h2 id="resident-list-heading">{t().listHeading}</h2>
+          <p class="resident-list__count" data-testid="resident-count" data-count={pins()?.features.length ?? ''}>
+            {pins() ? t().count(pins()!.features.length) : '…'}
+          </p>
+          <Show when={pins() && pins()!.features.length === 0}>
+            <p>{t().noPins}</p>
+          </Show>
+          <ul class="resident-list__items">
+            <For each={pins()?.features.slice(0, 50) ?? []}>
+              {(f) => (
+                <li class="resident-list__item" data-testid="resident-item" data-id={f.properties.id} data-lon={f.geometry.coordinates[0]} data-lat={f.geometry.coordinates[1]} data-status={f.properties.status}>
+                  <strong>{categoryLabel(f.properties.category)}</strong> · {formatWindow(f.properties.observedFrom, f.properties.observedTo, lang())} · <span class={`status--${f.properties.status}`}>{t().statuses[f.properties.status] ?? f.properties.status}</span>
+                  <Show when={f.properties.description}>
+                    <p class="resident-list__text">{f.properties.description}</p>
+                  </Show>
+                  <Show when={f.properties.publicNote}>
+                    <p class="resident-list__note">{t().publicNote}: {f.properties.publicNote}</p>
+                  </Show>
+                </li>
+              )}
+            </For>
+          </ul>
+        </section>
+      </main>
+    </div>
+  );
+}
