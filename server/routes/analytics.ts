@@ -15,6 +15,7 @@ import { giStar } from '../domain/gi-star.ts';
 import { analyseTrends, weekStarts } from '../domain/trend-analysis.ts';
 import { makeUniverseCache } from './analytics-universe.ts';
 import { districtCategoryTotals, heatCells, heatClock, heatSpan, weeklyCellSeries } from '../db/queries/heat.ts';
+import { makeHeatCache } from '../db/queries/heat-cache.ts';
 
 const DAY_MS = 86_400_000;
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
@@ -22,6 +23,8 @@ const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:
 export function analyticsRoutes(deps: AppDeps) {
   const { sql } = deps;
   const universe = makeUniverseCache(deps.area);
+  /** The heat map and hotspots read an in-process copy of heat_hours kept equal to the table. */
+  const cube = makeHeatCache(sql, deps.now);
   const today = () => localHour(deps.now()).localDate;
 
   /** Holidays and eves for the filter's dates (or the data's span when it has none). */
@@ -44,8 +47,8 @@ export function analyticsRoutes(deps: AppDeps) {
       validate('query', HeatQuery),
       async (c) => {
         const f = toHeatFilter(c.req.valid('query'), today());
-        const cells = await heatCells(sql, f, await specialDays(f));
-        return c.json({ res: f.res, cells }, 200);
+        const [special, current] = await Promise.all([specialDays(f), cube.current()]);
+        return c.json({ res: f.res, cells: current.heat(f, special) }, 200);
       },
     )
     .get(
@@ -61,7 +64,8 @@ export function analyticsRoutes(deps: AppDeps) {
       async (c) => {
         const q = c.req.valid('query');
         const f = toHeatFilter(q, today());
-        const cells = await heatCells(sql, f, await specialDays(f));
+        const [special, current] = await Promise.all([specialDays(f), cube.current()]);
+        const cells = current.heat(f, special);
         const values = new Map(cells.map((x) => [x.cell, x.weight]));
         const area = await universe.cells(f.res, f.districts);
         const all = [...new Set([...area, ...values.keys()])];

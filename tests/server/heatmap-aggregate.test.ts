@@ -6,6 +6,7 @@ import { databaseTargets } from '../helpers/databases.ts';
 import { insertReports } from '../../server/db/queries/reports.ts';
 import { heatCells } from '../../server/db/queries/heat.ts';
 import { heatTotals, rebuildHeat } from '../../server/db/queries/analytics.ts';
+import { makeHeatCache, type HeatCache } from '../../server/db/queries/heat-cache.ts';
 import { specialDayMap, type HeatFilter } from '../../server/domain/heat-filter.ts';
 import { makeWeekMask } from '../../server/domain/hour-of-week.ts';
 import { CATEGORY_CODES } from '../../server/domain/categories.ts';
@@ -56,12 +57,16 @@ describe.each(databaseTargets())('heat aggregate on $name', (target) => {
   let t: Awaited<ReturnType<typeof makeAnalyticsApp>>;
   const cells = gridDisk(latLngToCell(58.4261, 15.5832, 10), 4);
   const rnd = seeded(target.name === 'pglite' ? 11 : 12);
+  let cache: HeatCache;
 
   beforeAll(async () => {
     t = await makeAnalyticsApp(target);
     await insertReports(t.sql, randomRows(rnd, 300, cells), 'insert', 100);
     if (target.name === 'postgres') await insertReports(t.sql, randomRows(rnd, 200, cells), 'copy');
     else await insertReports(t.sql, randomRows(rnd, 200, cells), 'insert');
+    // The in-process copy loads now; the writes below must reach it incrementally.
+    cache = makeHeatCache(t.sql);
+    await cache.current();
     // Updates of counted and uncounted fields, and deletes, all move the aggregate.
     await t.sql`update reports set category = 'brand' where id in (select id from reports order by id limit 40)`;
     await t.sql`update reports set status = 'rejected' where id in (select id from reports order by id desc limit 30)`;
@@ -78,8 +83,9 @@ describe.each(databaseTargets())('heat aggregate on $name', (target) => {
     expect(tot.count).toBe(tot.reports);
   });
 
-  it('equals the brute force over raw rows for 60 random filters', async () => {
+  it('equals the brute force over raw rows for 60 random filters, in SQL and in the in-process cube', async () => {
     const raw = await rawReports(t.sql);
+    const cube = await cache.current();
     const frnd = seeded(99);
     for (let i = 0; i < 60; i++) {
       const f = randomFilter(frnd);
@@ -89,6 +95,12 @@ describe.each(databaseTargets())('heat aggregate on $name', (target) => {
       expect(got.map((g) => g.cell).sort(), `filter ${i}`).toEqual([...want.keys()].sort());
       for (const g of got) {
         expect(g.weight, `filter ${i} cell ${g.cell}`).toBeCloseTo(want.get(g.cell)!.weight, 9);
+        expect(g.count).toBe(want.get(g.cell)!.count);
+      }
+      const fromCube = cube.heat(f, special);
+      expect(fromCube.map((g) => g.cell).sort(), `cube filter ${i}`).toEqual([...want.keys()].sort());
+      for (const g of fromCube) {
+        expect(g.weight, `cube filter ${i} cell ${g.cell}`).toBeCloseTo(want.get(g.cell)!.weight, 9);
         expect(g.count).toBe(want.get(g.cell)!.count);
       }
     }
@@ -102,9 +114,17 @@ describe.each(databaseTargets())('heat aggregate on $name', (target) => {
     expect(after).toEqual(before);
   });
 
-  it('empties with the reports table', async () => {
+  it('follows a single insert and delete in the cube, and empties with the reports table', async () => {
+    const f = { res: 10 as const, mask: makeWeekMask({}), holidaysAsWeekend: false, refDate: '2026-11-20' };
+    const before = (await cache.current()).heat(f, new Map()).reduce((a, c) => a + c.count, 0);
+    const row = reportAt(cells[0]!, 'skaggetorp', Date.parse('2026-05-05T10:00:00Z'), Date.parse('2026-05-05T10:00:00Z'));
+    await insertReports(t.sql, [row], 'insert');
+    expect((await cache.current()).heat(f, new Map()).reduce((a, c) => a + c.count, 0)).toBe(before + 1);
+    await t.sql`delete from reports where id = ${row.id}`;
+    expect((await cache.current()).heat(f, new Map()).reduce((a, c) => a + c.count, 0)).toBe(before);
     await t.sql`truncate reports cascade`;
     expect((await t.sql`select count(*)::int as n from heat_hours`)[0]!.n).toBe(0);
+    expect((await cache.current()).heat(f, new Map())).toEqual([]);
   });
 
   it('lists only known categories', () => {

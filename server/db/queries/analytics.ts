@@ -8,6 +8,8 @@ export async function rebuildHeat(sql: Sql, opts: { batchSize?: number; onProgre
   return sql.begin(async (tx) => {
     await tx`lock table reports in share mode`; // writers wait; readers keep reading the old aggregate
     await tx`truncate heat_hours`;
+    await tx`insert into heat_changes (first_date, last_date) values ('-infinity', 'infinity')`; // readers reload all
+    await tx`delete from heat_changes where created_at < now() - interval '1 day'`;
     const [counted] = await tx<{ total: number }[]>`select count(*)::int as total from reports`;
     const total = counted?.total ?? 0;
     let done = 0;

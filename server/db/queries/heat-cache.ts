@@ -1,0 +1,77 @@
+// Keeps an in-process HeatCube equal to the heat_hours table: before each use it reads, in one
+// repeatable-read snapshot, the heat_changes rows of transactions it has not yet seen and
+// reloads exactly those local dates (all of them after a bulk change or when too stale).
+// Transaction ids at or above the last snapshot's xmin may still commit later, so they are
+// re-read on every refresh until they fall below a newer xmin (seen ones are skipped).
+import type { Sql } from '../sql.ts';
+import { HeatCube, type CubeRow } from '../../domain/heat-cube.ts';
+
+/** Reload everything when a change spans more days than this. */
+const MAX_PARTIAL_DAYS = 200;
+/** Reload everything when the last refresh is older than this (the change log is pruned after a day). */
+const MAX_STALE_MS = 6 * 3_600_000;
+
+interface Change {
+  xid: string;
+  first: string;
+  last: string;
+}
+
+const DAY_MS = 86_400_000;
+function datesIn(first: string, last: string): string[] {
+  const out: string[] = [];
+  for (let t = Date.parse(`${first}T00:00:00Z`), end = Date.parse(`${last}T00:00:00Z`); t <= end; t += DAY_MS) out.push(new Date(t).toISOString().slice(0, 10));
+  return out;
+}
+
+export interface HeatCache {
+  /** The cube, current as of a snapshot taken during this call. */
+  current(): Promise<HeatCube>;
+}
+
+export function makeHeatCache(sql: Sql, now: () => number = Date.now): HeatCache {
+  let cube: HeatCube | null = null;
+  let horizon = '0';
+  let seen = new Set<string>();
+  let refreshedAt = 0;
+  let running: Promise<HeatCube> | null = null;
+
+  const rowsSql = (tx: Sql, dates: string[] | null) => tx<CubeRow[]>`
+    select local_date::text as "localDate", to_hex(cell) as cell, hour, category, source, district_id as "districtId", weight, count
+    from heat_hours ${dates ? tx`where local_date = any(${dates}::date[])` : tx``}`;
+
+  async function refresh(): Promise<HeatCube> {
+    return sql.begin('isolation level repeatable read read only', async (tx) => {
+      const [snap] = await tx<{ xmin: string }[]>`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`;
+      const changes = await tx<Change[]>`select xid::text as xid, first_date::text as first, last_date::text as last from heat_changes where xid >= ${horizon}::xid8`;
+      const fresh = changes.filter((c) => !seen.has(c.xid));
+      const full = !cube || now() - refreshedAt > MAX_STALE_MS || fresh.some((c) => !/^\d/.test(c.first) || !/^\d/.test(c.last));
+      const dates = new Set<string>();
+      if (!full) for (const c of fresh) for (const d of datesIn(c.first, c.last)) dates.add(d);
+      if (full || dates.size > MAX_PARTIAL_DAYS) {
+        const next = new HeatCube();
+        next.replaceDays([], await rowsSql(tx as unknown as Sql, null));
+        cube = next;
+      } else if (dates.size) {
+        const list = [...dates];
+        cube!.replaceDays(list, await rowsSql(tx as unknown as Sql, list));
+      }
+      const xmin = BigInt(snap!.xmin);
+      seen = new Set([...seen, ...changes.map((c) => c.xid)].filter((x) => BigInt(x) >= xmin));
+      horizon = snap!.xmin;
+      refreshedAt = now();
+      return cube!;
+    });
+  }
+
+  return {
+    current() {
+      // Concurrent callers share one refresh; a caller arriving after it started waits for the next.
+      const next = (running ?? Promise.resolve(null)).catch(() => null).then(() => refresh());
+      running = next.finally(() => {
+        if (running === next) running = null;
+      });
+      return next;
+    },
+  };
+}
