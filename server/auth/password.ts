@@ -63,7 +63,8 @@ export function generatePassword(): string {
 export function passwordProblem(password: string, email?: string): string | null {
   if (password.length < PASSWORD_MIN_LENGTH) return `The password must have at least ${PASSWORD_MIN_LENGTH} characters.`;
   if (password.length > PASSWORD_MAX_LENGTH) return `The password may have at most ${PASSWORD_MAX_LENGTH} characters.`;
-  if (email && password.toLowerCase().includes(email.toLowerCase().split('@')[0] ?? '\u0000')) return 'The password must not contain the e-mail name.';
+  const name = email?.toLowerCase().split('@')[0] ?? '';
+  if (name.length >= 4 && password.toLowerCase().includes(name)) return 'The password must not contain the e-mail name.';
   if (/^(.)\1*$/.test(password)) return 'The password must not be one repeated character.';
   return null;
 }
