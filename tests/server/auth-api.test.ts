@@ -14,7 +14,7 @@ describe.each(databaseTargets())('auth API on %s', (target) => {
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
     t.bare.request(path, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: TEST_ORIGIN, ...headers }, body: JSON.stringify(body) });
   const get = (path: string, headers: Record<string, string> = {}) => t.bare.request(path, { headers });
-  const cookieOf = (res: Response) => {
+  const cookieOf = (res: Response): Record<string, string> => {
     const v = /tk_session=([^;]*)/.exec(res.headers.get('Set-Cookie') ?? '')?.[1];
     return v ? { Cookie: `tk_session=${v}` } : {};
   };
