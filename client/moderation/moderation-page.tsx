@@ -25,6 +25,7 @@ export function ModerationPage() {
   const [message, setMessage] = createSignal<string | null>(null);
   const [signInError, setSignInError] = createSignal<string | null>(null);
   const categoryLabel = (code: string) => categories()?.find((c) => c.code === code)?.sv ?? code;
+  const districtName = (id: string) => districts()?.features.find((f) => f.properties.id === id)?.properties.name ?? id;
 
   const signIn = async (e: SubmitEvent) => {
     e.preventDefault();
@@ -66,32 +67,28 @@ export function ModerationPage() {
           <label for="mod-password">{t.password}</label>
           <input id="mod-password" name="password" type="password" autocomplete="current-password" required />
           <Show when={signInError()}>
-            <p class="field__error" role="alert">{signInError()}</p>
+            <p class="rf-field__error" role="alert">{signInError()}</p>
           </Show>
           <button class="button button--primary" type="submit">{t.signIn}</button>
         </form>
       </Show>
       <Show when={me()?.user && !canModerate()}>
-        <p class="field__error" role="alert">{t.noPermission}</p>
+        <p class="rf-field__error" role="alert">{t.noPermission}</p>
       </Show>
       <Show when={canModerate()}>
         <div class="mod-layout">
           <section class="mod-queue" aria-labelledby="queue-heading">
             <h2 id="queue-heading">{t.queue}</h2>
             <div class="mod-queue__filters">
-              <label>
-                {t.status}{' '}
-                <select value={status()} onChange={(e) => setStatus(e.currentTarget.value)}>
+              <label for="mod-filter-status">{t.status}</label>
+                <select id="mod-filter-status" value={status()} onChange={(e) => setStatus(e.currentTarget.value)}>
                   <For each={['new', 'approved', 'rejected', 'merged', 'closed']}>{(s) => <option value={s}>{t.statuses[s]}</option>}</For>
                 </select>
-              </label>
-              <label>
-                {t.category}{' '}
-                <select value={category()} onChange={(e) => setCategory(e.currentTarget.value)}>
+              <label for="mod-filter-category">{t.category}</label>
+                <select id="mod-filter-category" value={category()} onChange={(e) => setCategory(e.currentTarget.value)}>
                   <option value="">{t.all}</option>
                   <For each={categories() ?? []}>{(c) => <option value={c.code}>{c.sv}</option>}</For>
                 </select>
-              </label>
             </div>
             <Show when={queue()?.items.length === 0}>
               <p>{t.empty}</p>
@@ -117,7 +114,7 @@ export function ModerationPage() {
               <section class="mod-detail" aria-label={categoryLabel(item().category)}>
                 <ModerationMap item={item()} districts={districts()} label={t.map} />
                 <div class="mod-compare">
-                  <ReportSummary report={item()} categoryLabel={categoryLabel} t={t} />
+                  <ReportSummary report={item()} categoryLabel={categoryLabel} districtName={districtName} t={t} />
                   <div class="mod-compare__dups">
                     <h3>{t.duplicates}</h3>
                     <Show when={item().duplicates.length === 0}>
@@ -127,7 +124,7 @@ export function ModerationPage() {
                       {(d) => (
                         <div class="mod-dup" data-testid="duplicate">
                           <p class="mod-dup__distance">{t.distance(d.distanceM, d.gapH)} · {d.sameCategory ? t.sameCategory : t.relatedCategory}</p>
-                          <ReportSummary report={d.report} categoryLabel={categoryLabel} t={t} />
+                          <ReportSummary report={d.report} categoryLabel={categoryLabel} districtName={districtName} t={t} />
                           <button type="button" class="button button--small" onClick={() => void act({ action: 'merge', into: d.report.id, note: noteValue() }, t.mergeInto)}>{t.mergeInto}</button>
                         </div>
                       )}
@@ -139,21 +136,17 @@ export function ModerationPage() {
                   <textarea id="mod-note" rows="2" maxlength="500" value={note()} onInput={(e) => setNote(e.currentTarget.value)} />
                   <div class="mod-actions__row">
                     <button type="button" class="button button--primary" data-testid="approve" onClick={() => void act({ action: 'approve', note: noteValue() }, t.approve)}>{t.approve}</button>
-                    <label>
-                      {t.rejectReason}{' '}
-                      <select value={reason()} onChange={(e) => setReason(e.currentTarget.value as 'spam')}>
+                    <label for="mod-reason">{t.rejectReason}</label>
+                      <select id="mod-reason" value={reason()} onChange={(e) => setReason(e.currentTarget.value as 'spam')}>
                         <For each={Object.keys(t.reasons)}>{(r) => <option value={r}>{t.reasons[r]}</option>}</For>
                       </select>
-                    </label>
                     <button type="button" class="button button--danger" onClick={() => void act({ action: 'reject', reason: reason(), note: noteValue() }, t.reject)}>{t.reject}</button>
                   </div>
                   <div class="mod-actions__row">
-                    <label>
-                      {t.changeCategory}{' '}
-                      <select value={item().category} onChange={(e) => void act({ action: 'recategorise', category: e.currentTarget.value }, t.changeCategory)}>
+                    <label for="mod-category">{t.changeCategory}</label>
+                      <select id="mod-category" value={item().category} onChange={(e) => void act({ action: 'recategorise', category: e.currentTarget.value }, t.changeCategory)}>
                         <For each={categories() ?? []}>{(c) => <option value={c.code}>{c.sv}</option>}</For>
                       </select>
-                    </label>
                     <button type="button" class="button" onClick={() => void act({ action: 'note', note: noteValue() ?? null }, t.saveNote)}>{t.saveNote}</button>
                     <button type="button" class="button" onClick={() => void act({ action: 'close', note: noteValue() }, t.close)}>{t.close}</button>
                   </div>

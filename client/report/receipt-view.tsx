@@ -42,7 +42,7 @@ export function ReceiptView(props: ReceiptViewProps) {
         <button type="button" class="button button--small" onClick={() => void copy()}>{copied() ? props.t.copied : props.t.copy}</button>
       </Show>
       <Show when={report.error}>
-        <p class="field__error" role="alert">{props.t.notFound}</p>
+        <p class="rf-field__error" role="alert">{props.t.notFound}</p>
       </Show>
       <Show when={report()}>
         {(r) => (

@@ -24,7 +24,7 @@ export interface ReportFormProps {
 function FieldError(props: { id: string; message: string | undefined }) {
   return (
     <Show when={props.message}>
-      <p class="field__error" id={props.id} data-testid={`error-${props.id}`}>
+      <p class="rf-field__error" id={props.id} data-testid={`error-${props.id}`}>
         {props.message}
       </p>
     </Show>
@@ -58,7 +58,7 @@ export function ReportForm(props: ReportFormProps) {
         </div>
       </Show>
 
-      <fieldset class="field" id="field-place" aria-describedby={described('place', 'place-status')}>
+      <fieldset class="rf-field" id="field-place" aria-describedby={described('place', 'place-status')}>
         <legend>{props.t.mapHint}</legend>
         <div class="report-form__place-buttons">
           <button type="button" class="button" onClick={() => props.onUseLocation()} disabled={props.locating === 'busy'}>
@@ -68,13 +68,13 @@ export function ReportForm(props: ReportFormProps) {
             {props.t.useCentre}
           </button>
         </div>
-        <p id="place-status" class="field__hint" aria-live="polite" data-testid="place-status">
+        <p id="place-status" class="rf-field__hint" aria-live="polite" data-testid="place-status">
           {props.locating === 'failed' ? props.t.locationFailed : props.draft.place ? props.t.placeChosen : props.t.placeMissing}
         </p>
         <FieldError id="err-place" message={err('place')} />
       </fieldset>
 
-      <div class="field">
+      <div class="rf-field">
         <label for="field-category">{props.t.category}</label>
         <select id="field-category" name="category" value={props.draft.category} aria-invalid={err('category') ? 'true' : undefined} aria-describedby={described('category')} onChange={(e) => props.onChange({ category: e.currentTarget.value })}>
           <option value="">{props.t.chooseCategory}</option>
@@ -83,7 +83,7 @@ export function ReportForm(props: ReportFormProps) {
         <FieldError id="err-category" message={err('category')} />
       </div>
 
-      <fieldset class="field">
+      <fieldset class="rf-field">
         <legend>{props.t.when}</legend>
         <label class="choice">
           <input type="radio" name="when" value="now" checked={props.draft.when === 'now'} onChange={() => props.onChange({ when: 'now' })} /> {props.t.justNow}
@@ -107,21 +107,21 @@ export function ReportForm(props: ReportFormProps) {
         </Show>
       </fieldset>
 
-      <div class="field">
+      <div class="rf-field">
         <label for="field-description">{props.t.description}</label>
         <textarea id="field-description" rows="3" maxlength="2000" value={props.draft.description} aria-describedby={described('description', 'hint-description')} onInput={(e) => props.onChange({ description: e.currentTarget.value })} />
-        <p class="field__hint" id="hint-description">{props.t.descriptionHint}</p>
+        <p class="rf-field__hint" id="hint-description">{props.t.descriptionHint}</p>
         <FieldError id="err-description" message={err('description')} />
       </div>
 
-      <div class="field">
+      <div class="rf-field">
         <label for="field-photo">{props.t.photo}</label>
         <input id="field-photo" type="file" accept="image/jpeg,image/png,image/heic,image/heif" aria-describedby={described('photo', 'hint-photo')} onChange={(e) => props.onChange({ photo: e.currentTarget.files?.[0] ?? null })} />
-        <p class="field__hint" id="hint-photo">{props.t.photoHint}</p>
+        <p class="rf-field__hint" id="hint-photo">{props.t.photoHint}</p>
         <FieldError id="err-photo" message={err('photo')} />
       </div>
 
-      <div class="field">
+      <div class="rf-field">
         <label for="field-email">{props.t.email}</label>
         <input id="field-email" type="email" autocomplete="email" inputmode="email" value={props.draft.email} aria-invalid={err('email') ? 'true' : undefined} aria-describedby={described('email')} onInput={(e) => props.onChange({ email: e.currentTarget.value })} />
         <FieldError id="err-email" message={err('email')} />

@@ -117,7 +117,9 @@ export function ReportPage(props: { path: string }) {
 
         <section class="report-page__map-section" aria-labelledby="resident-map-heading">
           <h2 id="resident-map-heading" class="visually-hidden">{t().mapHeading}</h2>
-          <ResidentFilterBar filters={filters()} categories={categories() ?? []} lang={lang()} t={t()} onChange={setFilters} />
+          <Show when={!receipt() && !tokenInPath}>
+            <p class="report-page__map-hint">{t().mapHint}</p>
+          </Show>
           <ReportMap
             districts={districts()}
             streets={streets()}
@@ -129,6 +131,7 @@ export function ReportPage(props: { path: string }) {
             lang={lang()}
             t={t()}
           />
+          <ResidentFilterBar filters={filters()} categories={categories() ?? []} lang={lang()} t={t()} onChange={setFilters} />
         </section>
 
         <Show when={!receipt() && !tokenInPath}>

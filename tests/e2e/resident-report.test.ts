@@ -1,0 +1,156 @@
+// Browser test on a phone-sized viewport: a resident files a report with a photo (carrying EXIF
+// GPS) using the phone's location, gets a receipt; a moderator approves it in the queue; the
+// pin then shows at the H3 cell centre with the approved text. Offline: only localhost loads.
+import { existsSync, mkdirSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { cellToLatLng, latLngToCell } from 'h3-js';
+import { startTestServer } from '../helpers/test-server.ts';
+import { hasMetadata, makeGpsJpeg } from '../helpers/gps-photo.ts';
+import { insertUser } from '../../server/db/queries/users.ts';
+import { hashPassword } from '../../server/auth/password.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+const WAIT = { timeout: 60_000 };
+const DEFAULT_STREETS = '../shared/geodata-raw/linkoping_highway_graph_osm2018_tdde25.geojson';
+const streetsFile = process.env.STREETS_FILE ?? (existsSync(DEFAULT_STREETS) ? DEFAULT_STREETS : undefined);
+/** Where the phone says it is: a footpath in Ryd. */
+const PHONE = { latitude: 58.40837, longitude: 15.564625 };
+const MODERATOR = { email: 'granskare@example.se', password: 'Granska-Ryd-2026!' };
+const EMAIL = 'boende.ryd@example.se';
+const TEXT = 'Lampan vid gångtunneln är trasig, det är helt mörkt på kvällen.';
+
+describe.runIf(hasChromium || process.env.CI)("a resident's report in a browser", () => {
+  let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
+  let browser: Browser | undefined;
+  let phone: BrowserContext;
+  let page: Page;
+  const blocked: string[] = [];
+  const pageErrors: string[] = [];
+  let token = '';
+
+  const offline = async (context: BrowserContext) => {
+    await context.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === '127.0.0.1' || url.hostname === 'localhost') return route.continue();
+      blocked.push(url.href);
+      return route.abort('internetdisconnected');
+    });
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer({ seedDemo: false, ...(streetsFile ? { streetsFile } : {}) });
+    await insertUser(server.sql, { id: randomUUID(), email: MODERATOR.email, passwordHash: await hashPassword(MODERATOR.password), role: 'teamleader', team: null, at: new Date() });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'sv-SE', timezoneId: 'Europe/Stockholm', geolocation: PHONE, permissions: ['geolocation'] });
+    await offline(phone);
+    page = await phone.newPage();
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    mkdirSync('test-results', { recursive: true });
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('files a report with a photo and the phone position and shows a receipt', async () => {
+    await page.goto(`${server!.url}/rapportera`);
+    await page.waitForSelector('[data-testid=report-map][data-ready=true]', WAIT);
+    expect(await page.getAttribute('html', 'lang')).toBe('sv');
+
+    // Sending an empty form shows the errors next to the fields.
+    await page.getByRole('button', { name: 'Skicka rapport' }).click();
+    await page.waitForSelector('[data-testid=form-errors]', WAIT);
+    expect(await page.textContent('#err-place')).toContain('Välj en plats');
+    expect(await page.textContent('#err-category')).toContain('Välj en kategori');
+    expect(await page.getAttribute('#field-category', 'aria-describedby')).toContain('err-category');
+
+    await page.getByRole('button', { name: 'Använd min position' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=place-status]')?.textContent?.startsWith('Plats vald'), undefined, WAIT);
+    await page.getByLabel('Vad gäller det?').selectOption('otrygg-plats');
+    await page.getByLabel('Beskrivning (valfritt)').fill(TEXT);
+    const jpeg = await makeGpsJpeg();
+    expect(await hasMetadata(jpeg)).toBe(true);
+    await page.getByLabel('Foto (valfritt)').setInputFiles({ name: 'IMG_2041.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+    await page.getByLabel('E-post för svar (valfritt)').fill(EMAIL);
+    await page.getByLabel(/Jag samtycker/).check();
+    await page.screenshot({ path: 'test-results/resident-form.png', fullPage: true });
+
+    await page.getByRole('button', { name: 'Skicka rapport' }).click();
+    await page.waitForSelector('[data-testid=receipt]', WAIT);
+    expect(await page.textContent('[data-testid=receipt] h2')).toBe('Tack! Din rapport är mottagen.');
+    const link = (await page.textContent('[data-testid=tracking-link]'))!;
+    expect(link).toMatch(new RegExp(`^${server!.url}/rapportera/kvitto/[A-Za-z0-9_-]{32}$`));
+    token = link.split('/').pop()!;
+    expect(new URL(page.url()).pathname).toBe(`/rapportera/kvitto/${token}`);
+    await page.waitForSelector('[data-testid=receipt-status]', WAIT);
+    expect(await page.textContent('[data-testid=receipt-status]')).toBe('Ny, ej granskad');
+    await page.screenshot({ path: 'test-results/resident-receipt.png', fullPage: true });
+  }, 180_000);
+
+  it('stored the photo without EXIF/GPS and never exposes the exact point or the e-mail', async () => {
+    const [row] = await server!.sql<{ id: string; lat: number; lon: number }[]>`select id, lat, lon from reports where source = 'resident'`;
+    expect(row!.lat).toBeCloseTo(PHONE.latitude, 5);
+    const [photo] = await server!.sql<{ bytes: Buffer }[]>`select bytes from report_photos where report_id = ${row!.id}`;
+    expect(await hasMetadata(photo!.bytes)).toBe(false);
+    expect(photo!.bytes.includes(Buffer.from('TestPhone'))).toBe(false);
+    const [contact] = await server!.sql`select email from report_contacts where report_id = ${row!.id}`;
+    expect(contact!.email).toBe(EMAIL);
+
+    const bodies = await Promise.all(
+      [`/api/public/reports/${token}`, '/api/public/pins?days=7', `/open311/v2/requests/${row!.id}.json`, `/open311/v2/requests/${row!.id}.xml`].map(async (p) => (await fetch(server!.url + p)).text()),
+    );
+    for (const body of bodies) {
+      expect(body).not.toContain(EMAIL);
+      expect(body).not.toContain(String(row!.lat));
+      expect(body).not.toContain(String(row!.lon));
+      expect(body).not.toContain(TEXT); // not approved yet
+    }
+    // Staff routes refuse anonymous callers.
+    expect((await fetch(`${server!.url}/api/reports/${row!.id}`)).status).toBe(401);
+    expect((await fetch(`${server!.url}/api/moderation/queue`)).status).toBe(401);
+  });
+
+  it('lets a moderator sign in and approve the report with a public note', async () => {
+    const desk = await browser!.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+    await offline(desk);
+    const mod = await desk.newPage();
+    mod.on('pageerror', (err) => pageErrors.push(err.message));
+    await mod.goto(`${server!.url}/granskning`);
+    await mod.getByLabel('E-post').fill(MODERATOR.email);
+    await mod.getByLabel('Lösenord').fill(MODERATOR.password);
+    await mod.getByRole('button', { name: 'Logga in' }).click();
+    await mod.waitForSelector('[data-testid=queue-item]', WAIT);
+    expect(await mod.textContent('[data-testid=mod-summary]')).toContain(TEXT);
+    await mod.waitForSelector('.mod-summary__photo', WAIT);
+    await mod.getByLabel('Offentlig statuskommentar').fill('Felanmält till gatubelysningen.');
+    await mod.getByTestId('approve').click();
+    await mod.waitForFunction(() => document.querySelector('[data-testid=mod-message]')?.textContent?.startsWith('Klart'), undefined, WAIT);
+    await mod.getByLabel('Status', { exact: true }).selectOption('approved');
+    await mod.waitForSelector('[data-testid=queue-item]', WAIT);
+    await mod.screenshot({ path: 'test-results/moderation.png', fullPage: true });
+    const [action] = await server!.sql`select action, actor_label from moderation_actions`;
+    expect(action).toMatchObject({ action: 'approve', actor_label: MODERATOR.email });
+    await desk.close();
+  }, 180_000);
+
+  it('shows the approved pin at the H3 cell centre with its text and note', async () => {
+    await page.goto(`${server!.url}/rapportera/kvitto/${token}`);
+    await page.waitForSelector('[data-testid=report-map][data-ready=true]', WAIT);
+    await page.waitForSelector('[data-testid=resident-item][data-status=approved]', WAIT);
+    const item = page.locator('[data-testid=resident-item]').first();
+    expect(await item.textContent()).toContain(TEXT);
+    expect(await item.textContent()).toContain('Felanmält till gatubelysningen.');
+    const [clat, clon] = cellToLatLng(latLngToCell(PHONE.latitude, PHONE.longitude, 10));
+    expect(Number(await item.getAttribute('data-lat'))).toBeCloseTo(clat, 5);
+    expect(Number(await item.getAttribute('data-lon'))).toBeCloseTo(clon, 5);
+    expect(await page.textContent('[data-testid=receipt-status]')).toBe('Granskad');
+    await page.screenshot({ path: 'test-results/resident-approved.png', fullPage: true });
+    expect(blocked).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
+});
