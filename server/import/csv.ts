@@ -40,6 +40,22 @@ export async function* readCsv(chunks: AsyncIterable<string> | Iterable<string>)
     }
     const out: CsvRecord[] = [];
     for (let i = 0; i < text.length; i++) {
+      // Fast path: at the start of a record, a complete line without quotes splits directly.
+      if (!inQuotes && field === '' && fields.length === 0 && !lastWasCr) {
+        const nl = text.indexOf('\n', i);
+        if (nl >= 0) {
+          let end = nl;
+          if (text.charCodeAt(end - 1) === 13) end--;
+          const lineText = text.slice(i, end);
+          if (!lineText.includes('"') && !lineText.includes('\r')) {
+            if (lineText !== '') out.push({ line: recordLine, fields: lineText.split(delimiter) });
+            line++;
+            recordLine = line;
+            i = nl;
+            continue;
+          }
+        }
+      }
       const ch = text[i]!;
       if (inQuotes) {
         if (quoteSeen) {

@@ -89,11 +89,18 @@ export async function importHistorical(sql: Sql, chunks: AsyncIterable<Buffer | 
     if (opts.method === 'copy') await createImportStage(tx);
     let batch: ReportRow[] = [];
     let attempted = 0;
+    // One batch is written while the next is prepared; the transaction keeps them in order.
+    let writing: Promise<void> = Promise.resolve();
     const flush = async () => {
-      attempted += batch.length;
-      progress.inserted += await writeImportBatch(tx, batch, opts.method);
+      await writing;
+      const rows = batch;
+      attempted += rows.length;
       batch = [];
-      opts.onProgress?.({ ...progress });
+      writing = writeImportBatch(tx, rows, opts.method).then((n) => {
+        progress.inserted += n;
+        opts.onProgress?.({ ...progress });
+      });
+      writing.catch(() => {}); // awaited at the next flush or the end
     };
     for await (const rec of records) {
       progress.rowsRead++;
@@ -113,6 +120,7 @@ export async function importHistorical(sql: Sql, chunks: AsyncIterable<Buffer | 
       if (batch.length >= batchSize) await flush();
     }
     await flush();
+    await writing;
     return { ...progress, duplicates: attempted - progress.inserted, rejections };
   });
 }

@@ -40,7 +40,23 @@ export function makeHeatCache(sql: Sql, now: () => number = Date.now): HeatCache
     select local_date::text as "localDate", to_hex(cell) as cell, hour, category, source, district_id as "districtId", weight, count
     from heat_hours ${dates ? tx`where local_date = any(${dates}::date[])` : tx``}`;
 
+  /** One round trip: the snapshot's xmin and the changes since the horizon, read in one statement (one snapshot). */
+  async function probe(): Promise<HeatCube | null> {
+    if (!cube || now() - refreshedAt > MAX_STALE_MS) return null;
+    const [r] = await sql<{ xmin: string; xids: string[] }[]>`
+      select pg_snapshot_xmin(pg_current_snapshot())::text as xmin,
+             coalesce((select array_agg(xid::text) from heat_changes where xid >= ${horizon}::xid8), '{}') as xids`;
+    if (!r || r.xids.some((x) => !seen.has(x))) return null;
+    const xmin = BigInt(r.xmin);
+    seen = new Set([...seen].filter((x) => BigInt(x) >= xmin));
+    horizon = r.xmin;
+    refreshedAt = now();
+    return cube;
+  }
+
   async function refresh(): Promise<HeatCube> {
+    const unchanged = await probe();
+    if (unchanged) return unchanged;
     return sql.begin('isolation level repeatable read read only', async (tx) => {
       const [snap] = await tx<{ xmin: string }[]>`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`;
       const changes = await tx<Change[]>`select xid::text as xid, first_date::text as first, last_date::text as last from heat_changes where xid >= ${horizon}::xid8`;
