@@ -20,6 +20,7 @@ import { analyticsEn } from './i18n/analytics-en.ts';
 import { analyticsSv } from './i18n/analytics-sv.ts';
 import { ReportPage } from './report/report-page.tsx';
 import { ModerationPage } from './moderation/moderation-page.tsx';
+import { FieldPage } from './field/field-page.tsx';
 
 /** The server's cap on pins per answer. */
 const PIN_CAP = 50_000;
@@ -28,6 +29,7 @@ export function App() {
   // The residents' page and the moderation queue are their own pages (no staff map behind them).
   if (location.pathname.startsWith('/rapportera')) return <ReportPage path={location.pathname} />;
   if (location.pathname.startsWith('/granskning')) return <ModerationPage />;
+  if (location.pathname.startsWith('/falt')) return <FieldPage />;
   const url = createUrlState();
   const now = new Date();
   const data = createAppData(api, url.filters, () => now);
