@@ -70,10 +70,16 @@ export function open311Routes(deps: AppDeps) {
   const limiter = makeLimiter({ limit: OPEN311_POSTS_PER_WINDOW, windowMs: OPEN311_POST_WINDOW_MS, now: deps.now });
   const app = new Hono();
 
-  app.onError((err, c) => {
+  // Errors become the spec's body here, not in a sub-app onError: Hono wraps every handler of a
+  // sub-app that has its own onError, which would hide the guard and OpenAPI metadata they carry.
+  app.use('*', async (c, next) => {
+    await next();
+    const err = c.error;
+    if (!err) return;
     const p = toProblem(err);
     if (p.status >= 500) deps.log.error('open311 error', { requestId: c.get('requestId' as never), path: c.req.path, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
-    return open311Error(c, specStatus(p.status), p.message, p.extra.headers);
+    c.res = undefined;
+    c.res = open311Error(c, specStatus(p.status), p.message, p.extra.headers);
   });
 
   for (const format of FORMATS) {
