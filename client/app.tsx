@@ -20,6 +20,8 @@ import { analyticsEn } from './i18n/analytics-en.ts';
 import { analyticsSv } from './i18n/analytics-sv.ts';
 import { ReportPage } from './report/report-page.tsx';
 import { ModerationPage } from './moderation/moderation-page.tsx';
+import { AccountMenu } from './auth/account-menu.tsx';
+import { useSession } from './state/create-session.ts';
 import { FieldPage } from './field/field-page.tsx';
 
 /** The server's cap on pins per answer. */
@@ -31,6 +33,7 @@ export function App() {
   if (location.pathname.startsWith('/granskning')) return <ModerationPage />;
   if (location.pathname.startsWith('/falt')) return <FieldPage />;
   const url = createUrlState();
+  const session = useSession(); // the UI shows only what the role may use
   const now = new Date();
   const data = createAppData(api, url.filters, () => now);
   const t = createMemo(() => messagesFor(url.lang()));
@@ -65,7 +68,7 @@ export function App() {
     add('districts', m.errorDistricts, data.districts);
     add('bases', m.errorBases, data.bases);
     add('streets', m.errorStreets, data.streets);
-    add('pins', m.errorPins, data.pins);
+    if (session.can('reports:read')) add('pins', m.errorPins, data.pins);
     const bm = basemapError();
     if (bm) list.push({ key: 'basemap', label: m.errorBasemap, error: bm });
     return list;
@@ -103,9 +106,12 @@ export function App() {
             lang={url.lang()}
             t={t()}
           />
-          <a class="button side-panel__analytics" href={isAnalytics() ? '#' : ANALYTICS_HASH}>
-            {isAnalytics() ? ta().backToMap : ta().openAnalytics}
-          </a>
+          <Show when={session.can('analytics:read')}>
+            <a class="button side-panel__analytics" href={isAnalytics() ? '#' : ANALYTICS_HASH}>
+              {isAnalytics() ? ta().backToMap : ta().openAnalytics}
+            </a>
+          </Show>
+          <AccountMenu lang={url.lang()} />
           <div class="side-panel__footer">
             <button type="button" class="button side-panel__show-map" onClick={() => setPanelOpen(false)}>
               {t().showMap(
@@ -126,7 +132,7 @@ export function App() {
             />
             <ErrorList errors={errors()} t={t()} />
           </div>
-          <Show when={isAnalytics()}>
+          <Show when={isAnalytics() && session.can('analytics:read')}>
             <AnalyticsPage
               lang={url.lang()}
               base={{ ...effectiveDateRange(url.filters(), now), districts: url.filters().districts, categories: url.filters().categories }}
@@ -145,7 +151,7 @@ export function App() {
               districts={data.districts.data()}
               streets={data.streets.data()}
               bases={data.bases.data()}
-              pins={data.pins.data()}
+              pins={session.can('reports:read') ? data.pins.data() : undefined}
               categories={categories()}
               lang={url.lang()}
               t={t()}

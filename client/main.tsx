@@ -1,8 +1,16 @@
 // Entry point: mounts the app into #root.
 import { render } from 'solid-js/web';
 import { App } from './app.tsx';
+import { AuthGate } from './auth/auth-gate.tsx';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
-render(() => <App />, root);
+render(
+  () => (
+    <AuthGate>
+      <App />
+    </AuthGate>
+  ),
+  root,
+);

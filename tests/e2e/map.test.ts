@@ -38,6 +38,10 @@ describe.runIf(hasChromium || process.env.CI)('the map in a browser', () => {
       return route.abort('internetdisconnected');
     });
     page = await context.newPage();
+    // The staff map needs a signed-in account (the demo's chief; passwords are fresh each start).
+    const chief = server.demoUsers.find((u) => u.role === 'chief')!;
+    const login = await page.request.post(`${server.url}/api/auth/login`, { data: { email: chief.email, password: chief.password }, headers: { Origin: server.url } });
+    expect(login.status()).toBe(200);
     page.on('pageerror', (err) => pageErrors.push(err.message));
     mkdirSync('test-results', { recursive: true });
   }, 300_000);

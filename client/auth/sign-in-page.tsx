@@ -1,0 +1,85 @@
+// The sign-in page (Swedish and English): e-mail and password, errors in words next to the
+// form, and a way for residents to report without an account.
+import { Show, createMemo, createSignal } from 'solid-js';
+import type { ProblemError } from '../api/problem-error.ts';
+import type { Lang } from '../i18n/messages.ts';
+import type { Session } from '../state/create-session.ts';
+import { authMessagesFor, type AuthMessages } from './auth-messages.ts';
+import './auth.css';
+
+export interface SignInPageProps {
+  session: Session;
+  lang: Lang;
+  onLangChange: (lang: Lang) => void;
+  /** Called after a successful sign-in. */
+  onSignedIn: () => void;
+}
+
+/** The message for a failed sign-in, in words. */
+export function signInErrorText(err: ProblemError, t: AuthMessages, retryAfterS: number | null): string {
+  if (err.status === 401) return t.wrong;
+  if (err.status === 429) return t.locked(retryAfterS ?? 60);
+  if (err.status === 0 || err.status >= 500) return t.unreachable;
+  return err.detail;
+}
+
+export function SignInPage(props: SignInPageProps) {
+  const t = createMemo(() => authMessagesFor(props.lang));
+  const [email, setEmail] = createSignal('');
+  const [password, setPassword] = createSignal('');
+  const [isBusy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal<string | null>(null);
+
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await props.session.signIn(email().trim(), password());
+      setPassword('');
+      props.onSignedIn();
+    } catch (err) {
+      const p = err as ProblemError & { retryAfterS?: number };
+      const retry = /(\d+)\s*(s|min)/.exec(p.detail ?? '');
+      const seconds = retry ? Number(retry[1]) * (retry[2] === 'min' ? 60 : 1) : null;
+      setError(signInErrorText(p, t(), seconds));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main class="sign-in" lang={props.lang}>
+      <div class="sign-in__card">
+        <div class="sign-in__top">
+          <h1 class="sign-in__title">Trygghetskartan</h1>
+          <button type="button" class="sign-in__lang" lang={props.lang === 'sv' ? 'en' : 'sv'} onClick={() => props.onLangChange(props.lang === 'sv' ? 'en' : 'sv')}>
+            {t().otherLang}
+          </button>
+        </div>
+        <h2 class="sign-in__heading">{t().signInTitle}</h2>
+        <p class="sign-in__intro">{t().signInIntro}</p>
+        <form class="sign-in__form" onSubmit={submit} novalidate={false}>
+          <label class="sign-in__label" for="sign-in-email">{t().email}</label>
+          <input id="sign-in-email" class="sign-in__input" type="email" name="email" autocomplete="username" required value={email()} onInput={(e) => setEmail(e.currentTarget.value)} aria-describedby="sign-in-error" />
+          <label class="sign-in__label" for="sign-in-password">{t().password}</label>
+          <input id="sign-in-password" class="sign-in__input" type="password" name="password" autocomplete="current-password" required value={password()} onInput={(e) => setPassword(e.currentTarget.value)} aria-describedby="sign-in-error" />
+          <p id="sign-in-error" class="sign-in__error" role="alert">
+            {error() ?? ''}
+          </p>
+          <button type="submit" class="button sign-in__submit" disabled={isBusy()}>
+            {isBusy() ? t().signingIn : t().signIn}
+          </button>
+        </form>
+        <section class="sign-in__resident" aria-labelledby="sign-in-resident">
+          <h3 id="sign-in-resident">{t().residentHeading}</h3>
+          <p>{t().residentText}</p>
+          <a class="button sign-in__report" href={`/rapportera${props.lang === 'en' ? '?lang=en' : ''}`}>
+            {t().residentLink}
+          </a>
+        </section>
+        <Show when={props.session.error()}>{(e) => <p class="sign-in__error">{e().status === 0 || e().status >= 500 ? t().unreachable : e().detail}</p>}</Show>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,109 @@
+// The sign-in page and role-aware UI in headless Chromium, offline: Swedish and English, a wrong
+// password shown in words, a field worker sees no analytics, a chief does, sign-out returns to
+// the sign-in page, and a report description holding <script> shows as text.
+import { existsSync, mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startTestServer } from '../helpers/test-server.ts';
+import type { RunningServer } from '../../server/start-server.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+const WAIT = { timeout: 90_000 };
+const XSS = '<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2">';
+
+describe.runIf(hasChromium || process.env.CI)('sign-in and role-aware UI in a browser', () => {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  const pageErrors: string[] = [];
+  const creds = (role: string) => server!.demoUsers.find((u) => u.role === role)!;
+
+  async function freshPage(): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 800 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+    await context.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      const local = url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === '127.0.0.1' || url.hostname === 'localhost';
+      return local ? route.continue() : route.abort('internetdisconnected');
+    });
+    const page = await context.newPage();
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    return { context, page };
+  }
+
+  async function signIn(page: Page, role: string) {
+    await page.fill('input[name=email]', creds(role).email);
+    await page.fill('input[name=password]', creds(role).password);
+    await page.click('button[type=submit]');
+  }
+
+  beforeAll(async () => {
+    if (!hasChromium) throw new Error(`${CHROMIUM} is missing (CI requires it): apt-get install -y chromium`);
+    server = await startTestServer({ seedDemo: false });
+    await (await import('../../server/auth/demo-users.ts')).ensureDemoUsers(server.sql, Date.now()).then((users) => server!.demoUsers.push(...users));
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--lang=sv-SE'] });
+    mkdirSync('test-results', { recursive: true });
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows the sign-in page in Swedish, switches to English, and says a wrong password in words', async () => {
+    const { context, page } = await freshPage();
+    await page.goto(server!.url);
+    await page.waitForSelector('.sign-in', WAIT);
+    expect(await page.textContent('h2')).toBe('Logga in');
+    expect(await page.getAttribute('a.sign-in__report', 'href')).toBe('/rapportera');
+    await page.click('.sign-in__lang');
+    expect(await page.textContent('h2')).toBe('Sign in');
+    expect(page.url()).toContain('lang=en');
+    await page.fill('input[name=email]', creds('field').email);
+    await page.fill('input[name=password]', 'not-the-password');
+    await page.click('button[type=submit]');
+    await page.waitForFunction(() => document.querySelector('#sign-in-error')?.textContent !== '', undefined, WAIT);
+    expect(await page.textContent('#sign-in-error')).toBe('Wrong e-mail address or password.');
+    await page.screenshot({ path: 'test-results/sign-in.png' });
+    await context.close();
+  });
+
+  it('shows a field worker no analytics, and a chief the analytics link; signs out', async () => {
+    const { context, page } = await freshPage();
+    await page.goto(server!.url);
+    await signIn(page, 'field');
+    await page.waitForSelector('.account-menu', WAIT);
+    expect(await page.textContent('.account-menu')).toContain('Fältpersonal');
+    expect(await page.$('.side-panel__analytics')).toBeNull();
+    const links = await page.$$eval('.account-menu__links a', (as) => as.map((a) => a.textContent));
+    expect(links).toEqual(['Karta', 'Fältläge', 'Rapportera']);
+    await page.click('.account-menu__sign-out');
+    await page.waitForSelector('.sign-in', WAIT);
+    await context.close();
+
+    const chief = await freshPage();
+    await chief.page.goto(server!.url);
+    await signIn(chief.page, 'chief');
+    await chief.page.waitForSelector('.side-panel__analytics', WAIT);
+    const chiefLinks = await chief.page.$$eval('.account-menu__links a', (as) => as.map((a) => a.textContent));
+    expect(chiefLinks).toEqual(['Karta', 'Analys', 'Granskning', 'Rapportera']);
+    await chief.context.close();
+  });
+
+  it('shows a report description holding <script> as text', async () => {
+    const res = await fetch(`${server!.url}/api/reports`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ category: 'ovrigt', lat: 58.4094, lon: 15.5636, observedAt: new Date(Date.now() - 3600_000).toISOString(), description: XSS }),
+    });
+    expect(res.status).toBe(201);
+    const { context, page } = await freshPage();
+    await page.goto(`${server!.url}/granskning`);
+    await signIn(page, 'chief');
+    await page.waitForFunction((xss) => document.body.textContent?.includes(xss), XSS, WAIT);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.$$('script:not([src])')).toHaveLength(0);
+    await context.close();
+    expect(pageErrors).toEqual([]);
+  });
+});
