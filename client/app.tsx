@@ -23,6 +23,7 @@ import { ModerationPage } from './moderation/moderation-page.tsx';
 import { AccountMenu } from './auth/account-menu.tsx';
 import { useSession } from './state/create-session.ts';
 import { FieldPage } from './field/field-page.tsx';
+import { CoveragePage } from './coverage/coverage-page.tsx';
 
 /** The server's cap on pins per answer. */
 const PIN_CAP = 50_000;
@@ -32,6 +33,7 @@ export function App() {
   if (location.pathname.startsWith('/rapportera')) return <ReportPage path={location.pathname} />;
   if (location.pathname.startsWith('/granskning')) return <ModerationPage />;
   if (location.pathname.startsWith('/falt')) return <FieldPage />;
+  if (location.pathname.startsWith('/tackning')) return <CoveragePage />;
   const url = createUrlState();
   const session = useSession(); // the UI shows only what the role may use
   const now = new Date();

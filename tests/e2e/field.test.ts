@@ -8,6 +8,10 @@ import { cellToLatLng, latLngToCell } from 'h3-js';
 import { startTestServer } from '../helpers/test-server.ts';
 import { createAccount } from '../../server/auth/accounts.ts';
 import { offsetM } from '../fixtures/tracks/synthetic-walk.ts';
+import { insertReports } from '../../server/db/queries/reports.ts';
+import { prepareReport } from '../../server/domain/report.ts';
+import { makeDistrictIndex } from '../../server/domain/district-index.ts';
+import { linkopingArea } from '../bench/bench-setup.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -117,6 +121,29 @@ describe.runIf(hasChromium || process.env.CI)('field mode in a browser', () => {
     await page.click('[data-testid=stop]');
     await page.waitForSelector('[data-testid=patrol-state][data-on=false]', WAIT);
     await expect.poll(async () => (await server!.sql`select ended_at from tracks where source = 'live' and ended_at is not null`).length, WAIT).toBe(1);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('shows the chief a coverage map with the gap list in words', async () => {
+    await createAccount(server!.sql, { email: 'chef-test@example.se', password: 'sakerhet-Chef-2026', role: 'chief', team: null }, Date.now());
+    const index = makeDistrictIndex(linkopingArea().districts);
+    const hot = offsetM(RYD, -400, 200);
+    const rows = Array.from({ length: 12 }, (_, i) =>
+      prepareReport({ category: 'ordningsstorning', ...offsetM(hot, i, i), observedAt: new Date(Date.now() - (i + 1) * 7 * 86_400_000), source: 'resident' }, index, `00000000-0000-4000-8000-${(i + 1).toString(16).padStart(12, '0')}`, Date.now()),
+    );
+    await insertReports(server!.sql, rows, 'insert');
+    const chief = await context.browser()!.newContext({ viewport: { width: 1280, height: 800 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+    const p = await chief.newPage();
+    p.on('pageerror', (err) => pageErrors.push(err.message));
+    await p.goto(`${server!.url}/tackning`);
+    await p.fill('input[name=email]', 'chef-test@example.se');
+    await p.fill('input[name=password]', 'sakerhet-Chef-2026');
+    await p.click('button[type=submit]');
+    await p.waitForSelector('[data-testid=coverage-map][data-ready=true]', WAIT);
+    await p.waitForSelector('.gaps-list li', WAIT);
+    expect(await p.textContent('.gaps-list li')).toMatch(/risk .* \d+ min närvaro på 4 veckor/);
+    await p.screenshot({ path: 'test-results/coverage.png' });
+    await chief.close();
     expect(pageErrors).toEqual([]);
   });
 });

@@ -1,0 +1,59 @@
+// The coverage page's map: districts, gap hexagons and presence outlines; one map, sources
+// added once after load and updated with setData.
+import { createEffect, onCleanup, onMount } from 'solid-js';
+import { Map as MapLibreMap, NavigationControl } from 'maplibre-gl';
+import type { GeoJSONSource } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { FeatureCollection } from 'geojson';
+import type { DistrictCollection } from '../api/types.ts';
+import { makeOfflineStyle } from '../map/offline-style.ts';
+import { useBundledWorker } from '../map/worker-url.ts';
+import * as districtLayer from '../map/layers/districts.ts';
+import { GAPS_SOURCE_ID, PRESENCE_SOURCE_ID, coverageLayers } from '../map/layers/coverage.ts';
+
+useBundledWorker();
+
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+export function CoverageMap(props: { districts: DistrictCollection | undefined; gaps: FeatureCollection; presence: FeatureCollection; focus: [number, number] | null; label: string }) {
+  let container!: HTMLDivElement;
+  let map: MapLibreMap | undefined;
+  let loaded = false;
+
+  onMount(() => {
+    map = new MapLibreMap({ container, style: makeOfflineStyle(), center: [15.6, 58.41], zoom: 12, attributionControl: false });
+    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    map.on('load', () => {
+      map!.addSource(districtLayer.DISTRICTS_SOURCE_ID, { type: 'geojson', data: EMPTY });
+      for (const l of districtLayer.districtLayers) map!.addLayer(l);
+      map!.addSource(GAPS_SOURCE_ID, { type: 'geojson', data: EMPTY });
+      map!.addSource(PRESENCE_SOURCE_ID, { type: 'geojson', data: EMPTY });
+      for (const l of coverageLayers) map!.addLayer(l);
+      loaded = true;
+      container.dataset.ready = 'true';
+      draw();
+    });
+    onCleanup(() => map?.remove());
+  });
+
+  const source = (id: string) => map?.getSource(id) as GeoJSONSource | undefined;
+  function draw() {
+    if (!map || !loaded) return;
+    if (props.districts) source(districtLayer.DISTRICTS_SOURCE_ID)?.setData(districtLayer.toFeatureCollection(props.districts));
+    source(GAPS_SOURCE_ID)?.setData(props.gaps);
+    source(PRESENCE_SOURCE_ID)?.setData(props.presence);
+  }
+
+  createEffect(() => {
+    void props.districts;
+    void props.gaps;
+    void props.presence;
+    draw();
+  });
+  createEffect(() => {
+    const f = props.focus;
+    if (f && map) map.easeTo({ center: f, zoom: 16, duration: 0 });
+  });
+
+  return <div ref={container} class="coverage-map" data-testid="coverage-map" role="img" aria-label={props.label} />;
+}
