@@ -135,7 +135,9 @@ export function open311Routes(deps: AppDeps) {
         if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) {
           throw new HttpProblem(400, 'Send the request as application/x-www-form-urlencoded (Open311 GeoReport v2).');
         }
-        const body = await c.req.parseBody();
+        const body = await c.req.parseBody().catch(() => {
+          throw new HttpProblem(400, 'The form body could not be read; send it as application/x-www-form-urlencoded.');
+        });
         const bearer = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('Authorization') ?? '')?.[1];
         const key = typeof body.api_key === 'string' && body.api_key !== '' ? body.api_key : bearer;
         c.set('user', null);

@@ -72,6 +72,10 @@ export function publicReportRoutes(deps: AppDeps) {
         if (!/^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(type)) {
           throw new HttpProblem(415, 'Send the report as multipart/form-data (with a photo) or application/x-www-form-urlencoded. JSON clients can use POST /api/reports.');
         }
+        // Read the body once here (Hono caches it for the validator) so a broken multipart body is a 400, not a 500.
+        await c.req.parseBody().catch(() => {
+          throw new HttpProblem(400, 'The form body could not be read: it is not well-formed multipart/form-data or x-www-form-urlencoded.');
+        });
         await next();
       },
       validate('form', PublicReportForm),
