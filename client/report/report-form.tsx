@@ -116,7 +116,8 @@ export function ReportForm(props: ReportFormProps) {
 
       <div class="rf-field">
         <label for="field-photo">{props.t.photo}</label>
-        <input id="field-photo" type="file" accept="image/jpeg,image/png,image/heic,image/heif" aria-describedby={described('photo', 'hint-photo')} onChange={(e) => props.onChange({ photo: e.currentTarget.files?.[0] ?? null })} />
+        {/* Only JPEG/PNG: iPhones then convert HEIC photos to JPEG themselves (the server cannot decode HEVC). */}
+        <input id="field-photo" type="file" accept="image/jpeg,image/png" aria-describedby={described('photo', 'hint-photo')} onChange={(e) => props.onChange({ photo: e.currentTarget.files?.[0] ?? null })} />
         <p class="rf-field__hint" id="hint-photo">{props.t.photoHint}</p>
         <FieldError id="err-photo" message={err('photo')} />
       </div>
