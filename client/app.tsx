@@ -24,6 +24,11 @@ import { AccountMenu } from './auth/account-menu.tsx';
 import { useSession } from './state/create-session.ts';
 import { FieldPage } from './field/field-page.tsx';
 import { CoveragePage } from './coverage/coverage-page.tsx';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { routesApi } from './api/routes-api.ts';
+import { RoutePlanner } from './components/route-planner.tsx';
+import { routeMessagesFor } from './i18n/routes.ts';
+import { createRoutePlanner } from './state/create-route-planner.ts';
 
 /** The server's cap on pins per answer. */
 const PIN_CAP = 50_000;
@@ -43,6 +48,13 @@ export function App() {
   const isAnalytics = createHashFlag(ANALYTICS_HASH);
   const ta = createMemo(() => (url.lang() === 'en' ? analyticsEn : analyticsSv));
   const [basemapError, setBasemapError] = createSignal<ProblemError | null>(null);
+  // Patrol routes (team leaders): the planner adds its own layers to the one map.
+  const [mapInstance, setMapInstance] = createSignal<MapLibreMap>();
+  const routeDistricts = () => data.districts.data()?.features.map((f) => ({ id: f.properties.id, name: f.properties.name })) ?? [];
+  const planner = createRoutePlanner({
+    api: routesApi, map: mapInstance, districts: routeDistricts, now: () => now,
+    canPlan: () => session.can('routes:plan'), team: () => session.me()?.user?.team ?? null,
+  });
 
   // Escape closes the filter drawer on narrow screens.
   const onKeyDown = (e: KeyboardEvent) => {
@@ -158,12 +170,16 @@ export function App() {
               lang={url.lang()}
               t={t()}
               loadReport={api.report}
+              onMap={(m) => (setMapInstance(m), m.once('remove', () => setMapInstance(undefined)))}
               onBasemapError={(detail) =>
                 setBasemapError(new ProblemError({ type: 'about:blank', title: 'Basemap', status: 502, detail }))
               }
             />
           </Show>
         </main>
+        <Show when={!isAnalytics() && session.can('routes:read')}>
+          <RoutePlanner planner={planner} districts={routeDistricts()} lang={url.lang()} t={routeMessagesFor(url.lang())} />
+        </Show>
       </div>
     </div>
   );

@@ -6,7 +6,7 @@ import type {
   AppConfig, BaseCollection, Category, DistrictCollection, PinCollection, PinQuery, Report, StreetCollection,
 } from './types.ts';
 
-const client = hc<AppType>('/api');
+export const client = hc<AppType>('/api');
 
 /** Awaits an hc call: the parsed body on 2xx, a ProblemError otherwise (status 0 when no answer came). */
 async function call<T>(request: Promise<Response>): Promise<T> {

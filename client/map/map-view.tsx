@@ -35,6 +35,8 @@ export interface MapViewProps {
   t: Messages;
   loadReport: (id: string, signal: AbortSignal) => Promise<Report>;
   onBasemapError: (detail: string) => void;
+  /** Called once with the map after it is created, for features that add their own layers (e.g. routes). */
+  onMap?: (map: MapLibreMap) => void;
 }
 
 useBundledWorker();
@@ -145,6 +147,7 @@ export function MapView(props: MapViewProps) {
     }
 
     setMap(m);
+    props.onMap?.(m);
     onCleanup(() => {
       stopCountImages();
       m.remove();

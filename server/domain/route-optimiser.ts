@@ -38,9 +38,11 @@ const total = (s: State) => s.values.reduce((a, b) => a + b, 0);
 const copy = (s: State): State => ({ routes: s.routes.map((r) => [...r]), values: [...s.values] });
 const key = (routes: readonly number[][]) => routes.map((r) => r.join('.')).sort().join('|');
 
-function ownerOf(s: State, cell: number): number {
-  for (let t = 0; t < s.routes.length; t++) if (s.routes[t]!.includes(cell)) return t;
-  return -1;
+/** The team visiting each cell (−1: none), computed once per neighbourhood scan. */
+function owners(p: TopProblem, s: State): Int8Array {
+  const owner = new Int8Array(p.n).fill(-1);
+  for (let t = 0; t < s.routes.length; t++) for (const c of s.routes[t]!) owner[c] = t;
+  return owner;
 }
 
 function countIn(route: readonly number[], cell: number): number {
@@ -55,13 +57,13 @@ interface Move {
 }
 
 /** Every improving single insertion (cell unowned, or a revisit by its own team). */
-function insertions(p: TopProblem, s: State): Move[] {
+function insertions(p: TopProblem, s: State, owner = owners(p, s)): Move[] {
   const moves: Move[] = [];
   for (let c = 0; c < p.n; c++) {
-    const owner = ownerOf(s, c);
+    const ownerT = owner[c]!;
     for (let t = 0; t < p.teams; t++) {
       const r = s.routes[t]!;
-      if ((owner >= 0 && owner !== t) || r.length >= p.maxStops || countIn(r, c) >= MAX_VISITS_PER_CELL) continue;
+      if ((ownerT >= 0 && ownerT !== t) || r.length >= p.maxStops || countIn(r, c) >= MAX_VISITS_PER_CELL) continue;
       for (let pos = 0; pos <= r.length; pos++) {
         const next = [...r.slice(0, pos), c, ...r.slice(pos)];
         const v = routeValue(p, next);
@@ -78,7 +80,8 @@ function bestMove(p: TopProblem, s: State): Move | null {
   const offer = (gain: number, apply: () => void) => {
     if (gain > EPS && (!best || gain > best.gain + EPS)) best = { gain, apply };
   };
-  for (const m of insertions(p, s)) offer(m.gain, m.apply);
+  const owner = owners(p, s);
+  for (const m of insertions(p, s, owner)) offer(m.gain, m.apply);
   for (let t = 0; t < p.teams; t++) {
     const r = s.routes[t]!, old = s.values[t]!;
     const set = (next: number[]) => {
@@ -88,8 +91,8 @@ function bestMove(p: TopProblem, s: State): Move | null {
     for (let i = 0; i < r.length; i++) {
       set([...r.slice(0, i), ...r.slice(i + 1)]); // remove
       for (let c = 0; c < p.n; c++) {
-        const owner = ownerOf(s, c);
-        if (c !== r[i] && (owner < 0 || (owner === t && countIn(r, c) < MAX_VISITS_PER_CELL))) set(r.map((x, k) => (k === i ? c : x))); // replace
+        const o = owner[c]!;
+        if (c !== r[i] && (o < 0 || (o === t && countIn(r, c) < MAX_VISITS_PER_CELL))) set(r.map((x, k) => (k === i ? c : x))); // replace
       }
       for (let j = 0; j < r.length; j++) {
         if (j === i) continue;

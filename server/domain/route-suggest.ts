@@ -61,6 +61,8 @@ export interface SuggestedRoute {
 }
 
 export const DEFAULT_MAX_CANDIDATES = 30;
+/** A stop on a nameless footway takes the name of a street this near (metres) before the district's. */
+const NEAR_NAME_M = 400;
 /** Minimum minutes between two visits to one cell for the second to count as a revisit. */
 export const MIN_REVISIT_GAP_MIN = 45;
 
@@ -107,7 +109,7 @@ export function suggestRoutes(req: SuggestRequest, ctx: SuggestContext): { route
       const p = points[c]!;
       const arrival = timing.arrivalsMin[i]!;
       return {
-        cell: cells[c]!, place: ctx.router.placeName(p) ?? ctx.districtName, lon: p[0], lat: p[1],
+        cell: cells[c]!, place: ctx.router.placeName(p) ?? ctx.router.placeName(p, NEAR_NAME_M) ?? ctx.districtName, lon: p[0], lat: p[1],
         arrival: at(arrival), departure: at(arrival + problem.dwellMin),
         risk: problem.prize[c * problem.slots + Math.min(problem.slots - 1, Math.floor(arrival / problem.slotMin))]!,
         visit: seq.slice(0, i).includes(c) ? 2 : 1,

@@ -8,6 +8,8 @@ import { haversineM, type GraphKind, type WalkGraph } from './walk-graph.ts';
 export const DEFAULT_UNLIT_FACTOR = 1.3;
 /** Legs kept in the cache (least recently used dropped first). */
 const PATH_CACHE_SIZE = 4000;
+/** Matrix rows kept (a row: one source point against one set of targets). */
+const ROW_CACHE_SIZE = 500;
 
 export type LonLat = [number, number];
 
@@ -35,6 +37,10 @@ export function makeRouter(graph: WalkGraph, opts: { unlitFactor?: number } = {}
   const space = new SearchSpace(graph);
   const unlitFactor = opts.unlitFactor ?? DEFAULT_UNLIT_FACTOR;
   const cache = new Map<string, Leg | null>();
+  // Suggestions for one district reuse the same candidate points (a new seed, "Ny variant"), so
+  // the rows of their distance matrix are kept too.
+  const rowCache = new Map<string, number[]>();
+  const pointKey = (p: LonLat) => `${p[0].toFixed(6)},${p[1].toFixed(6)}`;
   const costOpts = (preferLit: boolean): CostOptions => ({ preferLit, unlitFactor });
 
   const edgeLen = (e: number) => {
@@ -91,8 +97,12 @@ export function makeRouter(graph: WalkGraph, opts: { unlitFactor?: number } = {}
       const o = costOpts(preferLit);
       const snaps = points.map((p) => snapper.snap(p[0], p[1]));
       const groups = snaps.map((s) => (s ? terminals(s, o) : []));
+      const targetsKey = points.map(pointKey).join(';');
       return snaps.map((s, i) => {
         if (!s) return points.map(() => Infinity);
+        const key = `${preferLit ? 1 : 0}|${i}|${targetsKey}`;
+        const hit = rowCache.get(key);
+        if (hit) return [...hit];
         const found = distancesTo(space, groups[i]!, groups, o);
         const row = found.map((d) => d.lengthM), costs = found.map((d) => d.costM);
         const f = o.preferLit && graph.edgeLit[s.edge] === 0 ? o.unlitFactor : 1;
@@ -101,7 +111,9 @@ export function makeRouter(graph: WalkGraph, opts: { unlitFactor?: number } = {}
           if (direct * f <= costs[j]!) row[j] = direct;
         });
         row[i] = 0;
-        return row;
+        rowCache.set(key, row);
+        if (rowCache.size > ROW_CACHE_SIZE) rowCache.delete(rowCache.keys().next().value!);
+        return [...row];
       });
     },
   };
