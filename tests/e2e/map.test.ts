@@ -93,7 +93,7 @@ describe.runIf(hasChromium || process.env.CI)('the map in a browser', () => {
 
   it('opens a popup for a report and switches to English', async () => {
     // Centre a shared link on one brand report at street zoom, where pins are no longer clustered.
-    const res = await fetch(`${server!.url}/api/reports/pins?categories=brand&limit=1`);
+    const res = await page.request.get(`${server!.url}/api/reports/pins?categories=brand&limit=1`); // with the session
     const pins = (await res.json()) as { features: { geometry: { coordinates: [number, number] } }[] };
     const [lon, lat] = pins.features[0]!.geometry.coordinates;
     await page.goto(`${server!.url}/?c=brand&map=18.00/${lat.toFixed(6)}/${lon.toFixed(6)}`);
