@@ -136,14 +136,16 @@ export function App() {
         </aside>
         <main class="map-area">
           <div class="map-overlay">
-            <PinCount
-              count={data.pins.data()?.features.length}
-              isLoading={data.pins.isLoading()}
-              isTruncated={data.pins.data()?.truncated === true}
-              cap={PIN_CAP}
-              lang={url.lang()}
-              t={t()}
-            />
+            <Show when={!isAnalytics()}>
+              <PinCount
+                count={data.pins.data()?.features.length}
+                isLoading={data.pins.isLoading()}
+                isTruncated={data.pins.data()?.truncated === true}
+                cap={PIN_CAP}
+                lang={url.lang()}
+                t={t()}
+              />
+            </Show>
             <ErrorList errors={errors()} t={t()} />
           </div>
           <Show when={isAnalytics() && session.can('analytics:read')}>

@@ -77,5 +77,5 @@ describe.runIf(hasChromium || process.env.CI)('the analytics view in a browser',
 
     await page.screenshot({ path: 'test-results/analytics.png' });
     expect(pageErrors).toEqual([]);
-  });
+  }, 600_000);
 });

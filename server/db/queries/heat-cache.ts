@@ -54,10 +54,26 @@ export function makeHeatCache(sql: Sql, now: () => number = Date.now): HeatCache
     return cube;
   }
 
+  /**
+   * One snapshot on a real server. Embedded PGlite is a single session shared by every pooled
+   * connection, so a transaction there could interleave with others' statements: read without one.
+   * That is still safe: xmin is read first, so any change committing meanwhile has an xid at or
+   * above it and is re-read (its dates reloaded) on the next refresh.
+   */
+  let isEmbedded: boolean | undefined;
+  async function inSnapshot<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
+    if (isEmbedded === undefined) {
+      const [v] = await sql<{ v: string }[]>`select version() as v`;
+      isEmbedded = /emscripten|wasm/i.test(v?.v ?? '');
+    }
+    if (isEmbedded) return fn(sql);
+    return sql.begin('isolation level repeatable read read only', (tx) => fn(tx as unknown as Sql)) as Promise<T>;
+  }
+
   async function refresh(): Promise<HeatCube> {
     const unchanged = await probe();
     if (unchanged) return unchanged;
-    return sql.begin('isolation level repeatable read read only', async (tx) => {
+    return inSnapshot(async (tx) => {
       const [snap] = await tx<{ xmin: string }[]>`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`;
       const changes = await tx<Change[]>`select xid::text as xid, first_date::text as first, last_date::text as last from heat_changes where xid >= ${horizon}::xid8`;
       const fresh = changes.filter((c) => !seen.has(c.xid));
@@ -66,11 +82,11 @@ export function makeHeatCache(sql: Sql, now: () => number = Date.now): HeatCache
       if (!full) for (const c of fresh) for (const d of datesIn(c.first, c.last)) dates.add(d);
       if (full || dates.size > MAX_PARTIAL_DAYS) {
         const next = new HeatCube();
-        next.replaceDays([], await rowsSql(tx as unknown as Sql, null));
+        next.replaceDays([], await rowsSql(tx, null));
         cube = next;
       } else if (dates.size) {
         const list = [...dates];
-        cube!.replaceDays(list, await rowsSql(tx as unknown as Sql, list));
+        cube!.replaceDays(list, await rowsSql(tx, list));
       }
       const xmin = BigInt(snap!.xmin);
       seen = new Set([...seen, ...changes.map((c) => c.xid)].filter((x) => BigInt(x) >= xmin));
