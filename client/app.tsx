@@ -82,7 +82,7 @@ export function App() {
     add('districts', m.errorDistricts, data.districts);
     add('bases', m.errorBases, data.bases);
     add('streets', m.errorStreets, data.streets);
-    if (session.can('reports:read')) add('pins', m.errorPins, data.pins);
+    add('pins', m.errorPins, data.pins);
     const bm = basemapError();
     if (bm) list.push({ key: 'basemap', label: m.errorBasemap, error: bm });
     return list;
@@ -167,7 +167,7 @@ export function App() {
               districts={data.districts.data()}
               streets={data.streets.data()}
               bases={data.bases.data()}
-              pins={session.can('reports:read') ? data.pins.data() : undefined}
+              pins={data.pins.data()}
               categories={categories()}
               lang={url.lang()}
               t={t()}

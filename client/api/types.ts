@@ -42,11 +42,15 @@ export interface StreetProps {
 export type StreetCollection = FeatureCollection<LineString, StreetProps>;
 
 export interface PinProps {
-  id: string;
+  /** null on the public (masked) map. */
+  id: string | null;
+  /** H3 resolution-10 cell. */
+  cell: string;
   category: string;
   observedTo: string;
 }
-export type PinCollection = FeatureCollection<Point, PinProps> & { total: number; truncated: boolean };
+/** `masked`: points at cell centres, hours only, no ids (the public map). */
+export type PinCollection = FeatureCollection<Point, PinProps> & { total: number; truncated: boolean; masked: boolean };
 
 export interface PinQuery {
   /** First day, YYYY-MM-DD in Europe/Stockholm. */

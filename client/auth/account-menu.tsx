@@ -16,6 +16,7 @@ interface PageLink {
 export const PAGE_LINKS: readonly PageLink[] = [
   { key: 'map', href: '/' },
   { key: 'analytics', href: '/#analys', needs: 'analytics:read' },
+  { key: 'coverage', href: '/tackning', needs: 'analytics:read' },
   { key: 'moderation', href: '/granskning', needs: 'reports:moderate' },
   { key: 'field', href: '/falt', needs: 'tracks:write' },
   { key: 'report', href: '/rapportera', needs: 'reports:create' },
@@ -33,7 +34,22 @@ export function AccountMenu(props: { lang: Lang }) {
     location.assign('/logga-in' + (props.lang === 'en' ? '?lang=en' : ''));
   };
   return (
-    <Show when={session.me()?.user}>
+    <Show
+      when={session.me()?.user}
+      fallback={
+        <nav class="account-menu" aria-label={t().menu}>
+          <p class="account-menu__who">{t().publicMapNote}</p>
+          <ul class="account-menu__links">
+            <li>
+              <a href={'/rapportera' + (props.lang === 'en' ? '?lang=en' : '')}>{t().links.report}</a>
+            </li>
+          </ul>
+          <a class="button button--small" href={'/logga-in' + (props.lang === 'en' ? '?lang=en' : '')}>
+            {t().staffSignIn}
+          </a>
+        </nav>
+      }
+    >
       {(user) => (
         <nav class="account-menu" aria-label={t().menu}>
           <p class="account-menu__who">

@@ -1,4 +1,4 @@
-// The auth gate: residents' pages are open to all; every other page needs a signed-in account.
+// The auth gate: residents' pages and the public map at / are open to all; every other page needs a signed-in account.
 // Provides the session to the app (useSession) and shows the sign-in page when there is none.
 import { Match, Switch, createSignal, type JSX } from 'solid-js';
 import { SessionContext, createSession } from '../state/create-session.ts';
@@ -32,6 +32,7 @@ export function AuthGate(props: { children: JSX.Element }) {
         <Match when={session.me() === undefined}>
           <p class="sign-in__checking">{authMessagesFor(lang()).checking}</p>
         </Match>
+        <Match when={location.pathname === '/' && !session.isSignedIn()}>{props.children}</Match>
         <Match when={!session.isSignedIn() || location.pathname === '/logga-in'}>
           <SignInPage session={session} lang={lang()} onLangChange={setLangInUrl} onSignedIn={onSignedIn} />
         </Match>

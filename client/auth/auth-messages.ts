@@ -18,7 +18,9 @@ const sv = {
   checking: 'Kontrollerar inloggning…',
   signedInAs: 'Inloggad som',
   roles: { resident: 'Boende', field: 'Fältpersonal', teamleader: 'Teamledare', chief: 'Säkerhetschef', partner: 'Samarbetspartner', admin: 'Administratör' },
-  links: { map: 'Karta', analytics: 'Analys', moderation: 'Granskning', field: 'Fältläge', report: 'Rapportera', docs: 'API' },
+  links: { map: 'Karta', analytics: 'Analys', coverage: 'Täckning', moderation: 'Granskning', field: 'Fältläge', report: 'Rapportera', docs: 'API' },
+  publicMapNote: 'Offentlig karta: rapporter visas i sin H3-ruta och per timme. Personal loggar in för mer.',
+  staffSignIn: 'Logga in (personal)',
   menu: 'Konto och sidor',
   otherLang: 'English',
 };
@@ -42,7 +44,9 @@ const en: AuthMessages = {
   checking: 'Checking sign-in…',
   signedInAs: 'Signed in as',
   roles: { resident: 'Resident', field: 'Field staff', teamleader: 'Team leader', chief: 'Safety chief', partner: 'Partner', admin: 'Administrator' },
-  links: { map: 'Map', analytics: 'Analysis', moderation: 'Moderation', field: 'Field mode', report: 'Report', docs: 'API' },
+  links: { map: 'Map', analytics: 'Analysis', coverage: 'Coverage', moderation: 'Moderation', field: 'Field mode', report: 'Report', docs: 'API' },
+  publicMapNote: 'Public map: reports are shown in their H3 cell and by the hour. Staff sign in for more.',
+  staffSignIn: 'Sign in (staff)',
   menu: 'Account and pages',
   otherLang: 'Svenska',
 };

@@ -14,6 +14,8 @@ export interface ReportCardProps {
   categoryLabel: (code: string) => string;
   categoryColor: (code: string) => string;
   districtName: (id: string) => string;
+  /** The public map's masked pin: no district, source or text is known. */
+  isMasked?: boolean;
 }
 
 export function ReportCard(props: ReportCardProps) {
@@ -39,14 +41,18 @@ export function ReportCard(props: ReportCardProps) {
             <dl class="report-card__facts">
               <dt>{props.t.popupObserved}</dt>
               <dd>{formatObserved(r().observedFrom, r().observedTo, props.lang)}</dd>
-              <dt>{props.t.popupDistrict}</dt>
-              <dd>{props.districtName(r().district)}</dd>
+              <Show when={!props.isMasked}>
+                <dt>{props.t.popupDistrict}</dt>
+                <dd>{props.districtName(r().district)}</dd>
+              </Show>
               <dt>{props.t.popupCell}</dt>
               <dd><code>{r().cell}</code></dd>
-              <dt>{props.t.popupSource}</dt>
-              <dd>{(props.t.sources as Record<string, string>)[r().source] ?? r().source}</dd>
+              <Show when={!props.isMasked}>
+                <dt>{props.t.popupSource}</dt>
+                <dd>{(props.t.sources as Record<string, string>)[r().source] ?? r().source}</dd>
+              </Show>
             </dl>
-            <p class="report-card__description">{r().description || props.t.popupNoDescription}</p>
+            <p class="report-card__description">{props.isMasked ? props.t.popupMasked : r().description || props.t.popupNoDescription}</p>
           </>
         )}
       </Show>

@@ -39,6 +39,7 @@ export const en: Messages = {
   sources: { resident: 'resident', staff: 'staff', partner: 'partner', police: 'police', demo: 'demo data (synthetic)' },
   popupLoading: 'Loading report…',
   popupNoDescription: 'No description.',
+  popupMasked: 'Public view: the place is shown as the centre of its H3 cell and the time by the hour. Sign in for details.',
   mapRegionLabel: 'Map of the districts with reports',
   mapLoading: 'Loading the map…',
   errorHeading: 'Something went wrong',

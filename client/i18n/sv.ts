@@ -38,6 +38,7 @@ export const sv = {
   sources: { resident: 'invånare', staff: 'personal', partner: 'samverkanspartner', police: 'polisen', demo: 'demodata (syntetisk)' },
   popupLoading: 'Hämtar rapport…',
   popupNoDescription: 'Ingen beskrivning.',
+  popupMasked: 'Offentlig vy: platsen visas som mitten av sin H3-ruta och tiden per timme. Logga in för detaljer.',
   mapRegionLabel: 'Karta över områdena med rapporter',
   mapLoading: 'Laddar kartan…',
   errorHeading: 'Något gick fel',

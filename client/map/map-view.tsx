@@ -129,17 +129,24 @@ export function MapView(props: MapViewProps) {
     });
     m.on('click', pinLayer.POINT_LAYER_ID, (e) => {
       const f = e.features?.[0];
-      const id = f?.properties.id as string | undefined;
-      if (!f || !id || f.geometry.type !== 'Point') return;
+      if (!f || f.geometry.type !== 'Point') return;
+      const id = typeof f.properties.id === 'string' && f.properties.id ? f.properties.id : null;
+      const at = f.geometry.coordinates as [number, number];
+      // A masked pin (public map) has no id: the card shows what the pin itself carries.
+      const masked = (): Promise<Report> =>
+        Promise.resolve({
+          id: '', category: String(f.properties.category), lat: at[1], lon: at[0], cell: String(f.properties.cell ?? ''), district: '',
+          observedFrom: String(f.properties.observedTo), observedTo: String(f.properties.observedTo), description: null, source: '', status: '', createdAt: '',
+        });
       closePopup?.();
-      closePopup = makeReportPopup(m, f.geometry.coordinates as [number, number], id, () => ({
-        loadReport: props.loadReport,
+      closePopup = makeReportPopup(m, at, id ?? '', () => ({
+        loadReport: id ? props.loadReport : masked,
         lang: props.lang,
         t: props.t,
         categoryLabel: (code) => props.categories.find((c) => c.code === code)?.[props.lang] ?? code,
         categoryColor: (code) => props.categories.find((c) => c.code === code)?.color ?? pinLayer.FALLBACK_PIN_COLOR,
         districtName: (id) => props.districts?.features.find((d) => d.properties.id === id)?.properties.name ?? id,
-      }));
+      }), id === null);
     });
     for (const layer of [pinLayer.CLUSTER_LAYER_ID, pinLayer.POINT_LAYER_ID]) {
       m.on('mouseenter', layer, () => (m.getCanvas().style.cursor = 'pointer'));

@@ -8,12 +8,12 @@ import { isAbortError, toProblemError } from '../api/problem-error.ts';
 import type { ProblemError } from '../api/problem-error.ts';
 import type { Report } from '../api/types.ts';
 
-export interface ReportPopupDeps extends Omit<ReportCardProps, 'report' | 'error'> {
+export interface ReportPopupDeps extends Omit<ReportCardProps, 'report' | 'error' | 'isMasked'> {
   loadReport: (id: string, signal: AbortSignal) => Promise<Report>;
 }
 
 /** Shows the popup and returns a function that closes it. `deps` is read reactively (language switches update it). */
-export function makeReportPopup(map: MapLibreMap, at: LngLatLike, id: string, deps: () => ReportPopupDeps): () => void {
+export function makeReportPopup(map: MapLibreMap, at: LngLatLike, id: string, deps: () => ReportPopupDeps, isMasked = false): () => void {
   const ctrl = new AbortController();
   const popup = new Popup({ maxWidth: '320px', focusAfterOpen: true, className: 'report-popup' });
   createRoot((dispose) => {
@@ -34,6 +34,7 @@ export function makeReportPopup(map: MapLibreMap, at: LngLatLike, id: string, de
         categoryLabel={deps().categoryLabel}
         categoryColor={deps().categoryColor}
         districtName={deps().districtName}
+        isMasked={isMasked}
       />
     ) as HTMLElement;
     popup.setDOMContent(el).setLngLat(at).addTo(map);

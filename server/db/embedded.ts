@@ -9,7 +9,12 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 export interface Embedded {
   /** postgres:// URL of the loopback socket server. */
   url: string;
-  /** Connections the socket server multiplexes; give postgres.js the same `max`. */
+  /**
+   * Connections postgres.js should open: 1. pglite-socket multiplexes every connection onto
+   * PGlite's single session, so the extended-protocol messages and transactions of parallel
+   * connections can interleave ("portal does not exist", a transaction seeing another's
+   * statements). One connection makes postgres.js queue them, which is also all PGlite can do.
+   */
   maxConnections: number;
   stop(): Promise<void>;
 }
@@ -56,11 +61,12 @@ export function lockDataDir(dir: string): () => void {
  * OS-assigned port.
  */
 export async function startEmbedded(opts: { dataDir?: string; maxConnections?: number } = {}): Promise<Embedded> {
-  const maxConnections = opts.maxConnections ?? 8;
+  const maxConnections = opts.maxConnections ?? 1;
   const unlock = opts.dataDir ? lockDataDir(opts.dataDir) : () => {};
   try {
     const db = opts.dataDir ? await PGlite.create(join(resolve(opts.dataDir), 'pgdata')) : await PGlite.create();
-    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });
+    // A few spare sockets so a reconnect after a dropped connection is never refused.
+    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: maxConnections + 3 });
     await server.start();
     const conn = server.getServerConn(); // "127.0.0.1:PORT"
     return {

@@ -12,6 +12,38 @@ interface RouteLike {
 
 type Json = Record<string, unknown>;
 
+/**
+ * Hono path → OpenAPI path: `:id` → `{id}`; a regex parameter `:file{…\.gpx}` → `{file}.gpx`
+ * (the extension its pattern ends with), so routes that differ only by extension stay apart.
+ */
+export function toOpenApiPath(path: string): string {
+  let out = '';
+  for (let i = 0; i < path.length; i++) {
+    if (path[i] !== ':') {
+      out += path[i];
+      continue;
+    }
+    let j = i + 1;
+    while (j < path.length && /\w/.test(path[j]!)) j++;
+    const name = path.slice(i + 1, j);
+    let pattern = '';
+    if (path[j] === '{') {
+      let depth = 0;
+      let k = j;
+      for (; k < path.length; k++) {
+        if (path[k] === '{') depth++;
+        else if (path[k] === '}' && --depth === 0) break;
+      }
+      pattern = path.slice(j + 1, k);
+      j = k + 1;
+    }
+    const ext = /\\\.(\w+)$/.exec(pattern)?.[1];
+    out += `{${name}}${ext ? `.${ext}` : ''}`;
+    i = j - 1;
+  }
+  return out;
+}
+
 function toSchema(schema: z.ZodType): Json {
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Json;
   delete json.$schema;
@@ -36,7 +68,7 @@ export function buildOpenApi(routes: readonly RouteLike[], info: { title: string
   for (const { method, path, metas } of ops.values()) {
     const doc = metas.find((m): m is DescribeMeta => m.kind === 'describe');
     if (!doc) continue;
-    const oaPath = path.replace(/:(\w+)(\{[^}]*\})?/g, '{$1}');
+    const oaPath = toOpenApiPath(path);
     const parameters: Json[] = [];
     let requestBody: Json | undefined;
     for (const m of metas) {

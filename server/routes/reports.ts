@@ -17,6 +17,23 @@ import { reportSourceFor } from '../auth/report-source.ts';
 import { audit, auditContext } from '../auth/audit.ts';
 import { SOURCES } from '../domain/categories.ts';
 import { markDiscoveredOnPatrol } from '../db/queries/tracks.ts';
+import { reportCell } from '../domain/cells.ts';
+import { cellCentre, floorToHour } from '../domain/mask-report.ts';
+import type { Pin } from '../db/queries/reports.ts';
+
+/** Statuses shown on the public (masked) map: open and confirmed reports, not rejected, merged or closed ones. */
+const PUBLIC_MAP_STATUSES = ['new', 'approved', 'confirmed'] as const;
+
+/** A pin as the public may see it: at its cell centre, the hour only, no id. */
+function maskPin(p: Pin) {
+  const cell = reportCell(p.lat, p.lon);
+  const centre = cellCentre(cell);
+  return {
+    type: 'Feature' as const,
+    geometry: { type: 'Point' as const, coordinates: [centre.lon, centre.lat] as [number, number] },
+    properties: { id: null as string | null, cell, category: p.category, observedTo: floorToHour(Date.parse(p.observedTo)).toISOString() },
+  };
+}
 
 /** The body as sent: `source` optional, so the default follows who sends it (see reportSourceFor). */
 const NewReportBody = NewReport.extend({
@@ -132,11 +149,23 @@ export function reportRoutes(deps: AppDeps) {
     )
     .get(
       '/pins',
-      guard('reports:read'),
-      describe({ summary: 'Report points for the map', description: 'Compact GeoJSON for the clustered pin layer, newest first, at most 50,000.', tags: ['reports'], responses: { 200: { description: 'Pins', schema: PinCollection } } }),
+      guard.public(),
+      describe({
+        summary: 'Report points for the map',
+        description:
+          'Compact GeoJSON for the clustered pin layer, newest first, at most 50,000. Without the reports:read permission (the public map) every point is moved to its H3 resolution-10 cell centre, times are floored to the hour, ids are omitted (masked: true) and rejected or merged reports are left out.',
+        tags: ['reports'],
+        responses: { 200: { description: 'Pins', schema: PinCollection } },
+      }),
       validate('query', PinQuery),
       async (c) => {
         const q = c.req.valid('query');
+        if (!userCan(currentUser(c), 'reports:read')) {
+          const wanted = toFilter(q).statuses;
+          const statuses = wanted ? wanted.filter((s) => (PUBLIC_MAP_STATUSES as readonly string[]).includes(s)) : [...PUBLIC_MAP_STATUSES];
+          const { pins, total } = await listPins(sql, { ...toFilter(q), statuses: statuses.length ? statuses : ['none'] }, q.limit);
+          return c.json({ type: 'FeatureCollection' as const, total, truncated: total > pins.length, masked: true, features: pins.map(maskPin) }, 200);
+        }
         const { pins, total } = await listPins(sql, toFilter(q), q.limit);
         if (pins.length) await auditExactRead(c, 'reports:pins', { count: pins.length, query: c.req.query() });
         return c.json(
@@ -144,10 +173,11 @@ export function reportRoutes(deps: AppDeps) {
             type: 'FeatureCollection' as const,
             total,
             truncated: total > pins.length,
+            masked: false,
             features: pins.map((p) => ({
               type: 'Feature' as const,
               geometry: { type: 'Point' as const, coordinates: [p.lon, p.lat] as [number, number] },
-              properties: { id: p.id, category: p.category, observedTo: p.observedTo },
+              properties: { id: p.id as string | null, cell: reportCell(p.lat, p.lon), category: p.category, observedTo: p.observedTo },
             })),
           },
           200,

@@ -63,11 +63,12 @@ export const PinCollection = z.object({
   type: z.literal('FeatureCollection'),
   total: z.number().int().describe('Reports matching the filter'),
   truncated: z.boolean().describe('True when more reports match than were returned'),
+  masked: z.boolean().describe('True on the public map: points at cell centres, hours only, no ids'),
   features: z.array(
     z.object({
       type: z.literal('Feature'),
       geometry: z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]) }),
-      properties: z.object({ id: z.uuid(), category: z.string(), observedTo: z.string() }),
+      properties: z.object({ id: z.uuid().nullable(), cell: z.string(), category: z.string(), observedTo: z.string() }),
     }),
   ),
 });

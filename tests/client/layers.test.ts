@@ -56,7 +56,8 @@ describe('pin layer', () => {
     type: 'FeatureCollection',
     total: 1,
     truncated: false,
-    features: [{ type: 'Feature', properties: { id: 'x', category: 'brand', observedTo: '2026-01-01T00:00:00Z' }, geometry: { type: 'Point', coordinates: [15.6, 58.4] } }],
+    masked: false,
+    features: [{ type: 'Feature', properties: { id: 'x', cell: '8a08b3d0e76ffff', category: 'brand', observedTo: '2026-01-01T00:00:00Z' }, geometry: { type: 'Point', coordinates: [15.6, 58.4] } }],
   };
 
   it('leaves the API members total and truncated out of the map source', () => {

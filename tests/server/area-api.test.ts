@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseTargets } from '../helpers/databases.ts';
 import { makeTestApp } from '../helpers/test-app.ts';
+import { toOpenApiPath } from '../../server/http/openapi.ts';
 
 describe.each(databaseTargets())('area API on $name', (target) => {
   let t: Awaited<ReturnType<typeof makeTestApp>>;
@@ -43,7 +44,7 @@ describe.each(databaseTargets())('area API on $name', (target) => {
     expect(doc.paths['/api/reports']!.get!.parameters!.map((x) => x.name)).toEqual(expect.arrayContaining(['bbox', 'district', 'category', 'from', 'to', 'status', 'limit', 'cursor']));
     const apiRoutes = t.app.routes.filter((r) => r.path.startsWith('/api/') && !r.path.includes('*') && r.method !== 'ALL' && !['/api/openapi.json', '/api/docs', '/api/docs.css'].includes(r.path));
     for (const r of apiRoutes) {
-      const path = r.path.replace(/:(\w+)/g, '{$1}');
+      const path = toOpenApiPath(r.path);
       expect(doc.paths[path]?.[r.method.toLowerCase()], `${r.method} ${r.path} is documented`).toBeDefined();
     }
     const html = await (await t.app.request('/api/docs')).text();

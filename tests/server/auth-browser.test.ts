@@ -52,7 +52,7 @@ describe.runIf(hasChromium || process.env.CI)('sign-in and role-aware UI in a br
 
   it('shows the sign-in page in Swedish, switches to English, and says a wrong password in words', async () => {
     const { context, page } = await freshPage();
-    await page.goto(server!.url);
+    await page.goto(`${server!.url}/logga-in`);
     await page.waitForSelector('.sign-in', WAIT);
     expect(await page.textContent('h2')).toBe('Logga in');
     expect(await page.getAttribute('a.sign-in__report', 'href')).toBe('/rapportera');
@@ -70,7 +70,7 @@ describe.runIf(hasChromium || process.env.CI)('sign-in and role-aware UI in a br
 
   it('shows a field worker no analytics, and a chief the analytics link; signs out', async () => {
     const { context, page } = await freshPage();
-    await page.goto(server!.url);
+    await page.goto(`${server!.url}/logga-in`);
     await signIn(page, 'field');
     await page.waitForSelector('.account-menu', WAIT);
     expect(await page.textContent('.account-menu')).toContain('Fältpersonal');
@@ -82,12 +82,32 @@ describe.runIf(hasChromium || process.env.CI)('sign-in and role-aware UI in a br
     await context.close();
 
     const chief = await freshPage();
-    await chief.page.goto(server!.url);
+    await chief.page.goto(`${server!.url}/logga-in`);
     await signIn(chief.page, 'chief');
     await chief.page.waitForSelector('.side-panel__analytics', WAIT);
     const chiefLinks = await chief.page.$$eval('.account-menu__links a', (as) => as.map((a) => a.textContent));
-    expect(chiefLinks).toEqual(['Karta', 'Analys', 'Granskning', 'Rapportera']);
+    expect(chiefLinks).toEqual(['Karta', 'Analys', 'Täckning', 'Granskning', 'Rapportera']);
     await chief.context.close();
+  });
+
+  it('shows anonymous visitors the public map with masked pins and a staff sign-in link', async () => {
+    const posted = await fetch(`${server!.url}/api/reports`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ category: 'otrygg-plats', lat: 58.40837, lon: 15.564625, observedAt: new Date(Date.now() - 3600_000).toISOString() }),
+    });
+    expect(posted.status).toBe(201);
+    const { context, page } = await freshPage();
+    await page.goto(server!.url);
+    await page.waitForFunction(() => /[1-9]/.test(document.querySelector('[data-testid="pin-count"]')?.textContent ?? ''), undefined, WAIT);
+    expect(await page.textContent('.account-menu')).toContain('Logga in (personal)');
+    expect(await page.$('.side-panel__analytics')).toBeNull();
+    const pins = (await (await fetch(`${server!.url}/api/reports/pins?limit=50`)).json()) as { masked: boolean; features: { properties: { id: string | null } }[] };
+    expect(pins.masked).toBe(true);
+    expect(pins.features.length).toBeGreaterThan(0);
+    expect(pins.features.every((f) => f.properties.id === null)).toBe(true);
+    await page.screenshot({ path: 'test-results/public-map.png' });
+    await context.close();
   });
 
   it('shows a report description holding <script> as text', async () => {
