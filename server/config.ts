@@ -14,6 +14,8 @@ const Env = z.object({
   /** Optional online basemap style URL; the offline style is used when unset. */
   BASEMAP_STYLE_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** '1' in `npm run dev`: Vite serves the client, the API process neither builds nor serves it. */
+  SKIP_CLIENT_BUILD: z.enum(['0', '1']).default('0'),
 });
 
 export type Config = z.infer<typeof Env>;

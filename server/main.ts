@@ -10,7 +10,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 async function main() {
   const config = loadConfig();
-  const staticDir = await ensureClientBuilt(root);
+  const staticDir = config.SKIP_CLIENT_BUILD === '1' ? undefined : await ensureClientBuilt(root);
   const server = await startServer({
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATABASE_URL ? undefined : config.DATA_DIR,
