@@ -9,7 +9,7 @@ import type {
 export const client = hc<AppType>('/api');
 
 /** Awaits an hc call: the parsed body on 2xx, a ProblemError otherwise (status 0 when no answer came). */
-async function call<T>(request: Promise<Response>): Promise<T> {
+export async function call<T>(request: Promise<Response>): Promise<T> {
   let res: Response;
   try {
     res = await request;
@@ -20,7 +20,7 @@ async function call<T>(request: Promise<Response>): Promise<T> {
   return readJson<T>(res);
 }
 
-const init = (signal?: AbortSignal): RequestInit => ({ headers: { accept: 'application/json' }, ...(signal ? { signal } : {}) });
+export const init = (signal?: AbortSignal): RequestInit => ({ headers: { accept: 'application/json' }, ...(signal ? { signal } : {}) });
 
 /** Query parameters for the pin endpoint; empty lists mean "all" and are left out. Dates are Stockholm calendar days, `to` inclusive. */
 export function pinQueryToParams(q: PinQuery): Record<string, string> {

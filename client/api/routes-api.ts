@@ -1,21 +1,9 @@
 // Patrol-route calls (/api/routes) and who-am-I, through the one hc<AppType> client; every call
 // resolves to the body or throws a ProblemError. GPX import posts raw XML, so it uses fetch.
-import { client } from './client.ts';
-import { isAbortError, readJson, toProblemError } from './problem-error.ts';
+import { call, client, init } from './client.ts';
+import { readJson, toProblemError } from './problem-error.ts';
 import type { LonLatPair, Me, PathAnswer, RouteInput, SavedRoute, SuggestAnswer, SuggestQuery } from './route-types.ts';
 
-async function call<T>(request: Promise<Response>): Promise<T> {
-  let res: Response;
-  try {
-    res = await request;
-  } catch (err) {
-    if (isAbortError(err)) throw err;
-    throw toProblemError(err);
-  }
-  return readJson<T>(res);
-}
-
-const init = (signal?: AbortSignal): RequestInit => ({ headers: { accept: 'application/json' }, ...(signal ? { signal } : {}) });
 /** For calls with a JSON body: headers here would replace the Content-Type hc sets. */
 const bodyInit = (signal?: AbortSignal): RequestInit => (signal ? { signal } : {});
 

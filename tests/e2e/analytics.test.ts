@@ -1,19 +1,17 @@
 // Browser test of the analytics view, offline: choosing Kväll on the data clock changes the
 // hexagons on the map, and clicking a hexagon fills the clock with that cell's hours.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer } from '../helpers/test-server.ts';
 import { createAccount } from '../../server/auth/accounts.ts';
+import { launchChromium, runBrowserSuite } from '../helpers/browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 /** Generous: software WebGL on a 2-core machine is slow, and nothing here measures time. */
 const WAIT = { timeout: 90_000 };
 const CHIEF = { email: 'chef@example.se', password: 'Hexagon-kvall-2026!' };
 
-describe.runIf(hasChromium || process.env.CI)('the analytics view in a browser', () => {
+describe.runIf(runBrowserSuite)('the analytics view in a browser', () => {
   let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
   let browser: Browser | undefined;
   let page: Page;
@@ -22,7 +20,7 @@ describe.runIf(hasChromium || process.env.CI)('the analytics view in a browser',
   beforeAll(async () => {
     server = await startTestServer({ seedDemo: true });
     await createAccount(server.sql, { email: CHIEF.email, role: 'chief', password: CHIEF.password }, Date.now());
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--lang=sv-SE'] });
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
     await context.route('**/*', (route) => {
       const url = new URL(route.request().url());

@@ -1,8 +1,7 @@
 // Browser test: field mode on a phone-sized headless Chromium with scripted geolocation and the
 // network switched off and on again: every recorded fix reaches the server exactly once.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { cellToLatLng, latLngToCell } from 'h3-js';
 import { startTestServer } from '../helpers/test-server.ts';
@@ -12,16 +11,15 @@ import { insertReports } from '../../server/db/queries/reports.ts';
 import { prepareReport } from '../../server/domain/report.ts';
 import { makeDistrictIndex } from '../../server/domain/district-index.ts';
 import { linkopingArea } from '../bench/bench-setup.ts';
+import { launchChromium, runBrowserSuite } from '../helpers/browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 /** Generous: a loaded 2-core machine is slow, and nothing here measures time. */
 const WAIT = { timeout: 60_000 };
 const RYD = { lat: 58.40837, lon: 15.564625 };
 const EMAIL = 'falt-test@example.se';
 const PASSWORD = 'kvallspass-Ryd-2026';
 
-describe.runIf(hasChromium || process.env.CI)('field mode in a browser', () => {
+describe.runIf(runBrowserSuite)('field mode in a browser', () => {
   let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
   let browser: Browser | undefined;
   let context: BrowserContext;
@@ -40,7 +38,7 @@ describe.runIf(hasChromium || process.env.CI)('field mode in a browser', () => {
       values ('22222222-2222-4222-8222-222222222222', 'Kvällsrunda Ryd', 'ryd', ${today}::date, '00:00', '23:59',
         ${JSON.stringify([{ lat: slat, lon: slon, stop: true, dwellMin: 12, place: 'Ryds centrum' }])}::text::jsonb,
         ${JSON.stringify([{ index: 0, cell: stopCell, place: 'Ryds centrum', arrival: arrival.toISOString(), departure: new Date(arrival.getTime() + 12 * 60_000).toISOString() }])}::text::jsonb)`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=sv-SE'] });
+    browser = await launchChromium();
     context = await browser.newContext({
       viewport: { width: 390, height: 844 },
       deviceScaleFactor: 1,

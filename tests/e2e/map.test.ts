@@ -1,22 +1,17 @@
 // Browser test: the real app in headless Chromium, offline (every non-localhost request is blocked).
 import { existsSync, mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer } from '../helpers/test-server.ts';
+import { launchChromium, runBrowserSuite } from '../helpers/browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 const DEFAULT_STREETS = '../shared/geodata-raw/linkoping_highway_graph_osm2018_tdde25.geojson';
 const streetsFile = process.env.STREETS_FILE ?? (existsSync(DEFAULT_STREETS) ? DEFAULT_STREETS : undefined);
 /** Generous: software WebGL on a 2-core machine is slow, and nothing here measures time. */
 const WAIT = { timeout: 60_000 };
 
-if (!hasChromium && !process.env.CI) {
-  console.warn(`\n!!! ${CHROMIUM} is missing: the browser test is SKIPPED. Install it with: apt-get update && apt-get install -y chromium\n`);
-}
 
-describe.runIf(hasChromium || process.env.CI)('the map in a browser', () => {
+describe.runIf(runBrowserSuite)('the map in a browser', () => {
   let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
   let browser: Browser | undefined;
   let page: Page;
@@ -24,12 +19,8 @@ describe.runIf(hasChromium || process.env.CI)('the map in a browser', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!hasChromium) throw new Error(`${CHROMIUM} is missing (CI requires it): apt-get install -y chromium`);
     server = await startTestServer({ seedDemo: true, ...(streetsFile ? { streetsFile } : {}) });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=sv-SE'],
-    });
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
     await context.route('**/*', (route) => {
       const url = new URL(route.request().url());

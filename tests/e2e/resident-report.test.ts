@@ -4,16 +4,14 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { cellToLatLng, latLngToCell } from 'h3-js';
 import { startTestServer } from '../helpers/test-server.ts';
 import { hasMetadata, makeGpsJpeg } from '../helpers/gps-photo.ts';
 import { insertUser } from '../../server/db/queries/users.ts';
 import { hashPassword } from '../../server/auth/password.ts';
+import { launchChromium, runBrowserSuite } from '../helpers/browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 const WAIT = { timeout: 60_000 };
 const DEFAULT_STREETS = '../shared/geodata-raw/linkoping_highway_graph_osm2018_tdde25.geojson';
 const streetsFile = process.env.STREETS_FILE ?? (existsSync(DEFAULT_STREETS) ? DEFAULT_STREETS : undefined);
@@ -23,7 +21,7 @@ const MODERATOR = { email: 'granskare@example.se', password: 'Granska-Ryd-2026!'
 const EMAIL = 'boende.ryd@example.se';
 const TEXT = 'Lampan vid gångtunneln är trasig, det är helt mörkt på kvällen.';
 
-describe.runIf(hasChromium || process.env.CI)("a resident's report in a browser", () => {
+describe.runIf(runBrowserSuite)("a resident's report in a browser", () => {
   let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
   let browser: Browser | undefined;
   let phone: BrowserContext;
@@ -44,7 +42,7 @@ describe.runIf(hasChromium || process.env.CI)("a resident's report in a browser"
   beforeAll(async () => {
     server = await startTestServer({ seedDemo: false, ...(streetsFile ? { streetsFile } : {}) });
     await insertUser(server.sql, { id: randomUUID(), email: MODERATOR.email, passwordHash: await hashPassword(MODERATOR.password), role: 'teamleader', team: null, at: new Date() });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    browser = await launchChromium();
     phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'sv-SE', timezoneId: 'Europe/Stockholm', geolocation: PHONE, permissions: ['geolocation'] });
     await offline(phone);
     page = await phone.newPage();

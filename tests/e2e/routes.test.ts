@@ -3,14 +3,12 @@
 // (valid GPX 1.1), then asks for suggestions for Ryd and sees numbered stops with a schedule.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer } from '../helpers/test-server.ts';
 import { createAccount } from '../../server/auth/accounts.ts';
 import { gpx11Violations } from '../domain/gpx-schema.ts';
+import { launchChromium, runBrowserSuite } from '../helpers/browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 const DEFAULT_STREETS = '../shared/geodata-raw/linkoping_highway_graph_osm2018_tdde25.geojson';
 const streetsFile = process.env.STREETS_FILE ?? (existsSync(DEFAULT_STREETS) ? DEFAULT_STREETS : undefined);
 /** Generous: software WebGL on a 2-core machine is slow, and nothing here measures time. */
@@ -21,7 +19,7 @@ const RYD_VIEW = '/?from=2000-01-01&to=2000-01-02&map=15.30/58.40840/15.56460';
 /** Start, then four stops, as pixel offsets from the map's centre (≈ 2.2 m per pixel here). */
 const CLICKS: [number, number][] = [[0, 0], [-160, -60], [-120, 110], [150, 120], [170, -90]];
 
-describe.runIf(hasChromium || process.env.CI)('the route planner in a browser', () => {
+describe.runIf(runBrowserSuite)('the route planner in a browser', () => {
   let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
   let browser: Browser | undefined;
   let page: Page;
@@ -30,13 +28,9 @@ describe.runIf(hasChromium || process.env.CI)('the route planner in a browser', 
   let routeId = '';
 
   beforeAll(async () => {
-    if (!hasChromium) throw new Error(`${CHROMIUM} is missing (CI requires it): apt-get install -y chromium`);
     server = await startTestServer({ seedDemo: true, ...(streetsFile ? { streetsFile } : {}) });
     await createAccount(server.sql, { email: LEADER.email, role: 'teamleader', team: 'ryd', password: LEADER.password, createTeam: true }, Date.now());
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=sv-SE'],
-    });
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm', acceptDownloads: true });
     await context.route('**/*', (route) => {
       const url = new URL(route.request().url());

@@ -1,19 +1,17 @@
 // The sign-in page and role-aware UI in headless Chromium, offline: Swedish and English, a wrong
 // password shown in words, a field worker sees no analytics, a chief does, sign-out returns to
 // the sign-in page, and a report description holding <script> shows as text.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestServer } from '../helpers/test-server.ts';
 import type { RunningServer } from '../../server/start-server.ts';
+import { launchChromium, runBrowserSuite } from '../helpers/browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 const WAIT = { timeout: 90_000 };
 const XSS = '<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2">';
 
-describe.runIf(hasChromium || process.env.CI)('sign-in and role-aware UI in a browser', () => {
+describe.runIf(runBrowserSuite)('sign-in and role-aware UI in a browser', () => {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   const pageErrors: string[] = [];
@@ -38,10 +36,9 @@ describe.runIf(hasChromium || process.env.CI)('sign-in and role-aware UI in a br
   }
 
   beforeAll(async () => {
-    if (!hasChromium) throw new Error(`${CHROMIUM} is missing (CI requires it): apt-get install -y chromium`);
     server = await startTestServer({ seedDemo: false });
     await (await import('../../server/auth/demo-users.ts')).ensureDemoUsers(server.sql, Date.now()).then((users) => server!.demoUsers.push(...users));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--lang=sv-SE'] });
+    browser = await launchChromium();
     mkdirSync('test-results', { recursive: true });
   }, 300_000);
 
