@@ -135,4 +135,12 @@ describe.each(databaseTargets())('moderation API on $name', (target) => {
     const queue = await (await call(CHIEF, 'GET', '/api/moderation/queue?status=approved')).text();
     expect(queue).not.toContain('boende@example.se');
   });
+
+  it('deletes the e-mail address when the case is closed, as the consent text promises', async () => {
+    expect((await t.sql`select count(*)::int as n from report_contacts where report_id = ${ids.a!}`)[0]!.n).toBe(1);
+    const closed = await call(CHIEF, 'POST', `/api/moderation/reports/${ids.a}/actions`, { action: 'close' });
+    expect(closed.status).toBe(200);
+    expect((await t.sql`select count(*)::int as n from report_contacts where report_id = ${ids.a!}`)[0]!.n).toBe(0);
+    expect((await call(CHIEF, 'GET', `/api/moderation/reports/${ids.a}/contact`)).status).toBe(404);
+  });
 });

@@ -89,6 +89,11 @@ export async function saveState(tx: Tx, s: ModeratedState, at: Date): Promise<vo
       text_public = ${s.textPublic}, reject_reason = ${s.rejectReason}, merged_into = ${s.mergedInto},
       moderated_at = ${at}, updated_at = ${at}
     where id = ${s.id}`;
+  // The consent text promises the e-mail address is deleted when the case ends: closed,
+  // rejected or merged into another report. Same transaction as the state change.
+  if (s.status === 'closed' || s.status === 'rejected' || s.status === 'merged') {
+    await tx`delete from report_contacts where report_id = ${s.id}`;
+  }
 }
 
 export interface ActionRow {
