@@ -1,5 +1,10 @@
 // Wire types of /api/routes as the client reads them (see server/schemas/patrol-routes.ts).
 import type { LineString } from 'geojson';
+// The server's own types, so the client's view of a route cannot drift from what is sent.
+import type { SuggestedRoute } from '../../server/domain/route-suggest.ts';
+import type { RouteScheduleEntry, RouteWaypoint } from '../../server/db/queries/patrol-routes.ts';
+export type { SuggestedStop, SuggestedRoute } from '../../server/domain/route-suggest.ts';
+export type { RouteScheduleEntry, RouteWaypoint } from '../../server/db/queries/patrol-routes.ts';
 
 export type LonLatPair = [lon: number, lat: number];
 export type GraphKind = 'streets' | 'hex-grid';
@@ -28,27 +33,7 @@ export interface SuggestQuery {
   seed: number;
 }
 
-export interface SuggestedStop {
-  cell: string;
-  place: string;
-  lon: number;
-  lat: number;
-  arrival: string;
-  departure: string;
-  risk: number;
-  visit: number;
-}
 
-export interface SuggestedRoute {
-  team: number;
-  stops: SuggestedStop[];
-  geometry: LineString;
-  lengthM: number;
-  walkingMin: number;
-  value: number;
-  departure: string;
-  returnAt: string;
-}
 
 export interface SuggestAnswer {
   district: string;
@@ -59,22 +44,7 @@ export interface SuggestAnswer {
   routes: SuggestedRoute[];
 }
 
-export interface RouteWaypoint {
-  lon: number;
-  lat: number;
-  stop: boolean;
-  dwellMin: number;
-  cell?: string | null | undefined;
-  place?: string | null | undefined;
-}
 
-export interface RouteScheduleEntry {
-  index: number;
-  cell: string | null;
-  place: string | null;
-  arrival: string;
-  departure: string;
-}
 
 export interface SavedRoute {
   id: string;

@@ -1,5 +1,6 @@
 // Staff calls for the moderation page: who am I, sign in, the queue, one report, actions.
 import { readJson, toProblemError, isAbortError } from '../api/problem-error.ts';
+import type { Report } from '../api/types.ts';
 
 export interface ModPhoto {
   id: string;
@@ -8,22 +9,11 @@ export interface ModPhoto {
   heightPx: number;
 }
 
-export interface ModReport {
-  id: string;
-  category: string;
-  lat: number;
-  lon: number;
-  cell: string;
-  district: string;
-  observedFrom: string;
-  observedTo: string;
-  description: string | null;
-  source: string;
-  status: string;
+/** A report as the moderation API returns it: the staff report plus its moderation state. */
+export interface ModReport extends Report {
   publicNote: string | null;
   rejectReason: string | null;
   mergedInto: string | null;
-  createdAt: string;
   hasContact: boolean;
   photos: ModPhoto[];
 }
