@@ -1,8 +1,7 @@
 // Wire types of /api/routes as the client reads them (see server/schemas/patrol-routes.ts).
-import type { LineString } from 'geojson';
 // The server's own types, so the client's view of a route cannot drift from what is sent.
-import type { SuggestedRoute } from '../../server/domain/route-suggest.ts';
-import type { RouteScheduleEntry, RouteWaypoint } from '../../server/db/queries/patrol-routes.ts';
+import type { SuggestRequest, SuggestedRoute } from '../../server/domain/route-suggest.ts';
+import type { PatrolRouteRow, RouteWaypoint } from '../../server/db/queries/patrol-routes.ts';
 export type { SuggestedStop, SuggestedRoute } from '../../server/domain/route-suggest.ts';
 export type { RouteScheduleEntry, RouteWaypoint } from '../../server/db/queries/patrol-routes.ts';
 
@@ -19,19 +18,8 @@ export interface PathAnswer {
   lengthM: number;
 }
 
-export interface SuggestQuery {
-  district: string;
-  date: string;
-  start: string;
-  end: string;
-  teams: number;
-  speedKmh: number;
-  stopsPerTeam: number;
-  dwellMin: number;
-  revisitMin: number;
-  preferLit: boolean;
-  seed: number;
-}
+/** POST /api/routes/suggest body (the server's SuggestRequest plus the district). */
+export type SuggestQuery = SuggestRequest & { district: string };
 
 
 
@@ -46,26 +34,8 @@ export interface SuggestAnswer {
 
 
 
-export interface SavedRoute {
-  id: string;
-  name: string;
-  team: string | null;
-  district: string | null;
-  date: string;
-  start: string;
-  end: string;
-  speedKmh: number;
-  waypoints: RouteWaypoint[];
-  geometry: LineString | null;
-  schedule: RouteScheduleEntry[];
-  lengthM: number;
-  walkingMin: number;
-  graph: GraphKind;
-  source: 'drawn' | 'suggested' | 'imported';
-  createdBy: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A saved route as the API sends it: the stored row plus its walking time. */
+export type SavedRoute = PatrolRouteRow & { walkingMin: number };
 
 export interface RouteInput {
   name: string;

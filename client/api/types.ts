@@ -61,17 +61,5 @@ export interface PinQuery {
   categories: string[];
 }
 
-export interface Report {
-  id: string;
-  category: string;
-  lat: number;
-  lon: number;
-  cell: string;
-  district: string;
-  observedFrom: string;
-  observedTo: string;
-  description: string | null;
-  source: string;
-  status: string;
-  createdAt: string;
-}
+/** One report as GET /api/reports/:id sends it (the server's own DTO type). */
+export type { ReportDto as Report } from '../../server/db/queries/reports.ts';
