@@ -4,8 +4,8 @@ import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { compress } from 'hono/compress';
+import { maxBody } from './http/body-size.ts';
 import { cors } from 'hono/cors';
-import { bodyLimit } from 'hono/body-limit';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -90,13 +90,11 @@ export function createApp(deps: AppDeps) {
   if (security.corsOrigins.length) {
     app.use('/api/*', cors({ origin: security.corsOrigins, allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key'], exposeHeaders: ['Location', 'Retry-After'], maxAge: 600 }));
   }
-  app.use('/api/*', compress());
-  const apiBodyLimit = bodyLimit({
-    maxSize: API_BODY_LIMIT_BYTES,
-    onError: () => {
-      throw new HttpProblem(413, `The request body is larger than ${API_BODY_LIMIT_BYTES / 1024 / 1024} MiB.`);
-    },
-  });
+  // Reads are compressed (pins, heat maps, GeoJSON); writes answer with a few hundred bytes, which
+  // hono's compress cannot size (c.json sets no Content-Length) and would gzip through a stream each.
+  const compressReads = compress();
+  app.on(['GET'], '/api/*', compressReads);
+  const apiBodyLimit = maxBody(API_BODY_LIMIT_BYTES, 'send large data in smaller parts');
   // The residents' form carries a photo (≤ 10 MB) and historical imports a file (≤ 64 MiB): they set their own limits.
   app.use('/api/*', (c, next) => (c.req.path === '/api/public/reports' || c.req.path === '/api/imports' ? next() : apiBodyLimit(c, next)));
 

@@ -4,6 +4,15 @@ import { createHash } from 'node:crypto';
 import type { Sql, Tx } from '../db/sql.ts';
 import { HttpProblem } from './problem.ts';
 
+/** The answer to a key repeated with another body. */
+export function keyReused(): HttpProblem {
+  return new HttpProblem(422, 'This Idempotency-Key was already used with a different request body. Use a new key for a new report.');
+}
+
+/** What a key is bound to: a repeat with another body is refused. */
+export function requestHash(body: unknown): string {
+  return createHash('sha256').update(JSON.stringify(body)).digest('hex');
+}
 
 export function readIdempotencyKey(header: string | undefined): string | null {
   if (header === undefined) return null;
@@ -21,13 +30,13 @@ export function readIdempotencyKey(header: string | undefined): string | null {
 export async function once<T>(sql: Sql, scope: string, key: string | null, body: unknown, status: number, write: (tx: Tx) => Promise<T>): Promise<{ status: number; body: T; replayed: boolean }> {
   return sql.begin(async (tx) => {
     if (key === null) return { status, body: await write(tx), replayed: false };
-    const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+    const hash = requestHash(body);
     const claimed = await tx`insert into idempotency_keys (key, scope, request_hash) values (${key}, ${scope}, ${hash}) on conflict do nothing returning key`;
     if (claimed.length === 0) {
       const [prev] = await tx<{ request_hash: string; status: number; body: T }[]>`
         select request_hash, status, body from idempotency_keys where scope = ${scope} and key = ${key}`;
       if (!prev || prev.request_hash !== hash) {
-        throw new HttpProblem(422, 'This Idempotency-Key was already used with a different request body. Use a new key for a new report.');
+        throw keyReused();
       }
       return { status: prev.status, body: prev.body, replayed: true };
     }

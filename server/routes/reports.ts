@@ -1,22 +1,23 @@
 // /api/reports: create, list (filtered, cursor-paged), pins for the map, one report.
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { maxBody } from '../http/body-size.ts';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.ts';
 import { describe, validate } from '../http/validate.ts';
 import { HttpProblem } from '../http/problem.ts';
-import { once, readIdempotencyKey } from '../http/idempotency.ts';
+import { readIdempotencyKey, requestHash } from '../http/idempotency.ts';
+import { makeBatcher } from '../db/batcher.ts';
+import { writeReportSubmissions, type ReportSubmission } from '../db/queries/report-batch.ts';
 import { IdParam, NewReport, PinCollection, PinQuery, Report, ReportPage, ReportQuery } from '../schemas/reports.ts';
 import { prepareReport } from '../domain/report.ts';
-import { getReport, insertReport, listPins, listReports, type Cursor, type ReportDto, type ReportFilter } from '../db/queries/reports.ts';
-import { isReportSubmitter, listSubmittedReports, setReportSubmitter } from '../db/queries/report-owners.ts';
+import { getReport, listPins, listReports, type Cursor, type ReportDto, type ReportFilter } from '../db/queries/reports.ts';
+import { isReportSubmitter, listSubmittedReports } from '../db/queries/report-owners.ts';
 import { currentRole, currentUser, guard, userCan } from '../http/guard.ts';
 import { rateLimit } from '../http/rate-limit.ts';
 import { resolveSecurity } from '../auth/options.ts';
 import { reportSourceFor } from '../auth/report-source.ts';
 import { audit, auditContext } from '../auth/audit.ts';
 import { SOURCES } from '../domain/categories.ts';
-import { markDiscoveredOnPatrol } from '../db/queries/tracks.ts';
 import { reportCell } from '../domain/cells.ts';
 import { cellCentre, floorToHour } from '../domain/mask-report.ts';
 import type { Pin } from '../db/queries/reports.ts';
@@ -87,6 +88,8 @@ export function reportRoutes(deps: AppDeps) {
   const publicWriteLimit = rateLimit(limits && { ...limits.publicWrite, now: deps.now, trustProxy: security.trustProxy, what: 'report submissions', skip: (c) => currentUser(c) !== null });
   const auditExactRead = (c: Parameters<typeof auditContext>[0], target: string, detail: Record<string, unknown>) =>
     audit(sql, { ...auditContext(c, security.trustProxy), action: 'reports.read-exact', target, detail, at: deps.now() });
+  // Submissions arriving while one batch commits go together in the next (one statement, one commit).
+  const writer = makeBatcher((subs: ReportSubmission[]) => writeReportSubmissions(sql, subs), { maxBatch: 250, concurrency: 1 });
   return new Hono()
     .post(
       '/',
@@ -99,12 +102,7 @@ export function reportRoutes(deps: AppDeps) {
         responses: { 201: { description: 'The stored report', schema: Report }, 403: { description: 'The caller may not claim that source' }, 413: { description: 'Body larger than 64 KiB' }, 422: { description: 'Invalid report' }, 429: { description: 'Too many anonymous submissions from this address' } },
       }),
       publicWriteLimit,
-      bodyLimit({
-        maxSize: REPORT_BODY_LIMIT_BYTES,
-        onError: () => {
-          throw new HttpProblem(413, `The request body is larger than ${REPORT_BODY_LIMIT_BYTES / 1024} KiB; a report is a few hundred bytes.`);
-        },
-      }),
+      maxBody(REPORT_BODY_LIMIT_BYTES, 'a report is a few hundred bytes'),
       validate('json', NewReportBody),
       async (c) => {
         const body = c.req.valid('json');
@@ -121,11 +119,11 @@ export function reportRoutes(deps: AppDeps) {
         const row = prepareReport(input, await deps.area.index(), deps.newId(), deps.now());
         // Idempotency keys are per caller: another caller's key never replays someone else's report.
         const scope = user ? `POST /api/reports ${user.id}` : 'POST /api/reports';
-        const res = await once(sql, scope, key, input, 201, async (tx) => {
-          const report = await insertReport(tx, row);
-          if (user) await setReportSubmitter(tx, report.id, user.id);
-          if (body.discoveredOnPatrol) await markDiscoveredOnPatrol(tx, report.id);
-          return report;
+        const res = await writer.submit({
+          row,
+          submittedBy: user?.id ?? null,
+          discoveredOnPatrol: body.discoveredOnPatrol ?? false,
+          idempotency: key === null ? null : { scope, key, hash: requestHash(input) },
         });
         if (res.replayed) c.header('Idempotent-Replayed', 'true');
         c.header('Location', `/api/reports/${res.body.id}`);

@@ -116,6 +116,29 @@ describe.each(databaseTargets())('reports API on $name', (target) => {
     await problem(await t.json('POST', '/api/reports', body, { 'Idempotency-Key': '' }), 400);
   });
 
+  it('answers each of many simultaneous submissions (written together in batches) as if it had come alone', async () => {
+    const before = await count();
+    const body = (i: number) => ({ category: 'nedskrapning', ...RYD, observedAt: hoursAgo(1 + (i % 5)), description: `samtidig ${i}` });
+    const key = (i: number) => ({ 'Idempotency-Key': `burst-${target.name}-${i % 10}` });
+    // 40 unkeyed, 30 sharing 10 keys (3 each, same body), and one reusing a key with another body.
+    const sends = [
+      ...Array.from({ length: 40 }, (_, i) => ({ kind: 'plain' as const, i, res: t.json('POST', '/api/reports', body(100 + i)) })),
+      ...Array.from({ length: 30 }, (_, i) => ({ kind: 'keyed' as const, i: i % 10, res: t.json('POST', '/api/reports', body(i % 10), key(i)) })),
+    ];
+    const answers = await Promise.all(sends.map(async (s) => ({ ...s, status: (await s.res).status, body: (await (await s.res).json()) as { id: string; description: string } })));
+    expect(answers.every((a) => a.status === 201)).toBe(true);
+    for (const a of answers) expect(a.body.description).toBe(`samtidig ${a.kind === 'plain' ? 100 + a.i : a.i}`);
+    const plainIds = new Set(answers.filter((a) => a.kind === 'plain').map((a) => a.body.id));
+    expect(plainIds.size).toBe(40);
+    for (let k = 0; k < 10; k++) {
+      expect(new Set(answers.filter((a) => a.kind === 'keyed' && a.i === k).map((a) => a.body.id)).size).toBe(1);
+    }
+    expect(await count()).toBe(before + 40 + 10);
+    await problem(await t.json('POST', '/api/reports', body(42), key(3)), 422);
+    const stored = await t.sql`select count(*)::int as n from reports where description like 'samtidig %'`;
+    expect(stored[0]!.n).toBe(50);
+  });
+
   it('answers unknown ids with 404 and malformed ids with 400', async () => {
     await problem(await t.app.request('/api/reports/6f1c1d2e-0000-4000-8000-000000000000'), 404);
     await problem(await t.app.request('/api/reports/not-a-uuid'), 400);

@@ -2,10 +2,6 @@
 import type { Sql, Tx } from '../sql.ts';
 import type { ReportDto } from './reports.ts';
 
-export async function setReportSubmitter(tx: Sql | Tx, reportId: string, userId: string): Promise<void> {
-  await tx`update reports set submitted_by = ${userId} where id = ${reportId}`;
-}
-
 export async function isReportSubmitter(sql: Sql | Tx, reportId: string, userId: string): Promise<boolean> {
   const [row] = await sql`select 1 from reports where id = ${reportId} and submitted_by = ${userId}`;
   return row !== undefined;

@@ -32,11 +32,12 @@ export interface ReportFilter {
 }
 
 
-const COLUMNS = (sql: Sql | Tx) => sql`
+/** The report's columns as the API names them (ReportDto before toDto). */
+export const COLUMNS = (sql: Sql | Tx) => sql`
   id, category, lat, lon, to_hex(cell) as cell, district_id as district,
   observed_from as "observedFrom", observed_to as "observedTo", description, source, status, created_at as "createdAt"`;
 
-function toDto(r: Record<string, unknown>): ReportDto {
+export function toDto(r: Record<string, unknown>): ReportDto {
   return {
     ...(r as unknown as ReportDto),
     observedFrom: (r.observedFrom as Date).toISOString(),

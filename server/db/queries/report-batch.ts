@@ -1,0 +1,104 @@
+// Many single-report submissions written in one transaction: their Idempotency-Keys claimed,
+// the new reports inserted by one statement (one pass of the heat triggers, one commit), the
+// answers stored under their keys. Each submission gets its own outcome, as if written alone.
+import type { Sql, Tx } from '../sql.ts';
+import type { ReportRow } from '../../domain/report.ts';
+import { cellToBigint } from '../../domain/cells.ts';
+import { keyReused } from '../../http/idempotency.ts';
+import { HttpProblem } from '../../http/problem.ts';
+import { COLUMNS, toDto, type ReportDto } from './reports.ts';
+
+export interface ReportSubmission {
+  row: ReportRow;
+  /** The signed-in account that sent it, or null for an anonymous resident. */
+  submittedBy: string | null;
+  discoveredOnPatrol: boolean;
+  /** The caller's Idempotency-Key with its scope and the request's hash, or null. */
+  idempotency: { scope: string; key: string; hash: string } | null;
+}
+
+export interface SubmissionOutcome {
+  body: ReportDto;
+  /** True when the key had been used before and the first answer is returned. */
+  replayed: boolean;
+}
+
+const keyOf = (k: { scope: string; key: string }) => `${k.scope}\u0000${k.key}`;
+
+export async function writeReportSubmissions(sql: Sql, subs: readonly ReportSubmission[]): Promise<Array<SubmissionOutcome | Error>> {
+  return sql.begin(async (tx) => {
+    // Keys: the first submission of a key in this batch claims it; later ones in the batch replay it.
+    const firstOfKey = new Map<string, number>();
+    subs.forEach((s, i) => {
+      if (s.idempotency && !firstOfKey.has(keyOf(s.idempotency))) firstOfKey.set(keyOf(s.idempotency), i);
+    });
+    const claimers = [...firstOfKey.values()].map((i) => subs[i]!.idempotency!);
+    const claimed = await claimKeys(tx, claimers);
+    const stored = await storedAnswers(tx, claimers.filter((k) => !claimed.has(keyOf(k))));
+
+    const writes = subs.filter((s, i) => !s.idempotency || (firstOfKey.get(keyOf(s.idempotency)) === i && claimed.has(keyOf(s.idempotency))));
+    const inserted = await insertSubmissions(tx, writes);
+    const byId = new Map(inserted.map((r) => [r.id, r]));
+    const answers = new Map<string, { hash: string; body: ReportDto; replayed: boolean }>(stored);
+    for (const s of writes) {
+      if (s.idempotency) answers.set(keyOf(s.idempotency), { hash: s.idempotency.hash, body: byId.get(s.row.id)!, replayed: false });
+    }
+    await storeAnswers(tx, writes.flatMap((s) => (s.idempotency ? [{ ...s.idempotency, body: byId.get(s.row.id)! }] : [])));
+
+    return subs.map((s, i): SubmissionOutcome | Error => {
+      if (!s.idempotency) return { body: byId.get(s.row.id)!, replayed: false };
+      const answer = answers.get(keyOf(s.idempotency));
+      if (!answer) return new HttpProblem(409, 'This Idempotency-Key was claimed by a request that did not finish. Send the report again.');
+      if (answer.hash !== s.idempotency.hash) return keyReused();
+      return { body: answer.body, replayed: answer.replayed || firstOfKey.get(keyOf(s.idempotency)) !== i };
+    });
+  }) as Promise<Array<SubmissionOutcome | Error>>;
+}
+
+/** Claims the keys no committed or concurrent transaction holds (a held key waits for its holder). */
+async function claimKeys(tx: Tx, keys: readonly { scope: string; key: string; hash: string }[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await tx<{ scope: string; key: string }[]>`
+    insert into idempotency_keys (scope, key, request_hash)
+    select * from unnest(${keys.map((k) => k.scope)}::text[], ${keys.map((k) => k.key)}::text[], ${keys.map((k) => k.hash)}::text[])
+    on conflict do nothing
+    returning scope, key`;
+  return new Set(rows.map(keyOf));
+}
+
+/** The first answers stored under keys used before. */
+async function storedAnswers(tx: Tx, keys: readonly { scope: string; key: string }[]) {
+  const answers = new Map<string, { hash: string; body: ReportDto; replayed: boolean }>();
+  if (keys.length === 0) return answers;
+  const rows = await tx<{ scope: string; key: string; request_hash: string; body: ReportDto }[]>`
+    select k.scope, k.key, k.request_hash, k.body
+    from idempotency_keys k
+    join unnest(${keys.map((k) => k.scope)}::text[], ${keys.map((k) => k.key)}::text[]) as u(scope, key)
+      on k.scope = u.scope and k.key = u.key`;
+  for (const r of rows) answers.set(keyOf(r), { hash: r.request_hash, body: r.body, replayed: true });
+  return answers;
+}
+
+async function insertSubmissions(tx: Tx, subs: readonly ReportSubmission[]): Promise<ReportDto[]> {
+  if (subs.length === 0) return [];
+  const rows = subs.map((s) => s.row);
+  const inserted = await tx`
+    insert into reports (id, category, lat, lon, cell, district_id, observed_from, observed_to, description, source, status, submitted_by, discovered_on_patrol)
+    select * from unnest(
+      ${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.category)}::text[],
+      ${rows.map((r) => r.lat)}::float8[], ${rows.map((r) => r.lon)}::float8[],
+      ${rows.map((r) => cellToBigint(r.cell))}::int8[], ${rows.map((r) => r.districtId)}::text[],
+      ${rows.map((r) => r.observedFrom.toISOString())}::timestamptz[], ${rows.map((r) => r.observedTo.toISOString())}::timestamptz[],
+      ${rows.map((r) => r.description)}::text[], ${rows.map((r) => r.source)}::text[], ${rows.map((r) => r.status)}::text[],
+      ${subs.map((s) => s.submittedBy)}::text[], ${subs.map((s) => (s.discoveredOnPatrol ? 'true' : 'false'))}::text[]::bool[])
+    returning ${COLUMNS(tx)}`;
+  return inserted.map(toDto);
+}
+
+async function storeAnswers(tx: Tx, answers: readonly { scope: string; key: string; body: ReportDto }[]): Promise<void> {
+  if (answers.length === 0) return;
+  await tx`
+    update idempotency_keys k set status = 201, body = u.body
+    from unnest(${answers.map((a) => a.scope)}::text[], ${answers.map((a) => a.key)}::text[], ${answers.map((a) => JSON.stringify(a.body))}::text[]::jsonb[]) as u(scope, key, body)
+    where k.scope = u.scope and k.key = u.key`;
+}
