@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gridDisk, latLngToCell } from 'h3-js';
 import { databaseTargets } from '../helpers/databases.ts';
 import { insertReports } from '../../server/db/queries/reports.ts';
-import { heatCells } from '../../server/db/queries/heat.ts';
+import { heatCells, heatSpan } from '../../server/db/queries/heat.ts';
 import { heatTotals, rebuildHeat } from '../../server/db/queries/analytics.ts';
 import { makeHeatCache, type HeatCache } from '../../server/db/queries/heat-cache.ts';
 import { specialDayMap, type HeatFilter } from '../../server/domain/heat-filter.ts';
@@ -102,6 +102,36 @@ describe.each(databaseTargets())('heat aggregate on $name', (target) => {
       for (const g of fromCube) {
         expect(g.weight, `cube filter ${i} cell ${g.cell}`).toBeCloseTo(want.get(g.cell)!.weight, 9);
         expect(g.count).toBe(want.get(g.cell)!.count);
+      }
+    }
+  });
+
+  it('answers as the SQL does for every way the cube reads itself (sums, sums less left-out days, holidays, day runs, recency)', async () => {
+    const span = (await heatSpan(t.sql))!;
+    const cube = await cache.current();
+    const day = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    const base: HeatFilter = { res: 10, mask: makeWeekMask({}), holidaysAsWeekend: false, refDate: '2026-11-20' };
+    const evenings = makeWeekMask({ days: [4, 5, 6], hours: [18, 19, 20, 21, 22, 23, 0, 1, 2] });
+    const filters: HeatFilter[] = [
+      base,
+      { ...base, categories: ['brand', 'klotter'], severity: { brand: 3, klotter: 0 }, res: 9 },
+      { ...base, mask: evenings },
+      { ...base, mask: evenings, holidaysAsWeekend: true, res: 8 },
+      { ...base, mask: evenings, holidaysAsWeekend: true, fromDate: day(span.first, 1), toDate: day(span.last, -1) },
+      { ...base, sources: ['police', 'staff'], fromDate: day(span.first, 2) },
+      { ...base, mask: evenings, fromDate: '2026-06-10', toDate: '2026-06-25', categories: ['narkotika', 'ovrigt'] },
+      { ...base, mask: makeWeekMask({ days: [5, 6] }), holidaysAsWeekend: true, res: 9 },
+      { ...base, halfLifeDays: 30, severity: { brand: 2 } },
+      { ...base, halfLifeDays: 7, mask: evenings, holidaysAsWeekend: true, fromDate: '2026-03-20', toDate: '2026-12-31' },
+    ];
+    for (const [i, f] of filters.entries()) {
+      const special = specialDayMap(f, span.first, span.last);
+      const want = new Map((await heatCells(t.sql, f, special)).map((g) => [g.cell, g]));
+      const got = cube.heat(f, special);
+      expect(got.map((g) => g.cell).sort(), `filter ${i}`).toEqual([...want.keys()].sort());
+      for (const g of got) {
+        expect(g.weight, `filter ${i} cell ${g.cell}`).toBeCloseTo(want.get(g.cell)!.weight, 9);
+        expect(g.count, `filter ${i} cell ${g.cell}`).toBe(want.get(g.cell)!.count);
       }
     }
   });
