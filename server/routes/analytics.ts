@@ -27,6 +27,13 @@ export function analyticsRoutes(deps: AppDeps) {
   const cube = makeHeatCache(sql, deps.now);
   const today = () => localHour(deps.now()).localDate;
 
+  /** The heat map from the cube, holidays and eves taken over the filter's dates or the cube's own span. */
+  const cubeHeat = (f: HeatFilter) =>
+    cube.read((current) => {
+      const span = current.span();
+      return current.heat(f, span ? specialDayMap(f, span.first, span.last) : new Map());
+    });
+
   /** Holidays and eves for the filter's dates (or the data's span when it has none). */
   async function specialDays(f: HeatFilter) {
     if (!f.holidaysAsWeekend) return new Map();
@@ -47,8 +54,7 @@ export function analyticsRoutes(deps: AppDeps) {
       validate('query', HeatQuery),
       async (c) => {
         const f = toHeatFilter(c.req.valid('query'), today());
-        const [special, current] = await Promise.all([specialDays(f), cube.current()]);
-        return c.json({ res: f.res, cells: current.heat(f, special) }, 200);
+        return c.json({ res: f.res, cells: await cubeHeat(f) }, 200);
       },
     )
     .get(
@@ -64,8 +70,7 @@ export function analyticsRoutes(deps: AppDeps) {
       async (c) => {
         const q = c.req.valid('query');
         const f = toHeatFilter(q, today());
-        const [special, current] = await Promise.all([specialDays(f), cube.current()]);
-        const cells = current.heat(f, special);
+        const cells = await cubeHeat(f);
         const values = new Map(cells.map((x) => [x.cell, x.weight]));
         const area = await universe.cells(f.res, f.districts);
         const all = [...new Set([...area, ...values.keys()])];

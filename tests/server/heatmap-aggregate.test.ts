@@ -1,5 +1,6 @@
 // The heat_hours aggregate equals a brute-force computation over the raw reports, for random
 // reports (inserted by unnest and COPY, then updated and deleted) and random filters.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gridDisk, latLngToCell } from 'h3-js';
 import { databaseTargets } from '../helpers/databases.ts';
@@ -7,6 +8,7 @@ import { insertReports } from '../../server/db/queries/reports.ts';
 import { heatCells, heatSpan } from '../../server/db/queries/heat.ts';
 import { heatTotals, rebuildHeat } from '../../server/db/queries/analytics.ts';
 import { makeHeatCache, type HeatCache } from '../../server/db/queries/heat-cache.ts';
+import type { HeatCube } from '../../server/domain/heat-cube.ts';
 import { specialDayMap, type HeatFilter } from '../../server/domain/heat-filter.ts';
 import { makeWeekMask } from '../../server/domain/hour-of-week.ts';
 import { CATEGORY_CODES } from '../../server/domain/categories.ts';
@@ -152,6 +154,13 @@ describe.each(databaseTargets())('heat aggregate on $name', (target) => {
     expect((await cache.current()).heat(f, new Map()).reduce((a, c) => a + c.count, 0)).toBe(before + 1);
     await t.sql`delete from reports where id = ${row.id}`;
     expect((await cache.current()).heat(f, new Map()).reduce((a, c) => a + c.count, 0)).toBe(before);
+    // read() computes on the cube in hand while it checks, and again when the check brings a change.
+    const total = (cube: HeatCube) => cube.heat(f, new Map()).reduce((a, c) => a + c.count, 0);
+    expect(await cache.read(total)).toBe(before);
+    await insertReports(t.sql, [{ ...row, id: randomUUID() }], 'insert');
+    expect(await cache.read(total)).toBe(before + 1);
+    const [a, b] = await Promise.all([cache.read(total), cache.read(total)]);
+    expect([a, b]).toEqual([before + 1, before + 1]);
     await t.sql`truncate reports cascade`;
     expect((await t.sql`select count(*)::int as n from heat_hours`)[0]!.n).toBe(0);
     expect((await cache.current()).heat(f, new Map())).toEqual([]);

@@ -3,6 +3,8 @@
 // reloads exactly those local dates (all of them after a bulk change or when too stale).
 // Transaction ids at or above the last snapshot's xmin may still commit later, so they are
 // re-read on every refresh until they fall below a newer xmin (seen ones are skipped).
+// read(fn) hides the freshness round trip: fn runs on the cube in hand while the probe is on
+// the wire, and again only if the probe brought changes.
 import type { Sql } from '../sql.ts';
 import { HeatCube, type CubeRow } from '../../domain/heat-cube.ts';
 
@@ -27,10 +29,17 @@ function datesIn(first: string, last: string): string[] {
 export interface HeatCache {
   /** The cube, current as of a snapshot taken during this call. */
   current(): Promise<HeatCube>;
+  /** fn of the cube as current() gives it, computed while the freshness probe is in flight. */
+  read<T>(fn: (cube: HeatCube) => T): Promise<T>;
 }
+
+/** Resolves once writes queued now (postgres.js sends them from a setImmediate) are on the wire. */
+const afterQueuedWrites = () => new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
 
 export function makeHeatCache(sql: Sql, now: () => number = Date.now): HeatCache {
   let cube: HeatCube | null = null;
+  /** Bumped whenever the cube changes (or is replaced). */
+  let version = 0;
   let horizon = '0';
   let seen = new Set<string>();
   let refreshedAt = 0;
@@ -84,9 +93,11 @@ export function makeHeatCache(sql: Sql, now: () => number = Date.now): HeatCache
         const next = new HeatCube();
         next.replaceDays([], await rowsSql(tx, null));
         cube = next;
+        version++;
       } else if (dates.size) {
         const list = [...dates];
         cube!.replaceDays(list, await rowsSql(tx, list));
+        version++;
       }
       const xmin = BigInt(snap!.xmin);
       seen = new Set([...seen, ...changes.map((c) => c.xid)].filter((x) => BigInt(x) >= xmin));
@@ -96,14 +107,28 @@ export function makeHeatCache(sql: Sql, now: () => number = Date.now): HeatCache
     });
   }
 
+  function current(): Promise<HeatCube> {
+    // Concurrent callers share one refresh; a caller arriving after it started waits for the next.
+    const next = (running ?? Promise.resolve(null)).catch(() => null).then(() => refresh());
+    running = next.finally(() => {
+      if (running === next) running = null;
+    });
+    return next;
+  }
+
   return {
-    current() {
-      // Concurrent callers share one refresh; a caller arriving after it started waits for the next.
-      const next = (running ?? Promise.resolve(null)).catch(() => null).then(() => refresh());
-      running = next.finally(() => {
-        if (running === next) running = null;
-      });
-      return next;
+    current,
+    async read(fn) {
+      const inHand = cube;
+      const seen = version;
+      const next = current();
+      if (!inHand) return fn(await next);
+      next.catch(() => {}); // awaited below; fn may throw first
+      await afterQueuedWrites();
+      const guess = fn(inHand);
+      const fresh = await next;
+      // Unchanged since fn ran: the probe's snapshot, taken during this call, saw this very cube.
+      return version === seen ? guess : fn(fresh);
     },
   };
 }
