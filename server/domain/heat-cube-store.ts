@@ -48,7 +48,12 @@ export class CubeDims {
     return this.facetCat.length;
   }
 
+  private last = { category: '', source: '', districtId: '', facet: -1 };
+
   facet(category: string, source: string, districtId: string): number {
+    const last = this.last;
+    // Rows arrive grouped by facet: most calls repeat the previous one.
+    if (last.facet >= 0 && category === last.category && source === last.source && districtId === last.districtId) return last.facet;
     const cat = this.cats.id(category);
     const src = this.srcs.id(source);
     const dist = this.dists.id(districtId);
@@ -62,6 +67,7 @@ export class CubeDims {
       this.facetDist.push(dist);
       this.facets.set(key, f);
     }
+    this.last = { category, source, districtId, facet: f };
     return f;
   }
 }

@@ -45,9 +45,27 @@ export function makeHeatCache(sql: Sql, now: () => number = Date.now): HeatCache
   let refreshedAt = 0;
   let running: Promise<HeatCube> | null = null;
 
-  const rowsSql = (tx: Sql, dates: string[] | null) => tx<CubeRow[]>`
-    select local_date::text as "localDate", to_hex(cell) as cell, hour, category, source, district_id as "districtId", weight, count
-    from heat_hours ${dates ? tx`where local_date = any(${dates}::date[])` : tx``}`;
+  /**
+   * The rows of the given dates (all when null). One result row per (date, category, source,
+   * district) carrying its rows as text — "cell hour count weight …" — which parses several times
+   * faster than a million generic result rows (float8 text is exact with extra_float_digits ≥ 1,
+   * the default since PostgreSQL 12: the shortest text that reads back as the same double).
+   */
+  async function rowsSql(tx: Sql, dates: string[] | null): Promise<CubeRow[]> {
+    const groups = await tx<{ localDate: string; category: string; source: string; districtId: string; packed: string }[]>`
+      select local_date::text as "localDate", category, source, district_id as "districtId",
+             string_agg(to_hex(cell) || ' ' || hour || ' ' || count || ' ' || weight::text, ' ') as packed
+      from heat_hours ${dates ? tx`where local_date = any(${dates}::date[])` : tx``}
+      group by local_date, category, source, district_id`;
+    const rows: CubeRow[] = [];
+    for (const { localDate, category, source, districtId, packed } of groups) {
+      const f = packed.split(' ');
+      for (let i = 0; i + 3 < f.length; i += 4) {
+        rows.push({ localDate, cell: f[i]!, hour: Number(f[i + 1]), category, source, districtId, weight: Number(f[i + 3]), count: Number(f[i + 2]) });
+      }
+    }
+    return rows;
+  }
 
   /** One round trip: the snapshot's xmin and the changes since the horizon, read in one statement (one snapshot). */
   async function probe(): Promise<HeatCube | null> {
