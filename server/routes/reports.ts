@@ -88,8 +88,9 @@ export function reportRoutes(deps: AppDeps) {
   const publicWriteLimit = rateLimit(limits && { ...limits.publicWrite, now: deps.now, trustProxy: security.trustProxy, what: 'report submissions', skip: (c) => currentUser(c) !== null });
   const auditExactRead = (c: Parameters<typeof auditContext>[0], target: string, detail: Record<string, unknown>) =>
     audit(sql, { ...auditContext(c, security.trustProxy), action: 'reports.read-exact', target, detail, at: deps.now() });
-  // Submissions arriving while one batch commits go together in the next (one statement, one commit).
-  const writer = makeBatcher((subs: ReportSubmission[]) => writeReportSubmissions(sql, subs), { maxBatch: 250, concurrency: 1 });
+  // Submissions arriving while a batch commits go together in the next (one statement, one commit);
+  // two batches in flight let one be prepared while the other waits on the database.
+  const writer = makeBatcher((subs: ReportSubmission[]) => writeReportSubmissions(sql, subs), { maxBatch: 250, concurrency: 2 });
   return new Hono()
     .post(
       '/',

@@ -26,13 +26,19 @@ export interface SubmissionOutcome {
 const keyOf = (k: { scope: string; key: string }) => `${k.scope}\u0000${k.key}`;
 
 export async function writeReportSubmissions(sql: Sql, subs: readonly ReportSubmission[]): Promise<Array<SubmissionOutcome | Error>> {
+  if (subs.every((s) => !s.idempotency)) {
+    // One statement is its own transaction: no BEGIN/COMMIT round trips.
+    const inserted = new Map((await insertSubmissions(sql, subs)).map((r) => [r.id, r]));
+    return subs.map((s) => ({ body: inserted.get(s.row.id)!, replayed: false }));
+  }
   return sql.begin(async (tx) => {
     // Keys: the first submission of a key in this batch claims it; later ones in the batch replay it.
     const firstOfKey = new Map<string, number>();
     subs.forEach((s, i) => {
       if (s.idempotency && !firstOfKey.has(keyOf(s.idempotency))) firstOfKey.set(keyOf(s.idempotency), i);
     });
-    const claimers = [...firstOfKey.values()].map((i) => subs[i]!.idempotency!);
+    // Claimed in one global order, so two batches in flight wait for each other, never deadlock.
+    const claimers = [...firstOfKey.values()].map((i) => subs[i]!.idempotency!).sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
     const claimed = await claimKeys(tx, claimers);
     const stored = await storedAnswers(tx, claimers.filter((k) => !claimed.has(keyOf(k))));
 
@@ -79,7 +85,7 @@ async function storedAnswers(tx: Tx, keys: readonly { scope: string; key: string
   return answers;
 }
 
-async function insertSubmissions(tx: Tx, subs: readonly ReportSubmission[]): Promise<ReportDto[]> {
+async function insertSubmissions(tx: Sql | Tx, subs: readonly ReportSubmission[]): Promise<ReportDto[]> {
   if (subs.length === 0) return [];
   const rows = subs.map((s) => s.row);
   const inserted = await tx`
