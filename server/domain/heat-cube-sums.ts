@@ -24,13 +24,17 @@ export class HeatSums {
     this.rows = new Int32Array(n);
   }
 
-  /** Makes room for `groups` groups of `cells` cells (amortised doubling; contents kept). */
-  ensure(groups: number, cells: number): void {
-    if (groups <= this.groups && cells <= this.cap) return;
+  /**
+   * Makes room for `groups` groups of `cells` cells (amortised doubling; contents kept). False,
+   * changing nothing, when that would take more than `maxEntries` entries.
+   */
+  ensure(groups: number, cells: number, maxEntries = Infinity): boolean {
     let cap = this.cap;
     while (cap < cells) cap *= 2;
     let g = this.groups;
     while (g < groups) g = Math.max(1, g * 2);
+    if (g * cap > maxEntries) return false;
+    if (g === this.groups && cap === this.cap) return true;
     const next = new HeatSums(g, cap);
     for (let k = 0; k < this.groups; k++) {
       const from = k * this.cap;
@@ -41,6 +45,7 @@ export class HeatSums {
       next.rows.set(this.rows.subarray(from, from + this.cap), to);
     }
     Object.assign(this, { cap, groups: g, hi: next.hi, lo: next.lo, count: next.count, rows: next.rows });
+    return true;
   }
 
   /** Adds (sign 1) or removes (sign −1) one aggregate row. */

@@ -16,6 +16,8 @@ import { HeatSums } from './heat-cube-sums.ts';
 export type { CubeRow } from './heat-cube-store.ts';
 
 const HOURS_PER_WEEK = 168;
+/** Entries (× 24 bytes) a dense sum table may grow to by default: 2²¹ ≈ 48 MB, e.g. 168 hours × 8,192 cells. */
+const MAX_SUM_ENTRIES = 2 ** 21;
 
 export interface CubeCell {
   cell: string;
@@ -45,11 +47,14 @@ export class HeatCube {
   private store: CubeStore = EMPTY_STORE;
   private readonly total = new HeatSums(1);
   /** Group = real weekday × 24 + hour. */
-  private readonly byHow = new HeatSums(HOURS_PER_WEEK);
+  private byHow: HeatSums | null = new HeatSums(HOURS_PER_WEEK);
   /** Group = facet (category, source, district). */
-  private readonly byFacet = new HeatSums(1);
+  private byFacet: HeatSums | null = new HeatSums(1);
   private readonly accs = new Map<number, Acc>();
   private readonly mask: Mask = { on: new Uint8Array(HOURS_PER_WEEK), perDay: new Uint8Array(7) };
+
+  /** maxSumEntries: past this a dense sum table (cells × hours of the week, × facets) is dropped. */
+  constructor(private readonly opts: { maxSumEntries?: number } = {}) {}
 
   get rowCount(): number {
     return this.store.cell.length;
@@ -76,8 +81,10 @@ export class HeatCube {
     const added = [...byDate].map(([date, rs]) => makeDayStore(date, rs, this.dims));
     const cells = this.dims.cells.values.length;
     this.total.ensure(1, cells);
-    this.byHow.ensure(HOURS_PER_WEEK, cells);
-    this.byFacet.ensure(this.dims.facetCount, cells);
+    // Past the limit a dense table costs more memory than it saves time: drop it for good.
+    const max = this.opts.maxSumEntries ?? MAX_SUM_ENTRIES;
+    if (this.byHow && !this.byHow.ensure(HOURS_PER_WEEK, cells, max)) this.byHow = null;
+    if (this.byFacet && !this.byFacet.ensure(this.dims.facetCount, cells, max)) this.byFacet = null;
     for (const s of added) {
       this.moveSums(s, 0, 1);
       days.push([s, 0]);
@@ -95,8 +102,8 @@ export class HeatCube {
         const w = s.weight[i]!;
         const c = s.count[i]!;
         this.total.add(0, cell, w, c, sign);
-        this.byHow.add(how, cell, w, c, sign);
-        this.byFacet.add(s.facet[i]!, cell, w, c, sign);
+        this.byHow?.add(how, cell, w, c, sign);
+        this.byFacet?.add(s.facet[i]!, cell, w, c, sign);
       }
     }
   }
@@ -177,14 +184,16 @@ export class HeatCube {
     const frac = on / HOURS_PER_WEEK;
     const rowsIn = store.hourStart[i1 * 24]! - store.hourStart[i0 * 24]!;
     const cells = this.dims.cells.values.length;
-    const groups = on === HOURS_PER_WEEK ? (facetMul ? facetMul.filter((m) => m >= 0).length : 1) : facetMul ? Infinity : on;
+    const byHow = facetMul ? null : this.byHow;
+    const byFacet = this.byFacet;
+    const groups = on === HOURS_PER_WEEK ? (!facetMul ? 1 : byFacet ? facetMul.filter((m) => m >= 0).length : Infinity) : byHow ? on : Infinity;
     const viaSums = f.halfLifeDays ? Infinity : groups * cells + (this.rowCount - rowsIn) * frac;
 
     if (on === 0) {
       // Nothing can match.
     } else if (viaSums < rowsIn * frac) {
-      if (on < HOURS_PER_WEEK) {
-        for (let how = 0; how < HOURS_PER_WEEK; how++) if (mask.on[how]) this.byHow.addGroupInto(how, cells, acc.slot, 1, acc.w, acc.c, acc.n);
+      if (on < HOURS_PER_WEEK && byHow) {
+        for (let how = 0; how < HOURS_PER_WEEK; how++) if (mask.on[how]) byHow.addGroupInto(how, cells, acc.slot, 1, acc.w, acc.c, acc.n);
         // The weekly sums file holidays and eves under their real weekday: move those few dates.
         if (holidays) for (const [date, kind] of holidays) {
           const d = this.dateIndex(date, false);
@@ -193,8 +202,8 @@ export class HeatCube {
           scanDay(acc, store, d, mask, store.dow[d]!, null, -1, -1);
           scanDay(acc, store, d, mask, eff, null, 1, 1);
         }
-      } else if (facetMul) {
-        for (let k = 0; k < facetMul.length; k++) if (facetMul[k]! >= 0) this.byFacet.addGroupInto(k, cells, acc.slot, facetMul[k]!, acc.w, acc.c, acc.n);
+      } else if (facetMul && byFacet) {
+        for (let k = 0; k < facetMul.length; k++) if (facetMul[k]! >= 0) byFacet.addGroupInto(k, cells, acc.slot, facetMul[k]!, acc.w, acc.c, acc.n);
       } else {
         this.total.addGroupInto(0, cells, acc.slot, 1, acc.w, acc.c, acc.n);
       }

@@ -128,6 +128,15 @@ describe('HeatCube', () => {
     expect(cube.heat(cases.at(-1)![1], new Map())).toEqual([]);
   });
 
+  it('answers the same without the dense tables once they would outgrow their memory limit', () => {
+    const rnd = seeded(10);
+    const rows = Array.from({ length: 30 }, (_, i) => dayRows(rnd, dateAt(i), 80)).flat();
+    const small = new HeatCube({ maxSumEntries: 2_000 });
+    small.replaceDays([], rows);
+    const frnd = seeded(11);
+    for (let i = 0; i < 100; i++) expectSame(small, rows, randomFilter(frnd), `filter ${i}`);
+  });
+
   it('stays equal while days are replaced, removed and added one at a time', () => {
     const rnd = seeded(8);
     const state = new Map<string, CubeRow[]>();
