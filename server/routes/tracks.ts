@@ -10,7 +10,7 @@ import { once, readIdempotencyKey } from '../http/idempotency.ts';
 import { audit, auditContext } from '../auth/audit.ts';
 import { AppendResult, ImportQuery, ImportResult, NewTrack, PointBatch, Presence, Track, TrackIdParam, TrackList, TrackListQuery, TrackWithPoints } from '../schemas/tracks.ts';
 import { endTrack, getTrack, insertPoints, insertTrack, listTracks, readPoints, toTrackDto, updateTrackStats, type TrackRow } from '../db/queries/tracks.ts';
-import { recomputePresence, storeFinishedTrack, trackPresence } from '../db/queries/presence.ts';
+import { storeFinishedTrack, trackPresence, updatePresence } from '../db/queries/presence.ts';
 import { makeAreaGate, type AreaGate } from '../domain/track-area.ts';
 import type { DistrictIndex } from '../domain/district-index.ts';
 import type { TrackPoint } from '../domain/track-point.ts';
@@ -56,7 +56,9 @@ export function trackRoutes(deps: AppDeps) {
       const locked = await getTrack(tx, track.id, { forUpdate: true });
       if (!locked || locked.reducedAt) throw new HttpProblem(409, 'This track has been reduced to presence aggregates after the retention period; it takes no more points.');
       const accepted = await insertPoints(tx, track.id, inside);
-      const r = await recomputePresence(tx, locked, area);
+      // Presence from the latest checkpoint before the batch's earliest fix (the stored ones among
+      // them may be fewer: an earlier start only redoes a little more).
+      const r = await updatePresence(tx, locked, area, accepted ? inside.reduce((m, p) => Math.min(m, p.t), Infinity) : Infinity);
       await updateTrackStats(tx, track.id, { pointCount: r.storedPoints, discarded: r.discardedTotal, outsideAdded: outside, last: r.last });
       return { accepted, duplicates: inside.length - accepted, outside, discarded: r.discarded, pointCount: r.storedPoints, cells: r.cells };
     });
@@ -194,7 +196,7 @@ export function trackRoutes(deps: AppDeps) {
       '/:id/points',
       describe({
         summary: 'Append a batch of fixes',
-        description: 'Fixes may arrive out of order and repeated; fixes outside the districts (+200 m) are not stored; impossible jumps and inaccurate fixes are kept out of presence and counted. Presence is recomputed in the same transaction.',
+        description: 'Fixes may arrive out of order and repeated; fixes outside the districts (+200 m) are not stored; impossible jumps and inaccurate fixes are kept out of presence and counted. Presence is brought up to date in the same transaction (from the last checkpoint before the earliest new fix; the result equals a full recompute).',
         tags: ['tracks'],
         headers: [{ name: 'Idempotency-Key', description: 'A retried batch is stored once and answered the same' }],
         responses: { 200: { description: 'What was stored', schema: AppendResult }, 404: { description: 'Not your track' }, 409: { description: 'Track already reduced' } },

@@ -1,11 +1,14 @@
-// The track_presence aggregate: recomputed from a track's stored fixes inside the writer's
-// transaction (clean → visits → hour buckets), and read back per track.
+// The track_presence aggregate, kept in the writer's transaction (clean → visits → hour
+// buckets): after a batch of fixes only from the latest checkpoint before its earliest fix, with
+// only the changed buckets written; read back per track.
+import { createHash } from 'node:crypto';
 import { cellToLatLng } from 'h3-js';
 import type { Tx, Sql } from '../sql.ts';
 import type { DistrictIndex } from '../../domain/district-index.ts';
-import { cleanTrack, totalDiscarded, type CleanOptions, type DiscardCounts } from '../../domain/track-clean.ts';
-import { computeVisits, type PresenceOptions } from '../../domain/presence.ts';
-import { visitsToBuckets } from '../../domain/track-buckets.ts';
+import { totalDiscarded, type CleanOptions, type DiscardCounts } from '../../domain/track-clean.ts';
+import type { PresenceOptions } from '../../domain/presence.ts';
+import { advancePresence, checkpointBefore, decodePresenceState, diffBuckets, encodePresenceState, type PresenceState } from '../../domain/presence-incremental.ts';
+import { visitsToBuckets, type PresenceBucket } from '../../domain/track-buckets.ts';
 import { bigintToCell, cellToBigint } from '../../domain/cells.ts';
 import type { TrackPoint } from '../../domain/track-point.ts';
 import { getTrack, insertPoints, insertTrack, readPoints, updateTrackStats, type NewTrackRow, type TrackRow } from './tracks.ts';
@@ -24,28 +27,89 @@ export interface RecomputeOptions {
   presence?: PresenceOptions;
 }
 
-/** Replaces the track's presence rows with ones computed from all its stored fixes. */
-export async function recomputePresence(tx: Tx, track: { id: string; teamId: string }, area: DistrictIndex, opts: RecomputeOptions = {}): Promise<RecomputeResult> {
-  const raw = await readPoints(tx, track.id);
-  const { points, discarded } = cleanTrack(raw, opts.clean);
-  const buckets = visitsToBuckets(computeVisits(points, opts.presence));
+type TrackRef = { id: string; teamId: string };
+
+const areaKeys = new WeakMap<DistrictIndex, string>();
+
+/** What a stored state was computed with (the districts and the options); another key means recompute all. */
+function stateKey(area: DistrictIndex, opts: RecomputeOptions): string {
+  let k = areaKeys.get(area);
+  if (k === undefined) {
+    k = createHash('sha256').update(JSON.stringify(area.districts.map((d) => [d.id, d.geometry]))).digest('base64url');
+    areaKeys.set(area, k);
+  }
+  return `${k}:${JSON.stringify(opts)}`;
+}
+
+/**
+ * Brings the track's presence up to date after fixes were stored, none earlier than
+ * `earliestNewMs` (Infinity when none was new): recomputes from the latest checkpoint before it
+ * and writes only the buckets that changed. Exactly what recomputePresence gives.
+ */
+export async function updatePresence(tx: Tx, track: TrackRef, area: DistrictIndex, earliestNewMs: number, opts: RecomputeOptions = {}): Promise<RecomputeResult> {
+  const key = stateKey(area, opts);
+  const [row] = await tx<{ state: string }[]>`select state::text as state from track_presence_state where track_id = ${track.id}`;
+  const prev = decodePresenceState(row?.state, key);
+  const from = checkpointBefore(prev, earliestNewMs);
+  const fixes = await readPoints(tx, track.id, from?.atMs);
+  const resumed = advancePresence(prev, from, fixes, opts);
+  // A state that no longer fits the stored fixes is dropped: recompute and rewrite everything.
+  const step = resumed ?? advancePresence(null, null, from ? await readPoints(tx, track.id) : fixes, opts)!;
+  await writeBuckets(tx, track, area, resumed ? (prev?.visits ?? null) : null, step.state);
+  await tx`
+    insert into track_presence_state (track_id, state) values (${track.id}, ${encodePresenceState(step.state, key)}::text::json)
+    on conflict (track_id) do update set state = excluded.state`;
+  return {
+    storedPoints: step.storedPoints,
+    discarded: step.discarded,
+    discardedTotal: totalDiscarded(step.discarded),
+    last: step.last,
+    cells: new Set(step.state.visits.map((v) => v.cell)).size,
+  };
+}
+
+/** Recomputes the track's presence from all its stored fixes and replaces its rows. */
+export async function recomputePresence(tx: Tx, track: TrackRef, area: DistrictIndex, opts: RecomputeOptions = {}): Promise<RecomputeResult> {
+  await tx`delete from track_presence_state where track_id = ${track.id}`;
+  return updatePresence(tx, track, area, -Infinity, opts);
+}
+
+/**
+ * Writes the buckets that differ from those of `before` (the visits the rows hold; null: replace
+ * every row) in one statement: gone keys deleted, changed sums updated, new keys inserted.
+ */
+async function writeBuckets(tx: Tx, track: TrackRef, area: DistrictIndex, before: PresenceState['visits'] | null, next: PresenceState): Promise<void> {
+  if (!before) await tx`delete from track_presence where track_id = ${track.id}`;
+  const { insert, update, remove } = before ? diffBuckets(before, next.visits) : { insert: visitsToBuckets(next.visits), update: [], remove: [] };
+  if (!insert.length && !update.length && !remove.length) return;
   const districtOf = new Map<string, string | null>();
-  for (const b of buckets) {
+  for (const b of insert) {
     if (districtOf.has(b.cell)) continue;
     const [lat, lon] = cellToLatLng(b.cell);
     districtOf.set(b.cell, area.locate(lon, lat));
   }
-  await tx`delete from track_presence where track_id = ${track.id}`;
-  if (buckets.length) {
-    await tx`
-      insert into track_presence (track_id, team_id, cell, district_id, local_date, hour_of_week, minutes, stop_minutes, last_at)
-      select ${track.id}::uuid, ${track.teamId}, * from unnest(
-        ${buckets.map((b) => cellToBigint(b.cell))}::int8[], ${buckets.map((b) => districtOf.get(b.cell) ?? null)}::text[],
-        ${buckets.map((b) => b.localDate)}::date[], ${buckets.map((b) => b.hourOfWeek)}::int2[],
-        ${buckets.map((b) => b.minutes)}::float4[], ${buckets.map((b) => b.stopMinutes)}::float4[],
-        ${buckets.map((b) => new Date(b.lastAtMs).toISOString())}::timestamptz[])`;
-  }
-  return { storedPoints: raw.length, discarded, discardedTotal: totalDiscarded(discarded), last: points.at(-1) ?? null, cells: districtOf.size };
+  const keys = (bs: readonly PresenceBucket[]) => [bs.map((b) => cellToBigint(b.cell)), bs.map((b) => b.localDate), bs.map((b) => b.hourOfWeek)] as const;
+  const sums = (bs: readonly PresenceBucket[]) => [bs.map((b) => b.minutes), bs.map((b) => b.stopMinutes), bs.map((b) => new Date(b.lastAtMs).toISOString())] as const;
+  const [gCell, gDate, gHour] = keys(remove);
+  const [uCell, uDate, uHour] = keys(update);
+  const [uMin, uStop, uLast] = sums(update);
+  const [iCell, iDate, iHour] = keys(insert);
+  const [iMin, iStop, iLast] = sums(insert);
+  await tx`
+    with gone as (
+      delete from track_presence p
+      using unnest(${gCell}::int8[], ${gDate}::date[], ${gHour}::int2[]) as g(cell, local_date, hour_of_week)
+      where p.track_id = ${track.id} and p.cell = g.cell and p.local_date = g.local_date and p.hour_of_week = g.hour_of_week
+    ), changed as (
+      update track_presence p set minutes = u.minutes, stop_minutes = u.stop_minutes, last_at = u.last_at
+      from unnest(${uCell}::int8[], ${uDate}::date[], ${uHour}::int2[], ${uMin}::float4[], ${uStop}::float4[], ${uLast}::timestamptz[])
+        as u(cell, local_date, hour_of_week, minutes, stop_minutes, last_at)
+      where p.track_id = ${track.id} and p.cell = u.cell and p.local_date = u.local_date and p.hour_of_week = u.hour_of_week
+    )
+    insert into track_presence (track_id, team_id, cell, district_id, local_date, hour_of_week, minutes, stop_minutes, last_at)
+    select ${track.id}::uuid, ${track.teamId}, * from unnest(
+      ${iCell}::int8[], ${insert.map((b) => districtOf.get(b.cell) ?? null)}::text[], ${iDate}::date[], ${iHour}::int2[],
+      ${iMin}::float4[], ${iStop}::float4[], ${iLast}::timestamptz[])`;
 }
 
 export interface TrackCellPresence {

@@ -94,11 +94,13 @@ export async function insertPoints(tx: Sql | Tx, trackId: string, points: readon
   return res.count;
 }
 
-/** Every stored fix of a track in time order. */
-export async function readPoints(sql: Sql | Tx, trackId: string): Promise<TrackPoint[]> {
+/** Every stored fix of a track in time order, or those from `fromMs` (epoch ms) on. */
+export async function readPoints(sql: Sql | Tx, trackId: string, fromMs?: number): Promise<TrackPoint[]> {
   const rows = await sql<{ t: number; lat: number; lon: number; a: number | null }[]>`
     select (extract(epoch from t) * 1000)::float8 as t, lat, lon, accuracy_m::float8 as a
-    from track_points where track_id = ${trackId} order by t`;
+    from track_points where track_id = ${trackId}
+      ${fromMs === undefined ? sql`` : sql`and t >= to_timestamp(${fromMs - 0.5}::float8 / 1000)`}
+    order by t`;
   return rows.map((r) => ({ t: Math.round(r.t), lat: r.lat, lon: r.lon, accuracyM: r.a }));
 }
 
@@ -157,6 +159,7 @@ export async function reduceTracksBefore(sql: Sql, before: Date): Promise<{ trac
       returning id`;
     if (!ids.length) return { tracks: 0, points: 0 };
     const del = await tx`delete from track_points where track_id = any(${ids.map((r) => r.id)}::uuid[])`;
+    await tx`delete from track_presence_state where track_id = any(${ids.map((r) => r.id)}::uuid[])`;
     return { tracks: ids.length, points: del.count };
   }) as Promise<{ tracks: number; points: number }>;
 }
