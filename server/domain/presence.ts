@@ -2,7 +2,8 @@
 // leg (sampled every few metres) and credited to the cells it crosses, except across gaps in
 // the recording and at speeds above walking/cycling. A visit that lasts the minimum dwell is a
 // stop; shorter ones are pass-bys. Short GPS-jitter excursions out of a cell and back are
-// folded into the surrounding visit so a standing patrol is not split in two.
+// folded into the surrounding visit so a standing patrol is not split in two. The computation
+// can stop at any kept fix and go on later (VisitCursor) with the same result.
 import { latLngToCell } from 'h3-js';
 import { distanceM, lerpPoint, type TrackPoint } from './track-point.ts';
 
