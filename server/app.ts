@@ -93,7 +93,7 @@ export function createApp(deps: AppDeps) {
   // Reads are compressed (pins, heat maps, GeoJSON); writes answer with a few hundred bytes, which
   // hono's compress cannot size (c.json sets no Content-Length) and would gzip through a stream each.
   const compressReads = compress();
-  app.on(['GET'], '/api/*', compressReads);
+  app.use('/api/*', (c, next) => (c.req.method === 'GET' ? compressReads(c, next) : next()));
   const apiBodyLimit = maxBody(API_BODY_LIMIT_BYTES, 'send large data in smaller parts');
   // The residents' form carries a photo (≤ 10 MB) and historical imports a file (≤ 64 MiB): they set their own limits.
   app.use('/api/*', (c, next) => (c.req.path === '/api/public/reports' || c.req.path === '/api/imports' ? next() : apiBodyLimit(c, next)));
