@@ -21,8 +21,7 @@ async function main() {
     await loadDefaultArea(sql, { streetsFile: config.STREETS_FILE, log: (line) => console.log(line) });
     console.log(`Seeding ${count} demo reports (seed ${seed}) into ${where}…`);
     const started = performance.now();
-    // An offline load: a large seed into a small table may rebuild the indexes (locks reports meanwhile).
-    const r = await seedDemo(sql, { count, seed, method: embedded ? 'insert' : 'copy', indexes: 'rebuild-if-large' });
+    const r = await seedDemo(sql, { count, seed, method: embedded ? 'insert' : 'copy' });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`Wrote ${r.written} demo reports; ${r.existing} already existed${r.rejected ? `; ${r.rejected} refused` : ''} (${seconds} s).`);
   } finally {

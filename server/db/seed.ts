@@ -17,10 +17,7 @@ export interface SeedOptions {
   seed?: number;
   /** "Now", ms since epoch; the demo period ends at the start of its ISO week (UTC). */
   nowMs?: number;
-  /** 'copy' (real server: one COPY through a staging table) or 'insert'; both skip ids already stored. */
   method?: 'copy' | 'insert';
-  /** With 'copy': rebuild the secondary indexes when the seed is at least as large as the table. */
-  indexes?: 'keep' | 'rebuild-if-large';
   onProgress?(read: number): void;
 }
 
@@ -54,11 +51,18 @@ export async function seedDemo(sql: Sql, opts: SeedOptions = {}): Promise<SeedRe
   const [districts, bases, streets] = await Promise.all([listDistricts(sql), listBases(sql), listStreets(sql)]);
   if (!districts.length) throw new Error('No districts are loaded: import an area (npm run geodata) before seeding.');
 
+  let method = opts.method ?? 'insert';
+  if (method === 'copy') {
+    // COPY cannot skip ids that exist: after an earlier run, fall back to INSERT … ON CONFLICT DO NOTHING.
+    const ids = Array.from({ length: count }, (_, i) => demoReportId(seed, i));
+    const [row] = await sql<{ n: number }[]>`select count(*)::int as n from reports where id = any(${ids}::uuid[])`;
+    if (row!.n > 0) method = 'insert';
+  }
+
   const reports = iterateDemoReports({ districts, bases, streets, count, seed, nowMs: demoAnchorMs(nowMs) });
   const { inserted, rejected } = await importReports(sql, reports, {
     districts: makeDistrictIndex(districts),
-    method: opts.method ?? 'insert',
-    indexes: opts.indexes ?? 'keep',
+    method,
     idFor: (i) => demoReportId(seed, i),
     nowMs,
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),

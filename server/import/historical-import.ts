@@ -1,10 +1,8 @@
 // Historical report import from CSV (with a column mapping) or GeoJSON: parse → map → prepare
-// (H3 cell, district, window rules) → idempotent writes (one COPY stream and one merge on a real
-// server, batches on PGlite), all in one transaction so a failed import leaves nothing behind.
-// Reports progress and every rejected row with its reason.
+// (H3 cell, district, window rules) → idempotent batched writes, all in one transaction so a
+// failed import leaves nothing behind. Reports progress and every rejected row with its reason.
 import type { Sql } from '../db/sql.ts';
-import { insertReportBatch } from '../db/queries/reports.ts';
-import { loadReportGroups, makeCopyFramer, type MergeOptions } from '../db/queries/report-bulk.ts';
+import { createImportStage, writeImportBatch } from '../db/queries/imports.ts';
 import { prepareReport, type ReportRow } from '../domain/report.ts';
 import { DomainError } from '../domain/domain-error.ts';
 import type { DistrictIndex } from '../domain/district-index.ts';
@@ -34,10 +32,7 @@ export interface HistoricalImportOptions {
   /** 'copy' on a real server, 'insert' on PGlite. */
   method: 'copy' | 'insert';
   totalBytes?: number | null;
-  /** Rows per INSERT statement ('insert'). */
   batchSize?: number;
-  /** With 'copy': whether a large import into a small table rebuilds the secondary indexes (see report-bulk.ts). */
-  indexes?: MergeOptions['indexes'];
   onProgress?(p: ImportProgress): void;
 }
 
@@ -46,9 +41,6 @@ export interface HistoricalImportResult extends ImportProgress {
   duplicates: number;
   rejections: Rejection[];
 }
-
-/** Rows per COPY + merge ('copy'): the next group is read while the server merges one. */
-const MERGE_ROWS = 100_000;
 
 /** Counts bytes as text chunks pass (UTF-8 length). */
 async function* counted(chunks: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, onBytes: (n: number) => void): AsyncGenerator<string> {
@@ -67,6 +59,7 @@ async function* counted(chunks: AsyncIterable<Buffer | string> | Iterable<Buffer
 }
 
 export async function importHistorical(sql: Sql, chunks: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, opts: HistoricalImportOptions): Promise<HistoricalImportResult> {
+  const batchSize = opts.batchSize ?? (opts.method === 'copy' ? 20_000 : 5_000);
   const progress: ImportProgress = { bytesRead: 0, totalBytes: opts.totalBytes ?? null, rowsRead: 0, inserted: 0, rejected: 0 };
   const rejections: Rejection[] = [];
   const idFor = makeImportIds();
@@ -92,10 +85,23 @@ export async function importHistorical(sql: Sql, chunks: AsyncIterable<Buffer | 
   }
   const mapping = resolveMapping(header, explicit);
 
-  let attempted = 0;
-  /** Prepared rows in batches; rejected rows are recorded on the way. */
-  async function* batches(size: number): AsyncGenerator<ReportRow[]> {
+  return sql.begin(async (tx) => {
+    if (opts.method === 'copy') await createImportStage(tx);
     let batch: ReportRow[] = [];
+    let attempted = 0;
+    // One batch is written while the next is prepared; the transaction keeps them in order.
+    let writing: Promise<void> = Promise.resolve();
+    const flush = async () => {
+      await writing;
+      const rows = batch;
+      attempted += rows.length;
+      batch = [];
+      writing = writeImportBatch(tx, rows, opts.method).then((n) => {
+        progress.inserted += n;
+        opts.onProgress?.({ ...progress });
+      });
+      writing.catch(() => {}); // awaited at the next flush or the end
+    };
     for await (const rec of records) {
       progress.rowsRead++;
       const mapped = mapRecord(rec.fields, rec.line, mapping, opts.defaultSource);
@@ -111,45 +117,10 @@ export async function importHistorical(sql: Sql, chunks: AsyncIterable<Buffer | 
         rejections.push({ line: rec.line, field: err.path ?? err.code, reason: err.message });
         progress.rejected++;
       }
-      if (batch.length >= size) {
-        attempted += batch.length;
-        yield batch;
-        batch = [];
-      }
+      if (batch.length >= batchSize) await flush();
     }
-    attempted += batch.length;
-    if (batch.length) yield batch;
-  }
-
-  return sql.begin(async (tx) => {
-    if (opts.method === 'copy') {
-      // Groups staged by COPY and merged while the next group is read (report-bulk.ts).
-      const framer = makeCopyFramer(Infinity);
-      progress.inserted = await loadReportGroups(tx, (async function* () {
-        for await (const rows of batches(MERGE_ROWS)) {
-          const text: string[] = [];
-          for (let i = 0; i < rows.length; i += 2000) {
-            for (const r of rows.slice(i, i + 2000)) framer.push(r);
-            text.push(framer.flush());
-          }
-          opts.onProgress?.({ ...progress });
-          yield text;
-        }
-      })(), { indexes: opts.indexes ?? 'keep' });
-      opts.onProgress?.({ ...progress });
-    } else {
-      // One batch is written while the next is prepared; the transaction keeps them in order.
-      let writing: Promise<void> = Promise.resolve();
-      for await (const rows of batches(opts.batchSize ?? 5_000)) {
-        await writing;
-        writing = insertReportBatch(tx, rows).then((n) => {
-          progress.inserted += n;
-          opts.onProgress?.({ ...progress });
-        });
-        writing.catch(() => {}); // awaited at the next batch or the end
-      }
-      await writing;
-    }
+    await flush();
+    await writing;
     return { ...progress, duplicates: attempted - progress.inserted, rejections };
   });
 }

@@ -1,14 +1,8 @@
 // Historical import: CSV with a column mapping (Swedish headers, semicolons, quoted newlines),
 // GeoJSON, rejected rows with line, field and reason, idempotent re-import, and the upload API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseTargets, openTestDb, type TestDb } from '../helpers/databases.ts';
+import { databaseTargets } from '../helpers/databases.ts';
 import { importHistorical } from '../../server/import/historical-import.ts';
-import { insertReports } from '../../server/db/queries/reports.ts';
-import { copyChunks, loadReportGroups } from '../../server/db/queries/report-bulk.ts';
-import { listBases, listDistricts } from '../../server/db/queries/districts.ts';
-import { iterateDemoReports } from '../../server/domain/synthetic-reports.ts';
-import { makeDistrictIndex } from '../../server/domain/district-index.ts';
-import { prepareReport, type ReportRow } from '../../server/domain/report.ts';
 import { readCsv } from '../../server/import/csv.ts';
 import { makeAnalyticsApp } from './analytics-helpers.ts';
 
@@ -97,69 +91,5 @@ describe.each(databaseTargets())('historical import on $name', (target) => {
     expect(body!.progress.bytesRead).toBe(body!.progress.totalBytes);
     const rej = await t.app.request(`/api/imports/${job.id}/rejections.csv`);
     expect(await rej.text()).toContain('3,"category"');
-  });
-});
-
-// The COPY bulk mode (staging table, one merge per group, optional index rebuild) must leave the
-// same reports, heat aggregate and indexes as small statement-by-statement inserts.
-describe.each(databaseTargets().filter((t) => t.name === 'postgres'))('bulk COPY merge on $name', (target) => {
-  let db: TestDb;
-  let rows: ReportRow[];
-  const NOW = Date.parse('2026-03-02T00:00:00Z');
-  beforeAll(async () => {
-    db = await openTestDb(target);
-    const [districts, bases] = await Promise.all([listDistricts(db.sql), listBases(db.sql)]);
-    const index = makeDistrictIndex(districts);
-    const inputs = [...iterateDemoReports({ districts, bases, count: 1500, seed: 5, nowMs: NOW })];
-    rows = inputs.map((r, i) => prepareReport(r, index, `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`, NOW));
-    // A few long windows across the autumn DST change and midnight.
-    rows.push({ ...rows[0]!, id: '00000000-0000-4000-9000-000000000001', observedFrom: new Date('2025-10-25T20:10:00Z'), observedTo: new Date('2025-10-26T05:40:00Z') });
-    rows.push({ ...rows[1]!, id: '00000000-0000-4000-9000-000000000002', observedFrom: new Date('2026-02-01T23:00:00Z'), observedTo: new Date('2026-02-03T01:00:00Z'), description: 'tab\there\nand a backslash \\' });
-  });
-  afterAll(() => db?.close());
-
-  const heat = () => db.sql`
-    select local_date::text, cell::text, hour, dow, category, source, district_id, round(weight::numeric, 9)::text as w, count, n
-    from heat_hours order by local_date, cell, hour, category, source, district_id`;
-  const indexDefs = () => db.sql`select indexname, indexdef from pg_indexes where tablename = 'reports' and schemaname = current_schema() order by 1`;
-
-  it('gives the same reports, heat_hours and indexes as inserts statement by statement', async () => {
-    const indexesBefore = await indexDefs();
-    expect(await insertReports(db.sql, rows, 'insert', 25)).toBe(rows.length);
-    const expected = await heat();
-    const stored = await db.sql`select id, cell::text, district_id, observed_from, observed_to, description from reports order by id`;
-    await db.sql`truncate reports cascade`;
-    expect(await heat()).toEqual([]);
-
-    // largeRows 1 takes the drop-and-rebuild path on this small table.
-    const [{ xid }] = (await db.sql`select pg_current_snapshot()::text as xid`) as unknown as [{ xid: string }];
-    expect(await insertReports(db.sql, rows, 'copy', 5000, { indexes: 'rebuild-if-large', largeRows: 1 })).toBe(rows.length);
-    expect(await heat()).toEqual(expected);
-    expect(await db.sql`select id, cell::text, district_id, observed_from, observed_to, description from reports order by id`).toEqual(stored);
-    expect(await indexDefs()).toEqual(indexesBefore);
-    const [{ enabled }] = (await db.sql`select tgenabled as enabled from pg_trigger where tgname = 'reports_heat_insert' and tgrelid = 'reports'::regclass`) as unknown as [{ enabled: string }];
-    expect(enabled).toBe('O');
-    // The change log of the import covers every local date it touched.
-    const [log] = await db.sql`
-      select min(first_date)::text as first, max(last_date)::text as last from heat_changes
-      where xid >= pg_snapshot_xmax(${xid}::pg_snapshot) and first_date > '-infinity'`;
-    expect(log).toEqual({ first: expected[0]!.local_date, last: expected.at(-1)!.local_date });
-  });
-
-  it('stores each row once and leaves the aggregate as it was on a re-import in several groups', async () => {
-    const before = await heat();
-    const groups = [[...copyChunks(rows.slice(0, 300))], [...copyChunks(rows.slice(200, 700))], [...copyChunks(rows.slice(690, 701))]];
-    expect(await db.sql.begin((tx) => loadReportGroups(tx, groups))).toBe(0);
-    expect(await heat()).toEqual(before);
-    expect((await db.sql`select count(*)::int as n from reports`)[0]!.n).toBe(rows.length);
-  });
-
-  it('rolls back the rows, the aggregate and the trigger state when the merge fails', async () => {
-    const before = await heat();
-    const bad = [{ ...rows[0]!, id: '00000000-0000-4000-9000-0000000000ff', districtId: 'no-such-district' }];
-    await expect(insertReports(db.sql, bad, 'copy')).rejects.toThrow(/foreign key/);
-    expect(await heat()).toEqual(before);
-    const [{ enabled }] = (await db.sql`select tgenabled as enabled from pg_trigger where tgname = 'reports_heat_insert' and tgrelid = 'reports'::regclass`) as unknown as [{ enabled: string }];
-    expect(enabled).toBe('O');
   });
 });

@@ -1,8 +1,9 @@
 // Reports table: single and bulk inserts, reads with optional filters and keyset paging.
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Sql, Tx } from '../sql.ts';
 import type { ReportRow } from '../../domain/report.ts';
 import { cellToBigint } from '../../domain/cells.ts';
-import { copyChunks, loadReportGroups, type MergeOptions } from './report-bulk.ts';
 
 export interface ReportDto {
   id: string;
@@ -55,32 +56,67 @@ export async function insertReport(tx: Sql | Tx, r: ReportRow): Promise<ReportDt
 }
 
 /**
- * Bulk insert. 'copy' (real PostgreSQL only; pglite-socket does not carry the copy sub-protocol)
- * streams COPY into a staging table and moves the rows over in one statement (report-bulk.ts);
- * 'insert' sends batches of unnest() arrays. Either way rows whose id exists are skipped, so
- * re-runs do not duplicate. Returns the rows inserted.
+ * Bulk insert. 'copy' streams COPY FROM STDIN (real PostgreSQL only; pglite-socket does not
+ * carry the copy sub-protocol); 'insert' sends batches of unnest() arrays. Rows whose id exists
+ * are skipped with 'insert' (re-runs do not duplicate); COPY expects new ids.
  */
-export async function insertReports(sql: Sql, rows: readonly ReportRow[], method: 'copy' | 'insert', batchSize = 5000, opts: MergeOptions = {}): Promise<number> {
+export async function insertReports(sql: Sql, rows: readonly ReportRow[], method: 'copy' | 'insert', batchSize = 5000): Promise<number> {
   if (method === 'copy') {
-    return sql.begin((tx) => loadReportGroups(tx, [[...copyChunks(rows)]], opts));
+    await copyIn(sql`copy reports (id, category, lat, lon, cell, district_id, observed_from, observed_to, description, source, status) from stdin`, copyLines(rows));
+    return rows.length;
   }
   let inserted = 0;
-  for (let i = 0; i < rows.length; i += batchSize) inserted += await insertReportBatch(sql, rows.slice(i, i + batchSize));
+  for (let i = 0; i < rows.length; i += batchSize) {
+    const b = rows.slice(i, i + batchSize);
+    const res = await sql`
+      insert into reports (id, category, lat, lon, cell, district_id, observed_from, observed_to, description, source, status)
+      select * from unnest(
+        ${b.map((r) => r.id)}::uuid[], ${b.map((r) => r.category)}::text[],
+        ${b.map((r) => r.lat)}::float8[], ${b.map((r) => r.lon)}::float8[],
+        ${b.map((r) => cellToBigint(r.cell))}::int8[], ${b.map((r) => r.districtId)}::text[],
+        ${b.map((r) => r.observedFrom.toISOString())}::timestamptz[], ${b.map((r) => r.observedTo.toISOString())}::timestamptz[],
+        ${b.map((r) => r.description)}::text[], ${b.map((r) => r.source)}::text[], ${b.map((r) => r.status)}::text[])
+      on conflict (id) do nothing`;
+    inserted += res.count;
+  }
   return inserted;
 }
 
-/** One INSERT … SELECT FROM unnest(…) ON CONFLICT (id) DO NOTHING; returns the rows inserted. */
-export async function insertReportBatch(sql: Sql | Tx, b: readonly ReportRow[]): Promise<number> {
-  const res = await sql`
-    insert into reports (id, category, lat, lon, cell, district_id, observed_from, observed_to, description, source, status)
-    select * from unnest(
-      ${b.map((r) => r.id)}::uuid[], ${b.map((r) => r.category)}::text[],
-      ${b.map((r) => r.lat)}::float8[], ${b.map((r) => r.lon)}::float8[],
-      ${b.map((r) => cellToBigint(r.cell))}::int8[], ${b.map((r) => r.districtId)}::text[],
-      ${b.map((r) => r.observedFrom.toISOString())}::timestamptz[], ${b.map((r) => r.observedTo.toISOString())}::timestamptz[],
-      ${b.map((r) => r.description)}::text[], ${b.map((r) => r.source)}::text[], ${b.map((r) => r.status)}::text[])
-    on conflict (id) do nothing`;
-  return res.count;
+/**
+ * Streams lines into a COPY … FROM STDIN query. postgres.js resolves the query with the stream
+ * and drops an ErrorResponse that arrives later (the stream's final callback is never called),
+ * so the query's reject is tapped to fail the copy instead of hanging.
+ */
+async function copyIn(query: ReturnType<Sql>, lines: Iterable<string>): Promise<void> {
+  const q = query as unknown as { reject: (e: unknown) => void; writable(): Promise<NodeJS.WritableStream> };
+  let fail: (e: unknown) => void = () => {};
+  const failed = new Promise<never>((_, reject) => (fail = reject));
+  const reject = q.reject;
+  q.reject = (e) => {
+    fail(e);
+    reject(e);
+  };
+  const writable = await q.writable();
+  await Promise.race([pipeline(Readable.from(lines), writable), failed]);
+}
+
+function copyText(v: string | null): string {
+  if (v === null) return '\\N';
+  return v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+}
+
+function* copyLines(rows: readonly ReportRow[], chunk = 2000): Generator<string> {
+  let buf = '';
+  let n = 0;
+  for (const r of rows) {
+    buf += `${r.id}\t${r.category}\t${r.lat}\t${r.lon}\t${cellToBigint(r.cell)}\t${copyText(r.districtId)}\t${r.observedFrom.toISOString()}\t${r.observedTo.toISOString()}\t${copyText(r.description)}\t${r.source}\t${r.status}\n`;
+    if (++n === chunk) {
+      yield buf;
+      buf = '';
+      n = 0;
+    }
+  }
+  if (buf) yield buf;
 }
 
 export async function getReport(sql: Sql, id: string): Promise<ReportDto | null> {
