@@ -3,7 +3,7 @@
 // only the changed buckets written; read back per track.
 import { createHash } from 'node:crypto';
 import { cellToLatLng } from 'h3-js';
-import type { Tx, Sql } from '../sql.ts';
+import { numbers, type Tx, type Sql } from '../sql.ts';
 import type { DistrictIndex } from '../../domain/district-index.ts';
 import { totalDiscarded, type CleanOptions, type DiscardCounts } from '../../domain/track-clean.ts';
 import type { PresenceOptions } from '../../domain/presence.ts';
@@ -88,8 +88,8 @@ async function writeBuckets(tx: Tx, track: TrackRef, area: DistrictIndex, before
     const [lat, lon] = cellToLatLng(b.cell);
     districtOf.set(b.cell, area.locate(lon, lat));
   }
-  const keys = (bs: readonly PresenceBucket[]) => [bs.map((b) => cellToBigint(b.cell)), bs.map((b) => b.localDate), bs.map((b) => b.hourOfWeek)] as const;
-  const sums = (bs: readonly PresenceBucket[]) => [bs.map((b) => b.minutes), bs.map((b) => b.stopMinutes), bs.map((b) => new Date(b.lastAtMs).toISOString())] as const;
+  const keys = (bs: readonly PresenceBucket[]) => [numbers(bs.map((b) => cellToBigint(b.cell) as `${bigint}`)), bs.map((b) => b.localDate), numbers(bs.map((b) => b.hourOfWeek))] as const;
+  const sums = (bs: readonly PresenceBucket[]) => [numbers(bs.map((b) => b.minutes)), numbers(bs.map((b) => b.stopMinutes)), bs.map((b) => new Date(b.lastAtMs).toISOString())] as const;
   const [gCell, gDate, gHour] = keys(remove);
   const [uCell, uDate, uHour] = keys(update);
   const [uMin, uStop, uLast] = sums(update);

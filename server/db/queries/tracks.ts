@@ -1,5 +1,5 @@
 // The tracks and track_points tables: create, append, end, read and list patrol tracks.
-import type { Sql, Tx } from '../sql.ts';
+import { numbers, type Sql, type Tx } from '../sql.ts';
 import type { TrackPoint } from '../../domain/track-point.ts';
 
 export interface TrackRow {
@@ -88,8 +88,8 @@ export async function insertPoints(tx: Sql | Tx, trackId: string, points: readon
   const res = await tx`
     insert into track_points (track_id, t, lat, lon, accuracy_m)
     select ${trackId}::uuid, to_timestamp(t / 1000.0), lat, lon, acc
-    from unnest(${points.map((p) => p.t)}::float8[], ${points.map((p) => p.lat)}::float8[],
-                ${points.map((p) => p.lon)}::float8[], ${points.map((p) => p.accuracyM ?? null)}::float4[]) as u(t, lat, lon, acc)
+    from unnest(${numbers(points.map((p) => p.t))}::float8[], ${numbers(points.map((p) => p.lat))}::float8[],
+                ${numbers(points.map((p) => p.lon))}::float8[], ${numbers(points.map((p) => p.accuracyM ?? null))}::float4[]) as u(t, lat, lon, acc)
     on conflict (track_id, t) do nothing`;
   return res.count;
 }
