@@ -55,10 +55,13 @@ export function trackRoutes(deps: AppDeps) {
     return once(sql, `POST /api/tracks/${track.id}/points`, key, body, 200, async (tx) => {
       const locked = await getTrack(tx, track.id, { forUpdate: true });
       if (!locked || locked.reducedAt) throw new HttpProblem(409, 'This track has been reduced to presence aggregates after the retention period; it takes no more points.');
-      const accepted = await insertPoints(tx, track.id, inside);
       // Presence from the latest checkpoint before the batch's earliest fix (the stored ones among
-      // them may be fewer: an earlier start only redoes a little more).
-      const r = await updatePresence(tx, locked, area, accepted ? inside.reduce((m, p) => Math.min(m, p.t), Infinity) : Infinity);
+      // them may be fewer, e.g. repeats: an earlier start only redoes a little more). The insert and
+      // presence's first read go down the transaction's connection together (pipelined, in order).
+      const [accepted, r] = await Promise.all([
+        insertPoints(tx, track.id, inside),
+        updatePresence(tx, locked, area, inside.reduce((m, p) => Math.min(m, p.t), Infinity)),
+      ]);
       await updateTrackStats(tx, track.id, { pointCount: r.storedPoints, discarded: r.discardedTotal, outsideAdded: outside, last: r.last });
       return { accepted, duplicates: inside.length - accepted, outside, discarded: r.discarded, pointCount: r.storedPoints, cells: r.cells };
     });

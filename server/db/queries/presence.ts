@@ -55,10 +55,13 @@ export async function updatePresence(tx: Tx, track: TrackRef, area: DistrictInde
   const resumed = advancePresence(prev, from, fixes, opts);
   // A state that no longer fits the stored fixes is dropped: recompute and rewrite everything.
   const step = resumed ?? advancePresence(null, null, from ? await readPoints(tx, track.id) : fixes, opts)!;
-  await writeBuckets(tx, track, area, resumed ? (prev?.visits ?? null) : null, step.state);
-  await tx`
-    insert into track_presence_state (track_id, state) values (${track.id}, ${encodePresenceState(step.state, key)}::text::json)
-    on conflict (track_id) do update set state = excluded.state`;
+  // Both writes go down the connection together (pipelined, in order).
+  await Promise.all([
+    writeBuckets(tx, track, area, resumed ? (prev?.visits ?? null) : null, step.state),
+    tx`
+      insert into track_presence_state (track_id, state) values (${track.id}, ${encodePresenceState(step.state, key)}::text::json)
+      on conflict (track_id) do update set state = excluded.state`,
+  ]);
   return {
     storedPoints: step.storedPoints,
     discarded: step.discarded,
