@@ -163,8 +163,3 @@ export async function reduceTracksBefore(sql: Sql, before: Date): Promise<{ trac
     return { tracks: ids.length, points: del.count };
   }) as Promise<{ tracks: number; points: number }>;
 }
-
-/** Flags a just-stored report as discovered on patrol (field mode's observation button). */
-export async function markDiscoveredOnPatrol(tx: Sql | Tx, reportId: string): Promise<void> {
-  await tx`update reports set discovered_on_patrol = true where id = ${reportId}`;
-}
