@@ -13,8 +13,6 @@ export interface BatcherOptions {
 export interface Batcher<I, O> {
   /** Resolves with the item's own outcome once its batch has committed, or rejects with its own error. */
   submit(item: I): Promise<O>;
-  /** Resolves when nothing is queued or in flight. */
-  drain(): Promise<void>;
 }
 
 /**
@@ -25,7 +23,6 @@ export function makeBatcher<I, O>(write: (items: I[]) => Promise<Array<O | Error
   interface Waiting { item: I; resolve(o: O): void; reject(e: unknown): void }
   const queue: Waiting[] = [];
   let inFlight = 0;
-  let idle: Array<() => void> = [];
 
   const settle = (w: Waiting, outcome: O | Error | undefined) => {
     if (outcome instanceof Error) w.reject(outcome);
@@ -59,11 +56,6 @@ export function makeBatcher<I, O>(write: (items: I[]) => Promise<Array<O | Error
       void run(batch).finally(() => {
         inFlight--;
         pump();
-        if (inFlight === 0 && queue.length === 0) {
-          const waiters = idle;
-          idle = [];
-          waiters.forEach((f) => f());
-        }
       });
     }
   }
@@ -74,10 +66,6 @@ export function makeBatcher<I, O>(write: (items: I[]) => Promise<Array<O | Error
         queue.push({ item, resolve, reject });
         pump();
       });
-    },
-    drain() {
-      if (inFlight === 0 && queue.length === 0) return Promise.resolve();
-      return new Promise<void>((resolve) => idle.push(resolve));
     },
   };
 }

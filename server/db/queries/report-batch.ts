@@ -3,10 +3,9 @@
 // answers stored under their keys. Each submission gets its own outcome, as if written alone.
 import type { Sql, Tx } from '../sql.ts';
 import type { ReportRow } from '../../domain/report.ts';
-import { cellToBigint } from '../../domain/cells.ts';
 import { keyReused } from '../../http/idempotency.ts';
 import { HttpProblem } from '../../http/problem.ts';
-import { COLUMNS, toDto, type ReportDto } from './reports.ts';
+import { COLUMNS, ROW_COLUMNS, rowArrays, toDto, type ReportDto } from './reports.ts';
 
 export interface ReportSubmission {
   row: ReportRow;
@@ -38,7 +37,7 @@ export async function writeReportSubmissions(sql: Sql, subs: readonly ReportSubm
       if (s.idempotency && !firstOfKey.has(keyOf(s.idempotency))) firstOfKey.set(keyOf(s.idempotency), i);
     });
     // Claimed in one global order, so two batches in flight wait for each other, never deadlock.
-    const claimers = [...firstOfKey.values()].map((i) => subs[i]!.idempotency!).sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
+    const claimers = [...firstOfKey.values()].map((i) => subs[i]!.idempotency!).sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1));
     const claimed = await claimKeys(tx, claimers);
     const stored = await storedAnswers(tx, claimers.filter((k) => !claimed.has(keyOf(k))));
 
@@ -87,15 +86,9 @@ async function storedAnswers(tx: Tx, keys: readonly { scope: string; key: string
 
 async function insertSubmissions(tx: Sql | Tx, subs: readonly ReportSubmission[]): Promise<ReportDto[]> {
   if (subs.length === 0) return [];
-  const rows = subs.map((s) => s.row);
   const inserted = await tx`
-    insert into reports (id, category, lat, lon, cell, district_id, observed_from, observed_to, description, source, status, submitted_by, discovered_on_patrol)
-    select * from unnest(
-      ${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.category)}::text[],
-      ${rows.map((r) => r.lat)}::float8[], ${rows.map((r) => r.lon)}::float8[],
-      ${rows.map((r) => cellToBigint(r.cell))}::int8[], ${rows.map((r) => r.districtId)}::text[],
-      ${rows.map((r) => r.observedFrom.toISOString())}::timestamptz[], ${rows.map((r) => r.observedTo.toISOString())}::timestamptz[],
-      ${rows.map((r) => r.description)}::text[], ${rows.map((r) => r.source)}::text[], ${rows.map((r) => r.status)}::text[],
+    insert into reports (${ROW_COLUMNS(tx)}, submitted_by, discovered_on_patrol)
+    select * from unnest(${rowArrays(tx, subs.map((s) => s.row))},
       ${subs.map((s) => s.submittedBy)}::text[], ${subs.map((s) => (s.discoveredOnPatrol ? 'true' : 'false'))}::text[]::bool[])
     returning ${COLUMNS(tx)}`;
   return inserted.map(toDto);

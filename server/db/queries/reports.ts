@@ -1,7 +1,7 @@
 // Reports table: single and bulk inserts, reads with optional filters and keyset paging.
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Sql, Tx } from '../sql.ts';
+import { numbers, type Sql, type Tx } from '../sql.ts';
 import type { ReportRow } from '../../domain/report.ts';
 import { cellToBigint } from '../../domain/cells.ts';
 
@@ -46,6 +46,19 @@ export function toDto(r: Record<string, unknown>): ReportDto {
   };
 }
 
+/** The columns a ReportRow fills, in the order of rowArrays. */
+export const ROW_COLUMNS = (sql: Sql | Tx) => sql`id, category, lat, lon, cell, district_id, observed_from, observed_to, description, source, status`;
+
+/** Many ReportRows as one typed array per column, for `select * from unnest(…)` in one INSERT. */
+export function rowArrays(sql: Sql | Tx, rows: readonly ReportRow[]) {
+  return sql`
+    ${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.category)}::text[],
+    ${numbers(rows.map((r) => r.lat))}::float8[], ${numbers(rows.map((r) => r.lon))}::float8[],
+    ${rows.map((r) => cellToBigint(r.cell))}::int8[], ${rows.map((r) => r.districtId)}::text[],
+    ${rows.map((r) => r.observedFrom.toISOString())}::timestamptz[], ${rows.map((r) => r.observedTo.toISOString())}::timestamptz[],
+    ${rows.map((r) => r.description)}::text[], ${rows.map((r) => r.source)}::text[], ${rows.map((r) => r.status)}::text[]`;
+}
+
 export async function insertReport(tx: Sql | Tx, r: ReportRow): Promise<ReportDto> {
   const [row] = await tx`
     insert into reports (id, category, lat, lon, cell, district_id, observed_from, observed_to, description, source, status)
@@ -69,13 +82,7 @@ export async function insertReports(sql: Sql, rows: readonly ReportRow[], method
   for (let i = 0; i < rows.length; i += batchSize) {
     const b = rows.slice(i, i + batchSize);
     const res = await sql`
-      insert into reports (id, category, lat, lon, cell, district_id, observed_from, observed_to, description, source, status)
-      select * from unnest(
-        ${b.map((r) => r.id)}::uuid[], ${b.map((r) => r.category)}::text[],
-        ${b.map((r) => r.lat)}::float8[], ${b.map((r) => r.lon)}::float8[],
-        ${b.map((r) => cellToBigint(r.cell))}::int8[], ${b.map((r) => r.districtId)}::text[],
-        ${b.map((r) => r.observedFrom.toISOString())}::timestamptz[], ${b.map((r) => r.observedTo.toISOString())}::timestamptz[],
-        ${b.map((r) => r.description)}::text[], ${b.map((r) => r.source)}::text[], ${b.map((r) => r.status)}::text[])
+      insert into reports (${ROW_COLUMNS(sql)}) select * from unnest(${rowArrays(sql, b)})
       on conflict (id) do nothing`;
     inserted += res.count;
   }
