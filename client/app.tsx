@@ -10,7 +10,8 @@ import { Legend } from './components/legend.tsx';
 import { PinCount } from './components/pin-count.tsx';
 import { formatCount } from './i18n/format.ts';
 import { messagesFor } from './i18n/messages.ts';
-import { ATTRIBUTION, MapView } from './map/map-view.tsx';
+import { MapView } from './map/map-view.tsx';
+import { ATTRIBUTION } from './map/attribution.ts';
 import { createAppData } from './state/create-app-data.ts';
 import { createUrlState } from './state/create-url-state.ts';
 import { effectiveDateRange } from './state/filters.ts';
@@ -21,6 +22,7 @@ import { analyticsSv } from './i18n/analytics-sv.ts';
 import { ReportPage } from './report/report-page.tsx';
 import { ModerationPage } from './moderation/moderation-page.tsx';
 import { AccountMenu } from './auth/account-menu.tsx';
+import { HeaderNav, ReportFab } from './auth/header-nav.tsx';
 import { useSession } from './state/create-session.ts';
 import { FieldPage } from './field/field-page.tsx';
 import { CoveragePage } from './coverage/coverage-page.tsx';
@@ -100,6 +102,7 @@ export function App() {
         isPanelOpen={isPanelOpen()}
         onTogglePanel={() => setPanelOpen(!isPanelOpen())}
         onLangChange={url.setLang}
+        nav={<HeaderNav lang={url.lang()} current={isAnalytics() ? '/#analys' : '/'} />}
       />
       <div class="app__body">
         <aside class="side-panel" id="side-panel" aria-label={t().filtersHeading}>
@@ -148,6 +151,9 @@ export function App() {
             </Show>
             <ErrorList errors={errors()} t={t()} />
           </div>
+          <Show when={!isAnalytics()}>
+            <ReportFab lang={url.lang()} />
+          </Show>
           <Show when={isAnalytics() && session.can('analytics:read')}>
             <AnalyticsPage
               lang={url.lang()}

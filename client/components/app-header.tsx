@@ -1,5 +1,5 @@
-// The page header: title, filter toggle for narrow screens, language switch.
-import { For } from 'solid-js';
+// The page header: title, page links (wide screens), filter toggle for narrow screens, language switch.
+import { For, type JSX } from 'solid-js';
 import { LANGS } from '../i18n/messages.ts';
 import type { Lang } from '../i18n/messages.ts';
 import type { Messages } from '../i18n/sv.ts';
@@ -13,6 +13,8 @@ export interface AppHeaderProps {
   isPanelOpen: boolean;
   onTogglePanel: () => void;
   onLangChange: (lang: Lang) => void;
+  /** Page links and sign-in, shown on wide screens. */
+  nav?: JSX.Element;
 }
 
 export function AppHeader(props: AppHeaderProps) {
@@ -31,6 +33,7 @@ export function AppHeader(props: AppHeaderProps) {
         </div>
       </div>
       <div class="app-header__actions">
+        {props.nav}
         <button
           type="button"
           class="button button--ghost app-header__filters"

@@ -1,12 +1,13 @@
 // The coverage page's map: districts, gap hexagons and presence outlines; one map, sources
 // added once after load and updated with setData.
 import { createEffect, onCleanup, onMount } from 'solid-js';
-import { Map as MapLibreMap, NavigationControl } from 'maplibre-gl';
+import { AttributionControl, Map as MapLibreMap, NavigationControl } from 'maplibre-gl';
 import type { GeoJSONSource } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
 import type { DistrictCollection } from '../api/types.ts';
 import { makeOfflineStyle } from '../map/offline-style.ts';
+import { ATTRIBUTION } from '../map/attribution.ts';
 import { useBundledWorker } from '../map/worker-url.ts';
 import * as districtLayer from '../map/layers/districts.ts';
 import { GAPS_SOURCE_ID, PRESENCE_SOURCE_ID, coverageLayers } from '../map/layers/coverage.ts';
@@ -23,6 +24,7 @@ export function CoverageMap(props: { districts: DistrictCollection | undefined; 
   onMount(() => {
     map = new MapLibreMap({ container, style: makeOfflineStyle(), center: [15.6, 58.41], zoom: 12, attributionControl: false });
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(new AttributionControl({ compact: false, customAttribution: ATTRIBUTION }), 'bottom-right');
     map.on('load', () => {
       map!.addSource(districtLayer.DISTRICTS_SOURCE_ID, { type: 'geojson', data: EMPTY });
       for (const l of districtLayer.districtLayers) map!.addLayer(l);

@@ -1,5 +1,6 @@
 // /tackning: the chief's and team leaders' view of presence against need — a map of gap and
 // presence hexagons, the ranked gap list in words, and tonight's watch list.
+import { HeaderNav } from '../auth/header-nav.tsx';
 import { Show, createMemo, createResource, createSignal } from 'solid-js';
 import { cellToLatLng } from 'h3-js';
 import { readJson } from '../api/problem-error.ts';
@@ -45,6 +46,7 @@ export function CoveragePage() {
     <div class="coverage" lang={lang()}>
       <header class="coverage__header">
         <h1>{t().title}</h1>
+        <HeaderNav lang={lang()} current="/tackning" />
         <label>
           {t().weeks}{' '}
           <select value={weeks()} onChange={(e) => setWeeks(Number(e.currentTarget.value))}>

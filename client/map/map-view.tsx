@@ -17,9 +17,9 @@ import { makeReportPopup } from './report-popup.tsx';
 import * as districtLayer from './layers/districts.ts';
 import * as streetLayer from './layers/streets.ts';
 import * as baseLayer from './layers/bases.ts';
+import { ATTRIBUTION } from './attribution.ts';
 import * as pinLayer from './layers/pins.ts';
 
-export const ATTRIBUTION = ['© OpenStreetMap contributors', 'Källa: SCB'];
 
 export interface MapViewProps {
   basemapStyleUrl: string | null;
@@ -52,11 +52,12 @@ function addOurLayers(map: MapLibreMap, categories: Category[]) {
   map.addSource(streetLayer.STREETS_SOURCE_ID, geojson());
   map.addSource(pinLayer.PINS_SOURCE_ID, pinLayer.pinSourceSpec);
   map.addSource(baseLayer.BASES_SOURCE_ID, geojson());
-  // Bases sit above the pin circles but below the cluster counts, so a count stays readable over a base.
+  // Bases sit above single pins but under the clusters: a cluster over a base keeps its count
+  // readable (zooming in splits it and shows the base).
   const pins = pinLayer.pinLayers(categories);
-  const counts = pins.filter((l) => l.id === pinLayer.CLUSTER_COUNT_LAYER_ID);
-  const circles = pins.filter((l) => l.id !== pinLayer.CLUSTER_COUNT_LAYER_ID);
-  const layers = [...districtLayer.districtLayers, ...streetLayer.streetLayers, ...circles, ...baseLayer.baseLayers, ...counts];
+  const points = pins.filter((l) => l.id === pinLayer.POINT_LAYER_ID);
+  const clusters = pins.filter((l) => l.id !== pinLayer.POINT_LAYER_ID);
+  const layers = [...districtLayer.districtLayers, ...streetLayer.streetLayers, ...points, ...baseLayer.baseLayers, ...clusters];
   for (const layer of layers) map.addLayer(layer);
 }
 

@@ -72,9 +72,10 @@ describe.runIf(runBrowserSuite)('sign-in and role-aware UI in a browser', () => 
     await page.waitForSelector('.account-menu', WAIT);
     expect(await page.textContent('.account-menu')).toContain('Fältpersonal');
     expect(await page.$('.side-panel__analytics')).toBeNull();
-    const links = await page.$$eval('.account-menu__links a', (as) => as.map((a) => a.textContent));
+    const links = await page.$$eval('.header-nav__links a', (as) => as.map((a) => a.textContent));
     expect(links).toEqual(['Karta', 'Fältläge', 'Rapportera']);
-    await page.click('.account-menu__sign-out');
+    expect(await page.getAttribute('.header-nav__links a[aria-current=page]', 'href')).toBe('#');
+    await page.click('.header-nav__account');
     await page.waitForSelector('.sign-in', WAIT);
     await context.close();
 
@@ -82,8 +83,13 @@ describe.runIf(runBrowserSuite)('sign-in and role-aware UI in a browser', () => 
     await chief.page.goto(`${server!.url}/logga-in`);
     await signIn(chief.page, 'chief');
     await chief.page.waitForSelector('.side-panel__analytics', WAIT);
-    const chiefLinks = await chief.page.$$eval('.account-menu__links a', (as) => as.map((a) => a.textContent));
+    const chiefLinks = await chief.page.$$eval('.header-nav__links a', (as) => as.map((a) => a.textContent));
     expect(chiefLinks).toEqual(['Karta', 'Analys', 'Täckning', 'Granskning', 'Rapportera']);
+    // The header's analysis link only changes the hash: the map's filters in the query stay.
+    await chief.page.goto(`${server!.url}/?d=ryd`);
+    await chief.page.click('.header-nav__links a[href="#analys"]');
+    await chief.page.waitForSelector('.header-nav__links a[aria-current=page][href="#analys"]', WAIT);
+    expect(new URL(chief.page.url()).searchParams.get('d')).toBe('ryd');
     await chief.context.close();
   });
 
@@ -98,6 +104,8 @@ describe.runIf(runBrowserSuite)('sign-in and role-aware UI in a browser', () => 
     await page.goto(server!.url);
     await page.waitForFunction(() => /[1-9]/.test(document.querySelector('[data-testid="pin-count"]')?.textContent ?? ''), undefined, WAIT);
     expect(await page.textContent('.account-menu')).toContain('Logga in (personal)');
+    expect(await page.$$eval('.header-nav__links a', (as) => as.map((a) => a.textContent))).toEqual(['Karta', 'Rapportera']);
+    expect(await page.getAttribute('.header-nav__account', 'href')).toBe('/logga-in');
     expect(await page.$('.side-panel__analytics')).toBeNull();
     const pins = (await (await fetch(`${server!.url}/api/reports/pins?limit=50`)).json()) as { masked: boolean; features: { properties: { id: string | null } }[] };
     expect(pins.masked).toBe(true);

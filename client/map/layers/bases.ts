@@ -1,4 +1,4 @@
-// Team bases: a dark square-ish marker with a white ring, drawn above the pins.
+// Team bases: a dark marker with a white ring, drawn above single pins and under clusters.
 import type { FeatureCollection, Point } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
 import type { BaseCollection, BaseProps } from '../../api/types.ts';
