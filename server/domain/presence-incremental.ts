@@ -85,6 +85,35 @@ export function advancePresence(prev: PresenceState | null, from: PresenceCheckp
   };
 }
 
+/**
+ * The stored fixes from `fromMs` on once `batch` is stored beside `stored` (every stored fix at
+ * or after the earlier of `fromMs` and the batch's earliest, time order), as the insert stores
+ * it: a fix at an instant already stored is skipped, and so is a repeat within the batch (the
+ * first is kept); accuracy becomes float4. Returns them in time order (what reading them back
+ * gives) and how many of the batch's were new. Instants must be whole milliseconds.
+ */
+export function mergeFixes(stored: readonly TrackPoint[], batch: readonly TrackPoint[], fromMs: number): { fixes: TrackPoint[]; added: number } {
+  const seen = new Set<number>();
+  for (const p of stored) seen.add(p.t);
+  const fresh: TrackPoint[] = [];
+  for (const p of batch) {
+    if (seen.has(p.t)) continue;
+    seen.add(p.t);
+    fresh.push({ t: p.t, lat: p.lat, lon: p.lon, accuracyM: p.accuracyM == null ? null : Math.fround(p.accuracyM) });
+  }
+  const added = fresh.length;
+  fresh.sort((a, b) => a.t - b.t);
+  const fixes: TrackPoint[] = [];
+  let i = 0, j = 0;
+  while (i < stored.length && stored[i]!.t < fromMs) i++;
+  while (j < fresh.length && fresh[j]!.t < fromMs) j++;
+  while (i < stored.length || j < fresh.length) {
+    if (j === fresh.length || (i < stored.length && stored[i]!.t < fresh[j]!.t)) fixes.push(stored[i++]!);
+    else fixes.push(fresh[j++]!);
+  }
+  return { fixes, added };
+}
+
 const bucketKey = (b: PresenceBucket) => `${b.cell}|${b.localDate}|${b.hourOfWeek}`;
 
 /** Going from the old visits to the new: buckets that are new, buckets whose sums changed, and buckets gone. */

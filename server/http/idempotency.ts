@@ -24,14 +24,47 @@ export function readIdempotencyKey(header: string | undefined): string | null {
 }
 
 /**
+ * An answer whose statements may still be on the wire: `once` stores it for the key with the
+ * next statement on the same connection instead of after them (one round trip fewer).
+ */
+export class Pipelined<T> {
+  constructor(
+    readonly body: T,
+    /** The write's last statements (a rejection rolls the transaction back). */
+    readonly written: Promise<unknown>,
+  ) {}
+}
+
+/**
  * Runs `write` once per (scope, key). Returns the stored answer and whether it was replayed.
  * Concurrent requests with the same key wait on the key's row and then replay.
+ * `before`, when given, is sent together with the key's claim (pipelined, after it) and its
+ * result handed to `write`: reads or locks only, as it also runs for a replay (its throw, e.g. a
+ * 404, still wins over the replay).
  */
-export async function once<T>(sql: Sql, scope: string, key: string | null, body: unknown, status: number, write: (tx: Tx) => Promise<T>): Promise<{ status: number; body: T; replayed: boolean }> {
+export async function once<T, B = undefined>(
+  sql: Sql,
+  scope: string,
+  key: string | null,
+  body: unknown,
+  status: number,
+  write: (tx: Tx, before: B) => Promise<T | Pipelined<T>>,
+  before?: (tx: Tx) => Promise<B>,
+): Promise<{ status: number; body: T; replayed: boolean }> {
+  const settle = async (out: T | Pipelined<T>, store?: (result: T) => Promise<unknown>): Promise<T> => {
+    if (!(out instanceof Pipelined)) {
+      if (store) await store(out);
+      return out;
+    }
+    await Promise.all([out.written, store?.(out.body)]);
+    return out.body;
+  };
   return sql.begin(async (tx) => {
-    if (key === null) return { status, body: await write(tx), replayed: false };
+    if (key === null) return { status, body: await settle(await write(tx, (await before?.(tx)) as B)), replayed: false };
     const hash = requestHash(body);
-    const claimed = await tx`insert into idempotency_keys (key, scope, request_hash) values (${key}, ${scope}, ${hash}) on conflict do nothing returning key`;
+    // The claim is queued first; `before`'s statements follow it on the connection.
+    const claim = tx`insert into idempotency_keys (key, scope, request_hash) values (${key}, ${scope}, ${hash}) on conflict do nothing returning key`.execute();
+    const [claimed, pre] = await Promise.all([claim, before?.(tx)]);
     if (claimed.length === 0) {
       const [prev] = await tx<{ request_hash: string; status: number; body: T }[]>`
         select request_hash, status, body from idempotency_keys where scope = ${scope} and key = ${key}`;
@@ -40,8 +73,7 @@ export async function once<T>(sql: Sql, scope: string, key: string | null, body:
       }
       return { status: prev.status, body: prev.body, replayed: true };
     }
-    const result = await write(tx);
-    await tx`update idempotency_keys set status = ${status}, body = ${tx.json(result as never)} where scope = ${scope} and key = ${key}`;
+    const result = await settle(await write(tx, pre as B), (r) => tx`update idempotency_keys set status = ${status}, body = ${tx.json(r as never)} where scope = ${scope} and key = ${key}`);
     return { status, body: result, replayed: false };
   }) as Promise<{ status: number; body: T; replayed: boolean }>;
 }

@@ -3,14 +3,15 @@
 // audit-logged) and their presence per cell.
 import { Hono, type Context } from 'hono';
 import type { AppDeps } from '../deps.ts';
+import type { Tx } from '../db/sql.ts';
 import { describe, validate } from '../http/validate.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { guard } from '../http/guard.ts';
-import { once, readIdempotencyKey } from '../http/idempotency.ts';
+import { once, Pipelined, readIdempotencyKey } from '../http/idempotency.ts';
 import { audit, auditContext } from '../auth/audit.ts';
 import { AppendResult, ImportQuery, ImportResult, NewTrack, PointBatch, Presence, Track, TrackIdParam, TrackList, TrackListQuery, TrackWithPoints } from '../schemas/tracks.ts';
-import { endTrack, getTrack, insertPoints, insertTrack, listTracks, readPoints, toTrackDto, updateTrackStats, type TrackRow } from '../db/queries/tracks.ts';
-import { storeFinishedTrack, trackPresence, updatePresence } from '../db/queries/presence.ts';
+import { endTrack, getTrack, insertTrack, listTracks, readPoints, toTrackDto, updateTrackStats, type TrackRow } from '../db/queries/tracks.ts';
+import { appendFixes, readPresenceBefore, storeFinishedTrack, trackPresence } from '../db/queries/presence.ts';
 import { makeAreaGate, type AreaGate } from '../domain/track-area.ts';
 import type { DistrictIndex } from '../domain/district-index.ts';
 import type { TrackPoint } from '../domain/track-point.ts';
@@ -47,24 +48,35 @@ const IMPORT_TYPES: Record<string, (text: string) => ParsedTrack> = {
 export function trackRoutes(deps: AppDeps) {
   const { sql } = deps;
 
-  /** Stores admitted fixes and recomputes presence, all in one transaction with the idempotency key. */
-  const append = (c: Context, track: TrackRow, points: readonly TrackPoint[], body: unknown) => async () => {
+  /**
+   * Stores the caller's admitted fixes and brings presence up to date, in one transaction with
+   * the idempotency key: the key's claim, the track's lock and presence's reads go down together,
+   * then the fixes, presence's writes, the counts and the key's answer.
+   */
+  const append = async (c: Context, id: string, points: readonly TrackPoint[], body: unknown) => {
+    const user = requireUser(c);
     const area = await deps.area.index();
     const { inside, outside } = splitByArea(points, gateFor(area));
     const key = readIdempotencyKey(c.req.header('Idempotency-Key'));
-    return once(sql, `POST /api/tracks/${track.id}/points`, key, body, 200, async (tx) => {
-      const locked = await getTrack(tx, track.id, { forUpdate: true });
-      if (!locked || locked.reducedAt) throw new HttpProblem(409, 'This track has been reduced to presence aggregates after the retention period; it takes no more points.');
-      // Presence from the latest checkpoint before the batch's earliest fix (the stored ones among
-      // them may be fewer, e.g. repeats: an earlier start only redoes a little more). The insert and
-      // presence's first read go down the transaction's connection together (pipelined, in order).
-      const [accepted, r] = await Promise.all([
-        insertPoints(tx, track.id, inside),
-        updatePresence(tx, locked, area, inside.reduce((m, p) => Math.min(m, p.t), Infinity)),
-      ]);
-      await updateTrackStats(tx, track.id, { pointCount: r.storedPoints, discarded: r.discardedTotal, outsideAdded: outside, last: r.last });
-      return { accepted, duplicates: inside.length - accepted, outside, discarded: r.discarded, pointCount: r.storedPoints, cells: r.cells };
-    });
+    const earliestMs = inside.reduce((m, p) => Math.min(m, p.t), Infinity);
+    return once(
+      sql,
+      `POST /api/tracks/${id}/points`,
+      key,
+      body,
+      200,
+      async (tx, [locked, before]) => {
+        if (locked.reducedAt) throw new HttpProblem(409, 'This track has been reduced to presence aggregates after the retention period; it takes no more points.');
+        const { accepted, result: r, written } = await appendFixes(tx, locked, area, inside, before);
+        const stats = updateTrackStats(tx, id, { pointCount: r.storedPoints, discarded: r.discardedTotal, outsideAdded: outside, last: r.last });
+        return new Pipelined(
+          { accepted, duplicates: inside.length - accepted, outside, discarded: r.discarded, pointCount: r.storedPoints, cells: r.cells },
+          Promise.all([written, stats]),
+        );
+      },
+      // Under the lock (a batch of the same track waits here), then presence's reads.
+      (tx: Tx) => Promise.all([getTrack(tx, id, { forUpdate: true }).then((t) => assertOwn(user, t, id)), readPresenceBefore(tx, id, earliestMs)]),
+    );
   };
 
   const readTrack = async (c: Context, track: TrackRow) => {
@@ -210,9 +222,8 @@ export function trackRoutes(deps: AppDeps) {
       async (c) => {
         const { id } = c.req.valid('param');
         const body = c.req.valid('json');
-        const track = assertOwn(requireUser(c), await getTrack(sql, id), id);
         const points = body.points.map((p) => ({ t: typeof p.t === 'number' ? p.t : Date.parse(p.t), lat: p.lat, lon: p.lon, accuracyM: p.acc ?? null }));
-        const res = await append(c, track, points, body)();
+        const res = await append(c, id, points, body);
         if (res.replayed) c.header('Idempotent-Replayed', 'true');
         return c.json(res.body, 200);
       },

@@ -3,7 +3,7 @@
 // order, overlapping and repeated, each worked from the stored state as the server does.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { advancePresence, checkpointBefore, decodePresenceState, diffBuckets, encodePresenceState, type PresenceState } from '../../server/domain/presence-incremental.ts';
+import { advancePresence, checkpointBefore, decodePresenceState, diffBuckets, encodePresenceState, mergeFixes, type PresenceState } from '../../server/domain/presence-incremental.ts';
 import { visitsToBuckets, type PresenceBucket } from '../../server/domain/track-buckets.ts';
 import type { TrackPoint } from '../../server/domain/track-point.ts';
 import { deliveries, roughPatrol } from '../fixtures/tracks/rough-patrol.ts';
@@ -74,5 +74,16 @@ describe('incremental presence', () => {
     const s = advancePresence(null, null, roughPatrol(3))!.state;
     expect(decodePresenceState(encodePresenceState(s, 'a'), 'a')).toEqual(s);
     expect(decodePresenceState(encodePresenceState(s, 'a'), 'b')).toBeNull();
+  });
+
+  it('merges a batch into the stored fixes as the insert stores them: time order, first of an instant, float4 accuracy', () => {
+    const p = (t: number, lat = 58.4, acc: number | null = 8) => ({ t, lat, lon: 15.56, accuracyM: acc });
+    const stored = [p(1000), p(2000), p(3000)];
+    const { fixes, added } = mergeFixes(stored, [p(4000, 58.5, 7.3), p(2000, 58.6), p(2500), p(4000, 58.7), p(500)], 2000);
+    expect(added).toBe(3);
+    expect(fixes.map((f) => f.t)).toEqual([2000, 2500, 3000, 4000]);
+    expect(fixes[1]).toEqual(p(2500));
+    expect(fixes[3]).toEqual({ t: 4000, lat: 58.5, lon: 15.56, accuracyM: Math.fround(7.3) });
+    expect(fixes[0]).toBe(stored[1]);
   });
 });

@@ -7,11 +7,11 @@ import { numbers, type Tx, type Sql } from '../sql.ts';
 import type { DistrictIndex } from '../../domain/district-index.ts';
 import { totalDiscarded, type CleanOptions, type DiscardCounts } from '../../domain/track-clean.ts';
 import type { PresenceOptions } from '../../domain/presence.ts';
-import { advancePresence, checkpointBefore, decodePresenceState, diffBuckets, encodePresenceState, type PresenceState } from '../../domain/presence-incremental.ts';
+import { advancePresence, checkpointBefore, decodePresenceState, diffBuckets, encodePresenceState, mergeFixes, type PresenceState } from '../../domain/presence-incremental.ts';
 import { visitsToBuckets, type PresenceBucket } from '../../domain/track-buckets.ts';
 import { bigintToCell, cellToBigint } from '../../domain/cells.ts';
 import type { TrackPoint } from '../../domain/track-point.ts';
-import { getTrack, insertPoints, insertTrack, readPoints, updateTrackStats, type NewTrackRow, type TrackRow } from './tracks.ts';
+import { getTrack, insertPoints, insertTrack, readPoints, readPointsFrom, updateTrackStats, type NewTrackRow, type TrackRow } from './tracks.ts';
 
 export interface RecomputeResult {
   storedPoints: number;
@@ -47,27 +47,106 @@ function stateKey(area: DistrictIndex, opts: RecomputeOptions): string {
  * and writes only the buckets that changed. Exactly what recomputePresence gives.
  */
 export async function updatePresence(tx: Tx, track: TrackRef, area: DistrictIndex, earliestNewMs: number, opts: RecomputeOptions = {}): Promise<RecomputeResult> {
-  const key = stateKey(area, opts);
   const [row] = await tx<{ state: string }[]>`select state::text as state from track_presence_state where track_id = ${track.id}`;
-  const prev = decodePresenceState(row?.state, key);
+  const { result, written } = await advanceStored(tx, track, area, row?.state, earliestNewMs, opts, (fromMs) => readPoints(tx, track.id, fromMs));
+  await written;
+  return result;
+}
+
+/** What a batch's presence update reads before the batch is inserted (behind the track's lock). */
+export interface PresenceBefore {
+  /** The stored state (json text), if any. */
+  state: string | undefined;
+  /** The fixes below are every stored fix from this instant on (epoch ms; null: all of them). */
+  fromMs: number | null;
+  fixes: TrackPoint[];
+  /** Every instant among `fixes` is a whole millisecond. */
+  wholeMs: boolean;
+}
+
+/**
+ * Reads the state and the stored fixes from the latest checkpoint before `earliestNewMs` (as the
+ * state's checkpoint_at column has them; all fixes without it), in one round trip: two
+ * statements, pipelined.
+ */
+export async function readPresenceBefore(tx: Tx, trackId: string, earliestNewMs: number): Promise<PresenceBefore> {
+  const checkpointAt = () => tx`(select max(a) from track_presence_state s, unnest(s.checkpoint_at) a where s.track_id = ${trackId} and a < ${String(earliestNewMs)}::float8)`;
+  const [[row], stored] = await Promise.all([
+    tx<{ state: string; fromMs: number | null }[]>`select state::text as state, ${checkpointAt()} as "fromMs" from track_presence_state where track_id = ${trackId}`,
+    readPointsFrom(tx, trackId, tx`to_timestamp((coalesce(${checkpointAt()}, '-Infinity') - 0.5) / 1000)`),
+  ]);
+  return { state: row?.state, fromMs: row?.fromMs ?? null, fixes: stored.points, wholeMs: stored.wholeMs };
+}
+
+/**
+ * Stores a batch of fixes and brings presence up to date, given what was read before the insert.
+ * When that holds every stored fix from the checkpoint presence goes on from, the stored fixes
+ * are known without reading them back, and the insert goes down the connection with presence's
+ * writes; otherwise the insert goes first and the fixes are read back. Returns how many fixes
+ * were new, the result, and the statements still in flight (await them before committing).
+ */
+export async function appendFixes(tx: Tx, track: TrackRef, area: DistrictIndex, batch: readonly TrackPoint[], before: PresenceBefore, opts: RecomputeOptions = {}): Promise<{ accepted: number; result: RecomputeResult; written: Promise<unknown> }> {
+  let inserted: Promise<number> | undefined;
+  const insert = () => (inserted ??= insertPoints(tx, track.id, batch));
+  const readBack = (fromMs?: number) => (insert(), readPoints(tx, track.id, fromMs));
+  const earliestNewMs = batch.reduce((m, p) => Math.min(m, p.t), Infinity);
+  let known: { fixes: TrackPoint[]; added: number } | undefined;
+  const { result, written } = await advanceStored(tx, track, area, before.state, earliestNewMs, opts, async (fromMs) => {
+    // Reading from `fromMs` is needed; the fixes read before cover it when they start no later.
+    if (known === undefined && before.wholeMs && (before.fromMs ?? -Infinity) <= (fromMs ?? -Infinity) && batch.every((p) => Number.isInteger(p.t))) {
+      known = mergeFixes(before.fixes, batch, fromMs ?? -Infinity);
+      return known.fixes;
+    }
+    return readBack(fromMs);
+  });
+  const stored = insert().then((n) => {
+    if (known && n !== known.added) throw new Error(`track ${track.id}: ${n} fixes stored where ${known.added} were expected`);
+    return n;
+  });
+  const all = Promise.all([stored, written]);
+  all.catch(() => {}); // a failed statement fails the transaction; whoever awaits `written` sees it
+  return { accepted: known ? known.added : await stored, result, written: all };
+}
+
+/**
+ * Presence from the stored state (json text) on: from the latest checkpoint before
+ * `earliestNewMs` over the fixes `read` gives from that instant (undefined: all), or over all
+ * fixes when the state no longer fits. Writes are sent, not awaited: `written`.
+ */
+async function advanceStored(
+  tx: Tx,
+  track: TrackRef,
+  area: DistrictIndex,
+  stateText: string | undefined,
+  earliestNewMs: number,
+  opts: RecomputeOptions,
+  read: (fromMs?: number) => Promise<TrackPoint[]>,
+): Promise<{ result: RecomputeResult; written: Promise<unknown> }> {
+  const key = stateKey(area, opts);
+  const prev = decodePresenceState(stateText, key);
   const from = checkpointBefore(prev, earliestNewMs);
-  const fixes = await readPoints(tx, track.id, from?.atMs);
+  const fixes = await read(from?.atMs);
   const resumed = advancePresence(prev, from, fixes, opts);
   // A state that no longer fits the stored fixes is dropped: recompute and rewrite everything.
-  const step = resumed ?? advancePresence(null, null, from ? await readPoints(tx, track.id) : fixes, opts)!;
+  const step = resumed ?? advancePresence(null, null, from ? await read() : fixes, opts)!;
   // Both writes go down the connection together (pipelined, in order).
-  await Promise.all([
+  const written = Promise.all([
     writeBuckets(tx, track, area, resumed ? (prev?.visits ?? null) : null, step.state),
     tx`
-      insert into track_presence_state (track_id, state) values (${track.id}, ${encodePresenceState(step.state, key)}::text::json)
-      on conflict (track_id) do update set state = excluded.state`,
+      insert into track_presence_state (track_id, state, checkpoint_at)
+      values (${track.id}, ${encodePresenceState(step.state, key)}::text::json, ${numbers(step.state.checkpoints.map((c) => c.atMs))}::float8[])
+      on conflict (track_id) do update set state = excluded.state, checkpoint_at = excluded.checkpoint_at`,
   ]);
+  written.catch(() => {}); // seen by whoever awaits it (the transaction fails either way)
   return {
-    storedPoints: step.storedPoints,
-    discarded: step.discarded,
-    discardedTotal: totalDiscarded(step.discarded),
-    last: step.last,
-    cells: new Set(step.state.visits.map((v) => v.cell)).size,
+    result: {
+      storedPoints: step.storedPoints,
+      discarded: step.discarded,
+      discardedTotal: totalDiscarded(step.discarded),
+      last: step.last,
+      cells: new Set(step.state.visits.map((v) => v.cell)).size,
+    },
+    written,
   };
 }
 

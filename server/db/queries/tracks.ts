@@ -1,4 +1,5 @@
 // The tracks and track_points tables: create, append, end, read and list patrol tracks.
+import type postgres from 'postgres';
 import { numbers, type Sql, type Tx } from '../sql.ts';
 import type { TrackPoint } from '../../domain/track-point.ts';
 
@@ -82,26 +83,44 @@ export async function getTrack(sql: Sql | Tx, id: string, opts: { forUpdate?: bo
   return row ?? null;
 }
 
-/** Stores fixes; a fix at an instant the track already has is skipped. Returns how many were new. */
+/**
+ * Stores fixes; a fix at an instant the track already has is skipped (so is a repeat within
+ * `points`: the first is stored). Returns how many were new. An accuracy is stored as float4
+ * rounded from the double (as Math.fround does), so a caller can know the stored value.
+ */
 export async function insertPoints(tx: Sql | Tx, trackId: string, points: readonly TrackPoint[]): Promise<number> {
   if (!points.length) return 0;
   const res = await tx`
     insert into track_points (track_id, t, lat, lon, accuracy_m)
-    select ${trackId}::uuid, to_timestamp(t / 1000.0), lat, lon, acc
+    select ${trackId}::uuid, to_timestamp(t / 1000.0), lat, lon, acc::float4
     from unnest(${numbers(points.map((p) => p.t))}::float8[], ${numbers(points.map((p) => p.lat))}::float8[],
-                ${numbers(points.map((p) => p.lon))}::float8[], ${numbers(points.map((p) => p.accuracyM ?? null))}::float4[]) as u(t, lat, lon, acc)
+                ${numbers(points.map((p) => p.lon))}::float8[], ${numbers(points.map((p) => p.accuracyM ?? null))}::float8[]) as u(t, lat, lon, acc)
     on conflict (track_id, t) do nothing`;
   return res.count;
 }
 
 /** Every stored fix of a track in time order, or those from `fromMs` (epoch ms) on. */
 export async function readPoints(sql: Sql | Tx, trackId: string, fromMs?: number): Promise<TrackPoint[]> {
+  return (await readPointsFrom(sql, trackId, fromMs === undefined ? null : sql`to_timestamp(${fromMs - 0.5}::float8 / 1000)`)).points;
+}
+
+/**
+ * The stored fixes of a track at or after the instant `from` (an SQL timestamptz expression; null:
+ * all), in time order. `wholeMs`: every instant is a whole millisecond, i.e. exactly the `t` it
+ * was stored from (the others are rounded to one).
+ */
+export async function readPointsFrom(sql: Sql | Tx, trackId: string, from: postgres.Fragment | null): Promise<{ points: TrackPoint[]; wholeMs: boolean }> {
   const rows = await sql<{ t: number; lat: number; lon: number; a: number | null }[]>`
     select (extract(epoch from t) * 1000)::float8 as t, lat, lon, accuracy_m::float8 as a
-    from track_points where track_id = ${trackId}
-      ${fromMs === undefined ? sql`` : sql`and t >= to_timestamp(${fromMs - 0.5}::float8 / 1000)`}
+    from track_points where track_id = ${trackId} ${from === null ? sql`` : sql`and t >= ${from}`}
     order by t`;
-  return rows.map((r) => ({ t: Math.round(r.t), lat: r.lat, lon: r.lon, accuracyM: r.a }));
+  let wholeMs = true;
+  const points = rows.map((r) => {
+    const t = Math.round(r.t);
+    if (t !== r.t) wholeMs = false;
+    return { t, lat: r.lat, lon: r.lon, accuracyM: r.a };
+  });
+  return { points, wholeMs };
 }
 
 export async function updateTrackStats(tx: Sql | Tx, id: string, s: { pointCount: number; discarded: number; outsideAdded: number; last: TrackPoint | null }): Promise<void> {
