@@ -90,9 +90,9 @@ export function advancePresence(prev: PresenceState | null, from: PresenceCheckp
  * or after the earlier of `fromMs` and the batch's earliest, time order), as the insert stores
  * it: a fix at an instant already stored is skipped, and so is a repeat within the batch (the
  * first is kept); accuracy becomes float4. Returns them in time order (what reading them back
- * gives) and how many of the batch's were new. Instants must be whole milliseconds.
+ * gives) and the batch's new fixes (`fresh`, time order). Instants must be whole milliseconds.
  */
-export function mergeFixes(stored: readonly TrackPoint[], batch: readonly TrackPoint[], fromMs: number): { fixes: TrackPoint[]; added: number } {
+export function mergeFixes(stored: readonly TrackPoint[], batch: readonly TrackPoint[], fromMs: number): { fixes: TrackPoint[]; fresh: TrackPoint[] } {
   const seen = new Set<number>();
   for (const p of stored) seen.add(p.t);
   const fresh: TrackPoint[] = [];
@@ -101,7 +101,6 @@ export function mergeFixes(stored: readonly TrackPoint[], batch: readonly TrackP
     seen.add(p.t);
     fresh.push({ t: p.t, lat: p.lat, lon: p.lon, accuracyM: p.accuracyM == null ? null : Math.fround(p.accuracyM) });
   }
-  const added = fresh.length;
   fresh.sort((a, b) => a.t - b.t);
   const fixes: TrackPoint[] = [];
   let i = 0, j = 0;
@@ -111,7 +110,7 @@ export function mergeFixes(stored: readonly TrackPoint[], batch: readonly TrackP
     if (j === fresh.length || (i < stored.length && stored[i]!.t < fresh[j]!.t)) fixes.push(stored[i++]!);
     else fixes.push(fresh[j++]!);
   }
-  return { fixes, added };
+  return { fixes, fresh };
 }
 
 const bucketKey = (b: PresenceBucket) => `${b.cell}|${b.localDate}|${b.hourOfWeek}`;

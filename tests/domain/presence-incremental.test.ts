@@ -79,8 +79,8 @@ describe('incremental presence', () => {
   it('merges a batch into the stored fixes as the insert stores them: time order, first of an instant, float4 accuracy', () => {
     const p = (t: number, lat = 58.4, acc: number | null = 8) => ({ t, lat, lon: 15.56, accuracyM: acc });
     const stored = [p(1000), p(2000), p(3000)];
-    const { fixes, added } = mergeFixes(stored, [p(4000, 58.5, 7.3), p(2000, 58.6), p(2500), p(4000, 58.7), p(500)], 2000);
-    expect(added).toBe(3);
+    const { fixes, fresh } = mergeFixes(stored, [p(4000, 58.5, 7.3), p(2000, 58.6), p(2500), p(4000, 58.7), p(500)], 2000);
+    expect(fresh.map((f) => f.t)).toEqual([500, 2500, 4000]);
     expect(fixes.map((f) => f.t)).toEqual([2000, 2500, 3000, 4000]);
     expect(fixes[1]).toEqual(p(2500));
     expect(fixes[3]).toEqual({ t: 4000, lat: 58.5, lon: 15.56, accuracyM: Math.fround(7.3) });

@@ -86,11 +86,11 @@ export async function readPresenceBefore(tx: Tx, trackId: string, earliestNewMs:
  * were new, the result, and the statements still in flight (await them before committing).
  */
 export async function appendFixes(tx: Tx, track: TrackRef, area: DistrictIndex, batch: readonly TrackPoint[], before: PresenceBefore, opts: RecomputeOptions = {}): Promise<{ accepted: number; result: RecomputeResult; written: Promise<unknown> }> {
+  let known: { fixes: TrackPoint[]; fresh: TrackPoint[] } | undefined;
   let inserted: Promise<number> | undefined;
-  const insert = () => (inserted ??= insertPoints(tx, track.id, batch));
+  const insert = () => (inserted ??= known ? insertPoints(tx, track.id, known.fresh, { allNew: true }) : insertPoints(tx, track.id, batch));
   const readBack = (fromMs?: number) => (insert(), readPoints(tx, track.id, fromMs));
   const earliestNewMs = batch.reduce((m, p) => Math.min(m, p.t), Infinity);
-  let known: { fixes: TrackPoint[]; added: number } | undefined;
   const { result, written } = await advanceStored(tx, track, area, before.state, earliestNewMs, opts, async (fromMs) => {
     // Reading from `fromMs` is needed; the fixes read before cover it when they start no later.
     if (known === undefined && before.wholeMs && (before.fromMs ?? -Infinity) <= (fromMs ?? -Infinity) && batch.every((p) => Number.isInteger(p.t))) {
@@ -100,12 +100,12 @@ export async function appendFixes(tx: Tx, track: TrackRef, area: DistrictIndex, 
     return readBack(fromMs);
   });
   const stored = insert().then((n) => {
-    if (known && n !== known.added) throw new Error(`track ${track.id}: ${n} fixes stored where ${known.added} were expected`);
+    if (known && n !== known.fresh.length) throw new Error(`track ${track.id}: ${n} fixes stored where ${known.fresh.length} were expected`);
     return n;
   });
   const all = Promise.all([stored, written]);
   all.catch(() => {}); // a failed statement fails the transaction; whoever awaits `written` sees it
-  return { accepted: known ? known.added : await stored, result, written: all };
+  return { accepted: known ? known.fresh.length : await stored, result, written: all };
 }
 
 /**
