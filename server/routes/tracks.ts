@@ -13,6 +13,7 @@ import { AppendResult, ImportQuery, ImportResult, NewTrack, PointBatch, Presence
 import { endTrack, getTrack, insertTrack, listTracks, readPoints, toTrackDto, updateTrackStats, type TrackRow } from '../db/queries/tracks.ts';
 import { appendFixes, readPresenceBefore, storeFinishedTrack, trackPresence } from '../db/queries/presence.ts';
 import { makeAreaGate, type AreaGate } from '../domain/track-area.ts';
+import { makeGridAreaGate } from '../domain/area-gate-grid.ts';
 import type { DistrictIndex } from '../domain/district-index.ts';
 import type { TrackPoint } from '../domain/track-point.ts';
 import { parseGpxTrack, type ParsedTrack } from '../domain/gpx-track.ts';
@@ -26,7 +27,7 @@ export const AREA_MARGIN_M = 200;
 const gates = new WeakMap<DistrictIndex, AreaGate>();
 function gateFor(index: DistrictIndex): AreaGate {
   let g = gates.get(index);
-  if (!g) gates.set(index, (g = makeAreaGate(index, AREA_MARGIN_M)));
+  if (!g) gates.set(index, (g = makeGridAreaGate(makeAreaGate(index, AREA_MARGIN_M), index, AREA_MARGIN_M)));
   return g;
 }
 
