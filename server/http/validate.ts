@@ -30,6 +30,13 @@ function issuePath(path: readonly PropertyKey[]): string {
   return path.map(String).join('.') || '(root)';
 }
 
+/**
+ * zValidator parses with safeParseAsync, which leaves zod's compiled fast path; no schema here
+ * refines asynchronously, so the synchronous parse gives the same answer for less CPU.
+ */
+// (The library types the result for zod 3 and 4 at once; the cast only meets that type.)
+const sync = <T extends z.ZodType>() => ({ validationFunction: (schema: T, value: unknown) => schema.safeParse(value) as never });
+
 /** Validates one part of the request; a failure is 422 for bodies and 400 for query, params and headers. */
 export function validate<T extends z.ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) {
   const mw = zValidator(target, schema, (result) => {
@@ -40,7 +47,7 @@ export function validate<T extends z.ZodType, Target extends keyof ValidationTar
       const detail = `The ${where} is not valid: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`;
       throw new HttpProblem(status, detail, { errors });
     }
-  });
+  }, sync<T>());
   const meta: ValidatorMeta = { kind: 'validator', target, schema };
   return Object.assign(mw, { [OPENAPI_META]: meta });
 }
