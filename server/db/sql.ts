@@ -24,9 +24,13 @@ export function createSql(url: string, opts: SqlOptions = {}): Sql {
 /**
  * A numeric array as one PostgreSQL array literal, to be cast in SQL (`${numbers(xs)}::float8[]`).
  * postgres.js serialises a JS array element by element (a closure and two regex escapes per
- * number); a batch of thousands of fixes is sent far cheaper as one joined string.
+ * number); a batch of thousands of fixes is sent far cheaper as one joined string. Finite
+ * numbers and nulls are written by JSON.stringify, natively and as String() would (about three
+ * times faster than the loop; PostgreSQL reads `null` as NULL); bigints, digit strings, NaN and
+ * infinities, which it cannot write so, take the loop.
  */
 export function numbers(xs: readonly (number | bigint | `${bigint}` | null)[]): string {
+  if (xs.every((x) => x === null || (typeof x === 'number' && Number.isFinite(x)))) return `{${JSON.stringify(xs).slice(1, -1)}}`;
   let s = '{';
   for (let i = 0; i < xs.length; i++) {
     const x = xs[i];
