@@ -1,37 +1,16 @@
 // Who is signed in, the pages their role may use, and sign-out. Props in, JSX out.
 import { For, Show } from 'solid-js';
 import type { Lang } from '../i18n/messages.ts';
-import type { Permission } from './auth-api.ts';
 import { authMessagesFor } from './auth-messages.ts';
 import { useSession } from '../state/create-session.ts';
-
-interface PageLink {
-  key: keyof ReturnType<typeof authMessagesFor>['links'];
-  href: string;
-  /** Shown only with this permission (none: everyone signed in). */
-  needs?: Permission;
-}
-
-/** The pages, each behind the permission its API needs. */
-export const PAGE_LINKS: readonly PageLink[] = [
-  { key: 'map', href: '/' },
-  { key: 'analytics', href: '/#analys', needs: 'analytics:read' },
-  { key: 'coverage', href: '/tackning', needs: 'analytics:read' },
-  { key: 'moderation', href: '/granskning', needs: 'reports:moderate' },
-  { key: 'field', href: '/falt', needs: 'tracks:write' },
-  { key: 'report', href: '/rapportera', needs: 'reports:create' },
-];
-
-export function visibleLinks(can: (p: Permission) => boolean): PageLink[] {
-  return PAGE_LINKS.filter((l) => !l.needs || can(l.needs));
-}
+import { visibleLinks, withLang } from './page-links.ts';
 
 export function AccountMenu(props: { lang: Lang }) {
   const session = useSession();
   const t = () => authMessagesFor(props.lang);
   const signOut = async () => {
     await session.signOut().catch(() => {});
-    location.assign('/logga-in' + (props.lang === 'en' ? '?lang=en' : ''));
+    location.assign(withLang('/logga-in', props.lang));
   };
   return (
     <Show
@@ -41,10 +20,10 @@ export function AccountMenu(props: { lang: Lang }) {
           <p class="account-menu__who">{t().publicMapNote}</p>
           <ul class="account-menu__links">
             <li>
-              <a href={'/rapportera' + (props.lang === 'en' ? '?lang=en' : '')}>{t().links.report}</a>
+              <a href={withLang('/rapportera', props.lang)}>{t().links.report}</a>
             </li>
           </ul>
-          <a class="button button--small" href={'/logga-in' + (props.lang === 'en' ? '?lang=en' : '')}>
+          <a class="button button--small" href={withLang('/logga-in', props.lang)}>
             {t().staffSignIn}
           </a>
         </nav>

@@ -4,23 +4,11 @@
 import { For, Show } from 'solid-js';
 import type { Lang } from '../i18n/messages.ts';
 import { authMessagesFor } from './auth-messages.ts';
-import { PAGE_LINKS, visibleLinks } from './account-menu.tsx';
+import { PAGE_LINKS, visibleLinks, withLang } from './page-links.ts';
 import { useSession } from '../state/create-session.ts';
 
-const withLang = (href: string, lang: Lang) => {
-  if (lang !== 'en') return href;
-  const [path, hash] = href.split('#');
-  return `${path}?lang=en${hash === undefined ? '' : `#${hash}`}`;
-};
-
-/** The link for the page being shown: the map and its #analys view share one path. */
-export function currentHref(pathname: string, hash: string): string {
-  if (pathname === '/' || pathname === '') return hash === '#analys' ? '/#analys' : '/';
-  return PAGE_LINKS.find((l) => l.href !== '/' && !l.href.startsWith('/#') && pathname.startsWith(l.href))?.href ?? pathname;
-}
-
 /**
- * `current` is the shown page's link (currentHref). On the map page the map and analysis links
+ * `current` is the shown page's link (an href of PAGE_LINKS). On the map page the map and analysis links
  * only change the hash, so the filters in the query string stay.
  */
 export function HeaderNav(props: { lang: Lang; current: string }) {

@@ -5,6 +5,7 @@ import type { ProblemError } from '../api/problem-error.ts';
 import type { Lang } from '../i18n/messages.ts';
 import type { Session } from '../state/create-session.ts';
 import { authMessagesFor, type AuthMessages } from './auth-messages.ts';
+import { withLang } from './page-links.ts';
 import './auth.css';
 
 export interface SignInPageProps {
@@ -74,7 +75,7 @@ export function SignInPage(props: SignInPageProps) {
         <section class="sign-in__resident" aria-labelledby="sign-in-resident">
           <h3 id="sign-in-resident">{t().residentHeading}</h3>
           <p>{t().residentText}</p>
-          <a class="button sign-in__report" href={`/rapportera${props.lang === 'en' ? '?lang=en' : ''}`}>
+          <a class="button sign-in__report" href={withLang('/rapportera', props.lang)}>
             {t().residentLink}
           </a>
         </section>
