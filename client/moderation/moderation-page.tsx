@@ -22,7 +22,7 @@ export function ModerationPage() {
   const selected = createMemo<QueueItem | null>(() => queue()?.items.find((i) => i.id === selectedId()) ?? queue()?.items[0] ?? null);
   const [note, setNote] = createSignal('');
   const [reason, setReason] = createSignal<'spam' | 'offensive' | 'not-our-matter'>('spam');
-  const [message, setMessage] = createSignal<string | null>(null);
+  const [message, setMessage] = createSignal<{ text: string; isError: boolean } | null>(null);
   const [signInError, setSignInError] = createSignal<string | null>(null);
   const categoryLabel = (code: string) => categories()?.find((c) => c.code === code)?.sv ?? code;
   const districtName = (id: string) => districts()?.features.find((f) => f.properties.id === id)?.properties.name ?? id;
@@ -44,11 +44,11 @@ export function ModerationPage() {
     if (!item) return;
     try {
       await moderationApi.act(item.id, action);
-      setMessage(t.done(label));
+      setMessage({ text: t.done(label), isError: false });
       setNote('');
       await refetch();
     } catch (err) {
-      setMessage(err instanceof ProblemError ? err.detail : String(err));
+      setMessage({ text: err instanceof ProblemError ? err.detail : String(err), isError: true });
     }
   };
   const noteValue = () => (note().trim() ? note().trim() : undefined);
@@ -79,6 +79,8 @@ export function ModerationPage() {
         <div class="mod-layout">
           <section class="mod-queue" aria-labelledby="queue-heading">
             <h2 id="queue-heading">{t.queue}</h2>
+            {/* Above the queue, not beside the selected report: approving the last one still says so. */}
+            <p class="mod-actions__message" classList={{ 'mod-actions__message--error': message()?.isError === true }} role="status" data-testid="mod-message">{message()?.text}</p>
             <div class="mod-queue__filters">
               <label for="mod-filter-status">{t.status}</label>
                 <select id="mod-filter-status" value={status()} onChange={(e) => setStatus(e.currentTarget.value)}>
@@ -150,7 +152,6 @@ export function ModerationPage() {
                     <button type="button" class="button" onClick={() => void act({ action: 'note', note: noteValue() ?? null }, t.saveNote)}>{t.saveNote}</button>
                     <button type="button" class="button" onClick={() => void act({ action: 'close', note: noteValue() }, t.close)}>{t.close}</button>
                   </div>
-                  <p class="mod-actions__message" role="status" data-testid="mod-message">{message()}</p>
                 </div>
               </section>
             )}
