@@ -3,10 +3,11 @@ import { pathToFileURL } from 'node:url';
 import { DataDirBusyError, startEmbedded } from '../db/embedded.ts';
 import { migrate } from '../db/migrate.ts';
 import { listBases, listDistricts } from '../db/queries/districts.ts';
+import { countMapFeatures, getMapMeta } from '../db/queries/map-features.ts';
 import { countStreets, streetCoverage } from '../db/queries/streets.ts';
 import { createSql, type Sql } from '../db/sql.ts';
 import { coverageLines, coverageWarnings, formatKm } from '../geodata/coverage.ts';
-import { importBasesFile, importDistrictsFile, importStreetsFile } from '../geodata/import-files.ts';
+import { DEFAULT_AREA_DIR, importBasesFile, importDistrictsFile, importStreetsFile, loadDefaultArea } from '../geodata/import-files.ts';
 import { DEFAULT_MAP_MARGIN_M, importOsmFile, importSummaryLines, type ImportPhase } from '../geodata/import-osm.ts';
 import { progressBar } from './progress-bar.ts';
 
@@ -60,11 +61,17 @@ async function printStatus(sql: Sql, out: Out): Promise<void> {
   out(`Streets: ${streets} rows, ${formatKm(coverage.reduce((sum, c) => sum + c.km, 0))}; outside every district: ${formatKm(kmOf.get(null) ?? 0)}`);
   if (streets === 0) out('  no street network loaded: routes follow the hex grid everywhere');
   else for (const w of coverageWarnings(coverage)) out(`  warning: ${w}`);
+  const features = await countMapFeatures(sql);
+  const imported = await getMapMeta<{ file?: string; importedAt?: string }>(sql, 'import');
+  out(`Map: ${features} features${imported ? ` from ${imported.file ?? '?'} (${imported.importedAt ?? '?'})` : ''}, version ${(await getMapMeta<string>(sql, 'version')) ?? 'none'}`);
+  if (features === 0) out('  no map loaded: run import-osm with an OpenStreetMap extract');
 }
 
 const PHASE_LABEL: Record<ImportPhase, string> = { read: 'reading', relations: 'reading multipolygon members', write: 'writing' };
 
 async function importOsm(sql: Sql, file: string, marginM: number | undefined, out: Out, bar: ReturnType<typeof progressBar>): Promise<void> {
+  const area = await loadDefaultArea(sql); // a fresh database gets the repository's districts first
+  if (area.districts) out(`Loaded the default districts and bases from ${DEFAULT_AREA_DIR}`);
   out(`Importing the map from ${file}`);
   let phase: ImportPhase = 'read';
   const s = await importOsmFile(sql, file, {

@@ -14,9 +14,13 @@ import { readOsmPbf } from '../../server/geodata/osm-pbf.ts';
 import type { OsmSink } from '../../server/geodata/osm-sink.ts';
 import { readOsmXml } from '../../server/geodata/osm-xml.ts';
 import { printTable, timed, type BenchRow } from './bench-table.ts';
-import { writeSyntheticOsm } from './osm-synthetic.ts';
+import { COUNTY_BOX, LINKOPING_BOX, writeSyntheticOsm } from './osm-synthetic.ts';
 
 const ELEMENTS = Number(process.env.BENCH_OSM_ELEMENTS ?? 1_000_000);
+/** BENCH_OSM_AREA=county spreads the elements over Östergötland (a county extract: ~1 % inside the box). */
+const AREA = process.env.BENCH_OSM_AREA === 'county' ? COUNTY_BOX : LINKOPING_BOX;
+/** BENCH_OSM_FORMATS=pbf skips the .osm run (a county's XML is GBs). */
+const FORMATS = (process.env.BENCH_OSM_FORMATS ?? 'pbf,osm').split(',');
 const MB = 1024 * 1024;
 
 let peakRss = 0;
@@ -53,8 +57,8 @@ async function importRun(path: string): Promise<{ seconds: number; peakMb: numbe
 const dir = mkdtempSync(join(tmpdir(), 'osm-bench-'));
 try {
   const osm = join(dir, 'synthetic.osm');
-  const counts = await writeSyntheticOsm(osm, ELEMENTS);
-  const files = [osm];
+  const counts = await writeSyntheticOsm(osm, ELEMENTS, AREA);
+  const files = FORMATS.includes('osm') ? [osm] : [];
   if (spawnSync('osmium', ['--version']).status === 0) {
     const pbf = join(dir, 'synthetic.osm.pbf');
     execFileSync('osmium', ['cat', osm, '-o', pbf, '--overwrite']);
@@ -64,6 +68,7 @@ try {
   }
   console.log(`Synthetic extract: ${counts.nodes.toLocaleString('en-US')} nodes + ${counts.ways.toLocaleString('en-US')} ways = ${counts.elements.toLocaleString('en-US')} elements`);
   const rows: BenchRow[] = [];
+  if (files.length === 0) throw new Error('nothing to measure: BENCH_OSM_FORMATS=pbf needs osmium');
   for (const file of files) {
     const label = file.endsWith('.pbf') ? '.osm.pbf' : '.osm';
     const sizeMb = statSync(file).size / MB;

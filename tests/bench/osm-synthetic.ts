@@ -1,10 +1,13 @@
-// A synthetic OSM extract of about N elements over Linköping (15.48–15.72 E, 58.35–58.46 N), written
-// as sorted .osm XML in a stream: a grid of named residential streets and, between them, buildings
-// (4 nodes + 1 way each, every third with an address) and a POI node per block. Deterministic.
+// A synthetic OSM extract of about N elements, written as sorted .osm XML in a stream: a grid of
+// named residential streets and, between them, buildings (4 nodes + 1 way each, every third with an
+// address) and a POI node per block. Deterministic. Spread over Linköping (15.48–15.72 E,
+// 58.35–58.46 N, all of it inside the import box), or over a county-sized box (Östergötland,
+// 14.5–16.9 E, 57.7–58.95 N: ~1 % inside), as a county extract is.
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 
-const W = 15.48, S = 58.35, E = 15.72, N = 58.46;
+export const LINKOPING_BOX = [15.48, 58.35, 15.72, 58.46] as const;
+export const COUNTY_BOX = [14.5, 57.7, 16.9, 58.95] as const;
 
 export interface SyntheticCounts {
   nodes: number;
@@ -13,7 +16,8 @@ export interface SyntheticCounts {
 }
 
 /** Writes the extract; `elements` is the target count (nodes + ways), reached within ~1 %. */
-export async function writeSyntheticOsm(path: string, elements: number): Promise<SyntheticCounts> {
+export async function writeSyntheticOsm(path: string, elements: number, box: readonly [number, number, number, number] = LINKOPING_BOX): Promise<SyntheticCounts> {
+  const [W, S, E, N] = box;
   // Per block: 4 buildings × 5 elements + 1 POI node = 21; streets add ~2 % more.
   const blocks = Math.round(elements / 21.4);
   const side = Math.ceil(Math.sqrt(blocks));
