@@ -11,7 +11,8 @@ import { getMapMeta } from '../../server/db/queries/map-features.ts';
 import type { Sql } from '../../server/db/sql.ts';
 import { importOsmFile } from '../../server/geodata/import-osm.ts';
 import { databaseTargets, openTestDb, type TestDb } from '../helpers/databases.ts';
-import { OSM_FIXTURE as F, writeOsmFixture } from '../helpers/osm-fixture.ts';
+import { DEFAULT_NETWORK_FILE, readNetworkFile } from '../../server/geodata/bundled-network.ts';
+import { OSM_FIXTURE as F, linesToOsmXml, writeOsmFixture } from '../helpers/osm-fixture.ts';
 
 const hasOsmium = spawnSync('osmium', ['--version']).status === 0;
 if (!hasOsmium && process.env.CI) throw new Error('osmium-tool is required in CI for the .osm.pbf import test (apt-get install osmium-tool)');
@@ -131,6 +132,21 @@ describe.each(databaseTargets())('import-osm on $name', (target) => {
     const key = (r: Row) => JSON.stringify([r.layer, r.kind, r.name, r.osm_type, r.osm_id, r.district_id, r.props, r.geometry]);
     expect(after.map(key).sort()).toEqual(before.map(key).sort());
     expect(await getMapMeta(db.sql, 'version')).toBe('fixture-pbf');
+  });
+
+  it('imports a .osm.pbf made with osmium from the shared network (bundled, decoded): Ryd routes on streets', { skip: !hasOsmium }, async () => {
+    const { lines } = await readNetworkFile(DEFAULT_NETWORK_FILE);
+    const osm = join(dir, 'network.osm');
+    const pbf = join(dir, 'network.osm.pbf');
+    writeFileSync(osm, linesToOsmXml(lines));
+    execFileSync('osmium', ['cat', osm, '-o', pbf, '--overwrite']);
+    const s = await importOsmFile(db.sql, pbf);
+    expect(s.stats.ways).toBe(lines.length);
+    expect(s.layers.road).toBeGreaterThan(lines.length * 0.95);
+    const ryd = s.streets.coverage.find((c) => c.districtId === 'ryd')!;
+    expect(ryd.km).toBeGreaterThan(80);
+    const [named] = await db.sql<{ n: number }[]>`select count(*)::int as n from map_features where layer = 'road' and name = 'Rydsvägen'`;
+    expect(named!.n).toBeGreaterThan(0);
   });
 
   it('clips to the districts\' box plus the margin: lines cut, polygons clipped', async () => {

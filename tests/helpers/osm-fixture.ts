@@ -113,3 +113,28 @@ export function writeOsmFixture(dir: string, name = 'fixture.osm'): string {
   writeFileSync(path, osmFixtureXml());
   return path;
 }
+
+/**
+ * A street network (e.g. the bundled one, decoded) as .osm XML: one node per distinct coordinate,
+ * one way per line (`highway=residential` with its name where it is a car road, else `path`).
+ */
+export function linesToOsmXml(lines: readonly { name: string | null; carRoad: boolean; coords: readonly LonLat[] }[]): string {
+  const ids = new Map<string, number>();
+  const nodes: string[] = [];
+  const ways: string[] = [];
+  lines.forEach((l, i) => {
+    const refs = l.coords.map((p) => {
+      const key = `${p[0]},${p[1]}`;
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = ids.size + 1;
+        ids.set(key, id);
+        nodes.push(`  <node id="${id}" lat="${p[1]}" lon="${p[0]}"/>`);
+      }
+      return `<nd ref="${id}"/>`;
+    });
+    const t: Tags = l.carRoad ? { highway: 'residential', ...(l.name ? { name: l.name } : {}) } : { highway: 'path' };
+    ways.push(`  <way id="${i + 1}">${refs.join('')}\n${tagXml(t)}\n  </way>`);
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<osm version="0.6">\n${nodes.join('\n')}\n${ways.join('\n')}\n</osm>\n`;
+}
