@@ -77,7 +77,10 @@ async function importOsm(sql: Sql, file: string, marginM: number | undefined, ou
   const s = await importOsmFile(sql, file, {
     ...(marginM === undefined ? {} : { marginM }),
     onProgress: (p, fraction) => {
-      if (p !== phase) bar.draw(1, PHASE_LABEL[phase]);
+      if (p !== phase) {
+        bar.draw(1, PHASE_LABEL[phase]);
+        bar.done(); // a TTY keeps the finished phase on its own line
+      }
       phase = p;
       bar.draw(fraction, PHASE_LABEL[p]);
     },
