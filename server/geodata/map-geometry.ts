@@ -38,9 +38,9 @@ export function bboxOfGeometry(g: Geometry): BBox {
 
 const inside = (b: BBox, box: BBox) => b[0] >= box[0] && b[2] <= box[2] && b[1] >= box[1] && b[3] <= box[3];
 
-/** A line cut to the box: a LineString, a MultiLineString of the inside pieces, or null. */
-export function clipLineGeometry(coords: Ring, box: BBox): Geometry | null {
-  const parts = clipLine(coords, box);
+/** Line pieces cut to the box: a LineString, a MultiLineString of the inside pieces, or null. */
+export function clipLineGeometry(pieces: readonly Ring[], box: BBox): Geometry | null {
+  const parts = pieces.flatMap((p) => clipLine(p, box));
   if (parts.length === 0) return null;
   return parts.length === 1 ? { type: 'LineString', coordinates: parts[0]! } : { type: 'MultiLineString', coordinates: parts };
 }

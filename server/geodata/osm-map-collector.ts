@@ -63,25 +63,33 @@ export class OsmMapCollector implements OsmSink {
 
   addWay(id: number, refs: number[], tags: OsmTags): void {
     this.stats.ways++;
-    const coords: Ring = [];
-    let missing = false;
+    // Pieces between nodes the extract lacks (a way cut at the extract's border).
+    const pieces: Ring[] = [[]];
+    let count = 0;
     for (const ref of refs) {
       const c = this.nodes.get(ref);
-      if (c) coords.push(c);
-      else missing = true;
+      if (c) {
+        pieces[pieces.length - 1]!.push(c);
+        count++;
+      } else if (pieces[pieces.length - 1]!.length > 0) {
+        pieces.push([]);
+      }
     }
-    if (coords.length < 2 || !bboxesIntersect(bboxOfPositions(coords), this.box)) return;
+    const missing = count < refs.length;
+    const lines = pieces.filter((p) => p.length >= 2);
+    if (lines.length === 0 || !bboxesIntersect(bboxOfPositions(lines.flat()), this.box)) return;
     this.wayRefs.set(id, refs);
     if (missing) this.stats.waysMissingNodes++;
     if (tags.size === 0) return;
     if (tags.has('highway') && classifyWay(tags) === 'keep') {
-      this.streets.push(...streetPieces(id, refs, tags, (r) => this.nodes.get(r)));
+      const base = { osmWayId: id, name: nameOf(tags), highway: tags.get('highway') ?? null, lit: tags.get('lit') ?? null };
+      for (const coords of lines) this.streets.push({ ...base, coords });
     }
-    const closed = refs.length >= 4 && refs[0] === refs[refs.length - 1];
-    const shape = closed && isAreaWay(tags) ? 'area' : 'line';
-    if (shape === 'area' && missing) return;
-    const geometry: Geometry = shape === 'area' ? { type: 'Polygon', coordinates: [coords] } : { type: 'LineString', coordinates: coords };
-    this.addElement('w', id, tags, shape, geometry);
+    const isArea = refs.length >= 4 && refs[0] === refs[refs.length - 1] && isAreaWay(tags);
+    const specs = classifyTags(tags, isArea ? 'area' : 'line');
+    if (specs.length === 0 || (isArea && missing)) return;
+    const clipped = isArea ? clipPolygonGeometry({ type: 'Polygon', coordinates: [lines[0]!] }, this.box) : clipLineGeometry(lines, this.box);
+    this.addFeatures('w', id, tags, specs, clipped);
   }
 
   addRelation(id: number, members: OsmMember[], tags: OsmTags): void {
@@ -119,38 +127,15 @@ export class OsmMapCollector implements OsmSink {
         continue;
       }
       this.stats.multipolygons++;
-      this.addElement('r', r.id, r.tags, 'area', geometry);
+      this.addFeatures('r', r.id, r.tags, classifyTags(r.tags, 'area'), clipPolygonGeometry(geometry, this.box));
     }
     this.relations.length = 0;
     this.wayRefs.clear();
   }
 
-  private addElement(osmType: 'w' | 'r', osmId: number, tags: OsmTags, shape: 'line' | 'area', full: Geometry): void {
-    const specs = classifyTags(tags, shape);
-    if (specs.length === 0) return;
-    const clipped = full.type === 'LineString'
-      ? clipLineGeometry(full.coordinates as Ring, this.box)
-      : clipPolygonGeometry(full as Extract<Geometry, { type: 'Polygon' | 'MultiPolygon' }>, this.box);
+  private addFeatures(osmType: 'w' | 'r', osmId: number, tags: OsmTags, specs: FeatureSpec[], clipped: Geometry | null): void {
     if (!clipped) return;
     const name = nameOf(tags);
     for (const spec of specs) this.features.push({ spec, name, osmType, osmId, geometry: clipped });
   }
-}
-
-/** A walkable way as StreetWays, split where the extract lacks a node (as import-streets does). */
-function streetPieces(id: number, refs: number[], tags: OsmTags, coordOf: (id: number) => [number, number] | undefined): StreetWay[] {
-  const out: StreetWay[] = [];
-  const base = { osmWayId: id, name: nameOf(tags), highway: tags.get('highway') ?? null, lit: tags.get('lit') ?? null };
-  let piece: [number, number][] = [];
-  const flush = () => {
-    if (piece.length >= 2) out.push({ ...base, coords: piece });
-    piece = [];
-  };
-  for (const ref of refs) {
-    const c = coordOf(ref);
-    if (c) piece.push(c);
-    else flush();
-  }
-  flush();
-  return out;
 }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { clipPolygonGeometry, representativePoint, signedArea } from '../../server/geodata/map-geometry.ts';
 import { assembleMultipolygon, joinRings } from '../../server/geodata/multipolygon.ts';
 import { NodeStore } from '../../server/geodata/node-store.ts';
+import { OsmMapCollector } from '../../server/geodata/osm-map-collector.ts';
 import { classifyTags, isAreaWay, nameOf } from '../../server/geodata/osm-classify.ts';
 
 const tags = (o: Record<string, string>) => new Map(Object.entries(o));
@@ -126,5 +127,20 @@ describe('polygon clipping and representative points', () => {
     const u: Polygon = { type: 'Polygon', coordinates: [[[0, 0], [3, 0], [3, 3], [2, 3], [2, 1], [1, 1], [1, 3], [0, 3], [0, 0]]] };
     const [x, y] = representativePoint(u);
     expect(x > 1 && x < 2 && y > 1).toBe(false);
+  });
+});
+
+describe('OsmMapCollector', () => {
+  it('splits a way where the extract lacks a node (no chord across the gap) and drops such areas', () => {
+    const c = new OsmMapCollector([15, 58, 16, 59]);
+    [[1, 15.1], [2, 15.2], [4, 15.4], [5, 15.5]].forEach(([id, lon]) => c.addNode(id!, lon!, 58.5, null));
+    c.addWay(10, [1, 2, 3, 4, 5], tags({ highway: 'residential', name: 'Glappgatan' }));
+    c.addWay(11, [1, 2, 3, 4, 1], tags({ building: 'yes' }));
+    c.finish();
+    expect(c.features.map((f) => f.geometry)).toEqual([
+      { type: 'MultiLineString', coordinates: [[[15.1, 58.5], [15.2, 58.5]], [[15.4, 58.5], [15.5, 58.5]]] },
+    ]);
+    expect(c.streets.map((s) => s.coords.length)).toEqual([2, 2]);
+    expect(c.stats.waysMissingNodes).toBe(2);
   });
 });
