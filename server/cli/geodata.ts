@@ -7,6 +7,7 @@ import { countStreets, streetCoverage } from '../db/queries/streets.ts';
 import { createSql, type Sql } from '../db/sql.ts';
 import { coverageLines, coverageWarnings, formatKm } from '../geodata/coverage.ts';
 import { importBasesFile, importDistrictsFile, importStreetsFile } from '../geodata/import-files.ts';
+import { buildAllTiles } from '../tiles/tile-builder.ts';
 
 export const USAGE = `Usage: npm run geodata -- <command>
 
@@ -16,6 +17,8 @@ export const USAGE = `Usage: npm run geodata -- <command>
   import-streets FILE            replace the walkable network from GeoJSON lines, OSM XML (.osm)
                                  or OSM PBF (.osm.pbf); clipped to the districts + 500 m
   status                         districts, approximate flags, bases, street km per district
+  build-tiles                    cut and store every vector tile of the area (z10–16) for the
+                                 current map version; stale tiles are dropped
 
 Database: DATABASE_URL when set, else the embedded database in DATA_DIR (default ./data),
 which the running server holds: stop the server first.`;
@@ -78,6 +81,17 @@ async function runCommand(sql: Sql, cmd: string, file: string | undefined, out: 
     case 'status':
       await printStatus(sql, out);
       return;
+    case 'build-tiles': {
+      let lastTenth = -1;
+      const r = await buildAllTiles(sql, {
+        onProgress: (done, total) => {
+          const tenth = Math.floor((done / total) * 10);
+          if (tenth !== lastTenth) out(`  ${done}/${total} tiles`), (lastTenth = tenth);
+        },
+      });
+      out(`Built ${r.tiles} tiles (${r.nonEmpty} with features) for map version ${r.version}.`);
+      return;
+    }
   }
 }
 
@@ -86,7 +100,7 @@ const NEEDS_FILE = new Set(['import-districts', 'import-bases', 'import-streets'
 /** Runs the CLI; returns the exit code. */
 export async function runGeodataCli(args: string[], env: NodeJS.ProcessEnv, out: Out = console.log, err: Out = console.error): Promise<number> {
   const [cmd, file, ...extra] = args;
-  const valid = cmd !== undefined && (cmd === 'status' ? file === undefined : NEEDS_FILE.has(cmd) && file !== undefined && extra.length === 0);
+  const valid = cmd !== undefined && (cmd === 'status' || cmd === 'build-tiles' ? file === undefined : NEEDS_FILE.has(cmd) && file !== undefined && extra.length === 0);
   if (!valid) {
     err(USAGE);
     return 2;

@@ -54,6 +54,8 @@ export const COLORS = {
 type Layer = Record<string, unknown> & { id: string; type: string };
 
 const src = (layer: string) => ({ source: BASEMAP_SOURCE_ID, 'source-layer': layer });
+/** OSM-style flags arrive as 'yes' (or true): either counts. */
+const isYes = (key: string) => ['in', ['to-string', ['get', key]], ['literal', ['yes', 'true', '1']]];
 const kindIn = (...kinds: string[]) => ['in', ['get', 'kind'], ['literal', kinds]];
 const classIn = (...classes: string[]) => ['in', ['get', 'class'], ['literal', classes]];
 /** Width in px growing exponentially with zoom (like the ground it stands for). */
@@ -82,7 +84,7 @@ const ROADS: Record<string, RoadStyle> = {
 };
 
 function roadLayers(tunnel: boolean): Layer[] {
-  const t = tunnel ? ['==', ['get', 'tunnel'], 'yes'] : ['!=', ['get', 'tunnel'], 'yes'];
+  const t = tunnel ? isYes('tunnel') : ['!', isYes('tunnel')];
   const prefix = tunnel ? 'road-tunnel' : 'road';
   const order = ['service', 'minor', 'medium', 'major'] as const;
   const casings: Layer[] = order.map((k) => ({
@@ -208,7 +210,10 @@ export function makeBasemapStyle(input: StyleInput): Record<string, unknown> {
     { id: 'water', type: 'fill', ...src('water'), paint: { 'fill-color': COLORS.water } },
     {
       id: 'waterway', type: 'line', ...src('waterway'), layout: { 'line-join': 'round', 'line-cap': 'round' },
-      paint: { 'line-color': COLORS.waterLine, 'line-width': ['match', ['get', 'kind'], ['river', 'canal'], width([[10, 1], [14, 4], [18, 14]]), width([[13, 0.6], [16, 1.6], [18, 3]])] },
+      paint: {
+        'line-color': COLORS.waterLine,
+        'line-width': ['interpolate', ['exponential', 1.6], ['zoom'], ...[[10, 1, 0.3], [14, 4, 0.8], [16, 7, 1.6], [18, 14, 3]].flatMap(([z, river, stream]) => [z, ['match', ['get', 'kind'], ['river', 'canal'], river, stream]])],
+      },
     },
     ...roadLayers(true),
     { id: BUILDING_LAYER_ID, type: 'fill', ...src('building'), minzoom: 13, paint: { 'fill-color': COLORS.building, 'fill-opacity': ['interpolate', ['linear'], ['zoom'], 13, 0.6, 15, 1] } },
@@ -216,11 +221,11 @@ export function makeBasemapStyle(input: StyleInput): Record<string, unknown> {
     ...pathLayers,
     ...roadLayers(false),
     {
-      id: 'rail', type: 'line', ...src('rail'), filter: ['!=', ['get', 'tunnel'], 'yes'],
+      id: 'rail', type: 'line', ...src('rail'), filter: ['!', isYes('tunnel')],
       paint: { 'line-color': COLORS.rail, 'line-width': width([[10, 0.8], [14, 1.6], [18, 3]]) },
     },
     {
-      id: 'rail-dash', type: 'line', ...src('rail'), minzoom: 14, filter: ['all', ['!=', ['get', 'tunnel'], 'yes'], kindIn('rail')],
+      id: 'rail-dash', type: 'line', ...src('rail'), minzoom: 14, filter: ['all', ['!', isYes('tunnel')], kindIn('rail')],
       paint: { 'line-color': '#ffffff', 'line-width': width([[14, 0.8], [18, 1.8]]), 'line-dasharray': [4, 4] },
     },
     {

@@ -1,6 +1,9 @@
 // The app's own vector tiles: cut from map_features (a GeoJSON fixture in Ryd) and the districts,
 // stored per version, served with ETag, 304, compression and cache headers.
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
@@ -11,6 +14,11 @@ import { tileRange } from '../../server/domain/tile-schema.ts';
 import { buildAllTiles } from '../../server/tiles/tile-builder.ts';
 import { countTiles, currentTileVersion } from '../../server/db/queries/map-tiles.ts';
 import { matchesEtag, pickEncoding } from '../../server/routes/map.ts';
+import { runGeodataCli } from '../../server/cli/geodata.ts';
+import { startEmbedded } from '../../server/db/embedded.ts';
+import { createSql } from '../../server/db/sql.ts';
+import { migrate } from '../../server/db/migrate.ts';
+import { loadDefaultArea } from '../../server/geodata/import-files.ts';
 
 /** The tile of zoom z holding a point. */
 function tileAt(lon: number, lat: number, z: number): [number, number, number] {
@@ -164,10 +172,31 @@ describe.each(databaseTargets())('vector tiles on $name', (target) => {
     expect(result.tiles).toBeGreaterThan(result.nonEmpty);
     expect(result.nonEmpty).toBeGreaterThan(50);
     expect(await countTiles(t.sql, result.version)).toBe(result.tiles);
-    const [{ n }] = await t.sql<{ n: number }[]>`select count(*)::int as n from map_tiles where version <> ${result.version}`;
-    expect(n).toBe(0);
+    const [stale] = await t.sql<{ n: number }[]>`select count(*)::int as n from map_tiles where version <> ${result.version}`;
+    expect(stale?.n).toBe(0);
     const [z, x, y] = tileAt(...AT_ASGATAN, 16);
     const [row] = await t.sql<{ etag: string }[]>`select etag from map_tiles where z = ${z} and x = ${x} and y = ${y}`;
     expect((await get(z, x, y)).headers.get('ETag')).toBe(`"${row!.etag}"`);
   });
+});
+
+describe('npm run geodata -- build-tiles', () => {
+  it('builds every tile of the embedded database and reports the count', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tiles-cli-'));
+    try {
+      const embedded = await startEmbedded({ dataDir: dir });
+      const sql = createSql(embedded.url, { max: embedded.maxConnections });
+      await migrate(sql);
+      await loadDefaultArea(sql);
+      await loadMapFixture(sql, { version: 'cli-1' });
+      await sql.end({ timeout: 5 });
+      await embedded.stop();
+      const lines: string[] = [];
+      const code = await runGeodataCli(['build-tiles'], { DATA_DIR: dir }, (l) => lines.push(l), (l) => lines.push(l));
+      expect(code).toBe(0);
+      expect(lines.at(-1)).toMatch(/^Built \d+ tiles \(\d+ with features\) for map version cli-1\./);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
