@@ -22,7 +22,8 @@ const SUBSETS = ['latin', 'latin-ext'] as const;
 /** Where the app serves the font files. */
 export const FONT_PATH = '/map/fonts/';
 
-export const FONT_LICENCE = 'Noto Sans: SIL Open Font License 1.1';
+/** As the client's attribution writes it (MapLibre drops an attribution contained in another). */
+export const FONT_LICENCE = 'Noto Sans (<a href="https://openfontlicense.org/" target="_blank" rel="noopener">OFL</a>)';
 
 function fileName(subset: string, font: FontName): string {
   const f = FONTS[font];

@@ -10,7 +10,8 @@ import { FALLBACK_POI_ICON, POI_ICONS } from '../domain/tile-schema.ts';
 const require = createRequire(import.meta.url);
 const ICON_DIR = join(dirname(require.resolve('@mapbox/maki/package.json')), 'icons');
 
-export const ICON_LICENCE = 'Maki icons: CC0';
+/** As the client's attribution writes it. */
+export const ICON_LICENCE = 'Maki-ikoner (<a href="https://creativecommons.org/publicdomain/zero/1.0/" target="_blank" rel="noopener">CC0</a>)';
 
 /** Icon colour per group (muted, so the app's own data stays the loudest thing on the map). */
 const GROUP_COLOURS: Record<string, string> = {

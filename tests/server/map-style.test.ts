@@ -50,7 +50,7 @@ describe.each(databaseTargets())('basemap style on $name', (target) => {
     expect(source.attribution).toContain('© OpenStreetMap contributors');
     expect(source.attribution).toContain('opendatacommons.org/licenses/odbl');
     expect(source.attribution).toContain('Källa: SCB');
-    expect(source.attribution).toMatch(/Open Font License/);
+    expect(source.attribution).toMatch(/Noto Sans \(<a [^>]+>OFL<\/a>\)/);
     expect(source.attribution).toMatch(/CC0/);
   });
 
