@@ -69,23 +69,31 @@ export function makeBasemapFallback(map: MapLibreMap, opts: { isOnline: boolean;
   };
 }
 
-/** The note the app's style carries when only the shipped street network is drawn, in `lang`. */
-export function basemapNote(map: MapLibreMap, lang: Lang): string | null {
-  const note = (map.getStyle()?.metadata as Record<string, unknown> | undefined)?.[NOTE_METADATA_KEY] as Partial<Record<Lang, string>> | null | undefined;
-  return note?.[lang] ?? note?.sv ?? null;
+type StyleNote = Partial<Record<Lang, string>> & { short?: Partial<Record<Lang, string>> };
+
+/** The note the app's style carries when only the shipped street network is drawn, in `lang`: a short title and the text. */
+export function basemapNote(map: MapLibreMap, lang: Lang): { short: string; text: string } | null {
+  const note = (map.getStyle()?.metadata as Record<string, unknown> | undefined)?.[NOTE_METADATA_KEY] as StyleNote | null | undefined;
+  const text = note?.[lang] ?? note?.sv;
+  if (!text) return null;
+  return { short: note?.short?.[lang] ?? note?.short?.sv ?? text, text };
 }
 
 /** A small note on the map, kept in step with the style: shown while the style has one. Returns the cleanup. */
 export function makeBasemapNoteControl(map: MapLibreMap, lang: () => Lang, position: ControlPosition = 'bottom-left'): () => void {
-  const el = document.createElement('div');
+  // A short line that opens to the whole text (how to load an extract).
+  const el = document.createElement('details');
   el.className = 'maplibregl-ctrl basemap-note';
   el.dataset.testid = 'basemap-note';
-  el.setAttribute('role', 'note');
+  const summary = document.createElement('summary');
+  const body = document.createElement('p');
+  el.append(summary, body);
   const control: IControl = { onAdd: () => el, onRemove: () => el.remove() };
   const update = () => {
-    const text = basemapNote(map, lang());
-    el.textContent = text ?? '';
-    el.hidden = !text;
+    const note = basemapNote(map, lang());
+    summary.textContent = note?.short ?? '';
+    body.textContent = note?.text ?? '';
+    el.hidden = !note;
   };
   map.addControl(control, position);
   map.on('style.load', update);
@@ -99,6 +107,12 @@ export function makeBasemapNoteControl(map: MapLibreMap, lang: () => Lang, posit
 /** Whether the map shows the app's own style (not an online one or the plain fallback). */
 export function isAppStyle(map: MapLibreMap): boolean {
   return (map.getStyle()?.metadata as Record<string, unknown> | undefined)?.['trygghetskartan:version'] !== undefined;
+}
+
+/** Whether the basemap draws the streets itself (the app's style with roads, or an online style). */
+export function basemapHasRoads(map: MapLibreMap): boolean {
+  const meta = map.getStyle()?.metadata as Record<string, unknown> | undefined;
+  return isAppStyle(map) ? meta?.['trygghetskartan:has-roads'] === true : map.getStyle()?.sources !== undefined && Object.keys(map.getStyle()!.sources).length > 0;
 }
 
 /** Hides a layer the page shows in another way (e.g. district names as HTML labels). */

@@ -17,7 +17,7 @@ import * as districtLayer from './layers/districts.ts';
 import * as streetLayer from './layers/streets.ts';
 import * as baseLayer from './layers/bases.ts';
 import { ATTRIBUTION_HTML } from './attribution.ts';
-import { BASEMAP_DISTRICT_LABEL_LAYER_ID, addLayersBelowLabels, hideLayer, initialStyle, isAppStyle, makeBasemapFallback, makeBasemapNoteControl } from './basemap.ts';
+import { basemapHasRoads, BASEMAP_BUILDING_LAYER_ID, BASEMAP_DISTRICT_LABEL_LAYER_ID, BASEMAP_ROAD_LABEL_LAYER_ID, addLayersBelowLabels, hideLayer, initialStyle, isAppStyle, makeBasemapFallback, makeBasemapNoteControl } from './basemap.ts';
 import * as pinLayer from './layers/pins.ts';
 
 
@@ -62,7 +62,7 @@ function addOurLayers(map: MapLibreMap, categories: Category[]) {
   // District names are HTML labels here (with their notes); the roads come from the basemap, so
   // the network's grey lines would only double them (its unlit ways stay marked).
   hideLayer(map, BASEMAP_DISTRICT_LABEL_LAYER_ID);
-  if (isAppStyle(map)) hideLayer(map, streetLayer.STREET_LAYER_ID);
+  if (isAppStyle(map) && basemapHasRoads(map)) hideLayer(map, streetLayer.STREET_LAYER_ID);
 }
 
 function setSourceData(map: MapLibreMap, id: string, data: FeatureCollection) {
@@ -80,7 +80,7 @@ export function MapView(props: MapViewProps) {
   /** Bumped on every style load; 0 until our sources exist. */
   const [styleEpoch, setStyleEpoch] = createSignal(0);
   const [isReady, setReady] = createSignal(false);
-  const [rendered, setRendered] = createSignal({ clusters: 0, points: 0 });
+  const [rendered, setRendered] = createSignal({ clusters: 0, points: 0, roadLabels: '', buildings: 0 });
   let hasFramedView = props.view !== null;
   let closePopup: (() => void) | undefined;
 
@@ -95,7 +95,7 @@ export function MapView(props: MapViewProps) {
       attributionControl: false,
       maxZoom: 19,
     });
-    m.addControl(new AttributionControl({ compact: false, customAttribution: ATTRIBUTION_HTML }), 'bottom-right');
+    m.addControl(new AttributionControl({ customAttribution: ATTRIBUTION_HTML }), 'bottom-right');
     m.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     m.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     const stopCountImages = makeCountImages(m);
@@ -112,7 +112,9 @@ export function MapView(props: MapViewProps) {
     // Rendered counts on the container, for people debugging and for the browser test.
     m.on('idle', () => {
       const count = (layer: string) => (m.getLayer(layer) ? m.queryRenderedFeatures({ layers: [layer] }).length : 0);
-      setRendered({ clusters: count(pinLayer.CLUSTER_LAYER_ID), points: count(pinLayer.POINT_LAYER_ID) });
+      const basemap = (layer: string) => (m.getLayer(layer) ? m.queryRenderedFeatures({ layers: [layer] }) : []);
+      const roadLabels = [...new Set(basemap(BASEMAP_ROAD_LABEL_LAYER_ID).map((f) => String(f.properties.name)))].sort().join('|');
+      setRendered({ clusters: count(pinLayer.CLUSTER_LAYER_ID), points: count(pinLayer.POINT_LAYER_ID), roadLabels, buildings: basemap(BASEMAP_BUILDING_LAYER_ID).length });
       setReady(styleEpoch() > 0);
     });
 
@@ -225,6 +227,8 @@ export function MapView(props: MapViewProps) {
       data-ready={isReady() ? 'true' : 'false'}
       data-clusters={rendered().clusters}
       data-points={rendered().points}
+      data-road-labels={rendered().roadLabels}
+      data-buildings={rendered().buildings}
     />
   );
 }

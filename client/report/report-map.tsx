@@ -6,7 +6,7 @@ import type { GeoJSONSource, MapGeoJSONFeature } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Category, DistrictCollection, StreetCollection } from '../api/types.ts';
 import { ATTRIBUTION_HTML } from '../map/attribution.ts';
-import { addLayersBelowLabels, initialStyle, isAppStyle, hideLayer, makeBasemapFallback, makeBasemapNoteControl } from '../map/basemap.ts';
+import { addLayersBelowLabels, basemapHasRoads, initialStyle, isAppStyle, hideLayer, makeBasemapFallback, makeBasemapNoteControl } from '../map/basemap.ts';
 import { useBundledWorker } from '../map/worker-url.ts';
 import * as districtLayer from '../map/layers/districts.ts';
 import * as streetLayer from '../map/layers/streets.ts';
@@ -71,7 +71,7 @@ export function ReportMap(props: ReportMapProps) {
       m.addSource(streetLayer.STREETS_SOURCE_ID, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
       m.addSource(residentLayer.RESIDENT_PINS_SOURCE_ID, residentLayer.residentSourceSpec);
       addLayersBelowLabels(m, [...districtLayer.districtLayers, ...streetLayer.streetLayers, ...residentLayer.residentLayers]);
-      if (isAppStyle(m)) hideLayer(m, streetLayer.STREET_LAYER_ID); // the basemap draws the streets
+      if (isAppStyle(m) && basemapHasRoads(m)) hideLayer(m, streetLayer.STREET_LAYER_ID); // the basemap draws the streets
       isLoaded = true;
       pushData();
       container.dataset.ready = 'true';

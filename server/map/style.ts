@@ -36,7 +36,7 @@ export const COLORS = {
   waterLabel: '#3f6e8f',
   building: '#dcd5cb',
   buildingLine: '#c9c0b4',
-  casing: '#c9c1b5',
+  casing: '#b9afa2',
   major: '#f7dca6',
   majorCasing: '#d6b27a',
   medium: '#fbf1c8',
@@ -186,6 +186,8 @@ export interface StyleInput {
   version: string;
   /** Whether an OpenStreetMap extract has been imported (else only the shipped network is drawn). */
   hasOsmImport: boolean;
+  /** Whether map_features has roads (else the client keeps drawing its own street network). */
+  hasRoads: boolean;
   /** [w, s, e, n] of the map's data, or null. */
   bounds: [number, number, number, number] | null;
   /** The style's `font-faces` (server/map/fonts.ts). */
@@ -198,14 +200,20 @@ export interface StyleInput {
 export const SHIPPED_NETWORK_NOTE = {
   sv: 'Kartan visar bara det medföljande gatunätet. Ladda ett OpenStreetMap-utdrag med: npm run geodata -- import-osm FIL.osm.pbf',
   en: 'The map shows only the shipped street network. Load an OpenStreetMap extract with: npm run geodata -- import-osm FILE.osm.pbf',
+  short: { sv: 'Bara medföljande gatunät', en: 'Shipped street network only' },
 };
 
 export function makeBasemapStyle(input: StyleInput): Record<string, unknown> {
   const note = input.hasOsmImport ? null : SHIPPED_NETWORK_NOTE;
-  const attribution = [OSM_ATTRIBUTION, 'Källa: SCB', ...input.credits, ...(note ? [note.sv] : [])].join(' · ');
+  const attribution = [OSM_ATTRIBUTION, 'Källa: SCB', ...input.credits, ...(note ? [`${note.short.sv} (npm run geodata -- import-osm)`] : [])].join(' · ');
   const layers: Layer[] = [
     { id: 'background', type: 'background', paint: { 'background-color': COLORS.land } },
-    { id: 'landuse', type: 'fill', ...src('landuse'), paint: { 'fill-color': landuseColor, 'fill-opacity': ['interpolate', ['linear'], ['zoom'], 10, 0.7, 14, 1] } },
+    {
+      id: 'landuse', type: 'fill', ...src('landuse'),
+      // Broad areas first, so a park inside a residential area shows.
+      layout: { 'fill-sort-key': ['match', ['get', 'kind'], ['residential', 'farmland'], 0, ['retail', 'commercial', 'industrial'], 1, 2] },
+      paint: { 'fill-color': landuseColor, 'fill-opacity': ['interpolate', ['linear'], ['zoom'], 10, 0.7, 14, 1] },
+    },
     { id: 'landuse-pitch-outline', type: 'line', ...src('landuse'), minzoom: 15, filter: kindIn('pitch'), paint: { 'line-color': '#a9cf9c', 'line-width': 1 } },
     { id: 'water', type: 'fill', ...src('water'), paint: { 'fill-color': COLORS.water } },
     {
@@ -240,6 +248,7 @@ export function makeBasemapStyle(input: StyleInput): Record<string, unknown> {
     metadata: {
       'trygghetskartan:version': input.version,
       'trygghetskartan:first-label-layer': FIRST_LABEL_LAYER_ID,
+      'trygghetskartan:has-roads': input.hasRoads,
       [NOTE_METADATA_KEY]: note,
     },
     sprite: `${input.origin}/map/sprite`,

@@ -116,7 +116,7 @@ export function mapRoutes(deps: AppDeps, opts: { tiles?: TileStore; trustProxy?:
       async (c) => {
         const origin = requestOrigin(c, trustProxy);
         const [meta, bounds] = await Promise.all([readMapMeta(deps.sql), mapBounds(deps.sql)]);
-        const style = makeBasemapStyle({ origin, version: meta.version, hasOsmImport: meta.hasOsmImport, bounds, fontFaces: fontFaces(origin), credits: [FONT_LICENCE, ICON_LICENCE] });
+        const style = makeBasemapStyle({ origin, version: meta.version, hasOsmImport: meta.hasOsmImport, hasRoads: meta.hasRoads, bounds, fontFaces: fontFaces(origin), credits: [FONT_LICENCE, ICON_LICENCE] });
         const body = JSON.stringify(style);
         const etag = createHash('sha256').update(body).digest('base64url').slice(0, 22);
         const headers = { ETag: `"${etag}"`, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' };

@@ -79,10 +79,11 @@ export async function loadTileSource(sql: Sql): Promise<{ features: SourceFeatur
 }
 
 /** What the style needs to know about the map: its version and whether an OSM extract was imported. */
-export async function readMapMeta(sql: Sql): Promise<{ version: string; hasOsmImport: boolean }> {
-  const [row] = await sql<{ v: string; imported: boolean }[]>`
-    select ${sql.unsafe(VERSION_EXPR)} as v, exists (select 1 from map_meta where key = 'import') as imported`;
-  return { version: row!.v, hasOsmImport: row!.imported };
+export async function readMapMeta(sql: Sql): Promise<{ version: string; hasOsmImport: boolean; hasRoads: boolean }> {
+  const [row] = await sql<{ v: string; imported: boolean; roads: boolean }[]>`
+    select ${sql.unsafe(VERSION_EXPR)} as v, exists (select 1 from map_meta where key = 'import') as imported,
+           exists (select 1 from map_features where layer = 'road') as roads`;
+  return { version: row!.v, hasOsmImport: row!.imported, hasRoads: row!.roads };
 }
 
 /** [w, s, e, n] around map_features and the districts, or null when both are empty. */
