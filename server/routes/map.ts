@@ -68,7 +68,7 @@ function parseTileParams(z: string, x: string, y: string): [number, number, numb
 }
 
 export function mapRoutes(deps: AppDeps, opts: { tiles?: TileStore; trustProxy?: boolean } = {}) {
-  const tiles = opts.tiles ?? makeTileStore(deps.sql);
+  const tiles = opts.tiles ?? makeTileStore(deps.sql, { onWriteError: (err) => deps.log.warn('tile not stored', { error: err instanceof Error ? err.message : String(err) }) });
   const trustProxy = opts.trustProxy ?? false;
   const compressJson = compress();
   return new Hono()

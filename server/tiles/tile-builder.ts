@@ -18,6 +18,8 @@ import {
 /** Tile extent (MVT units per tile side) and buffer around it, as MapLibre expects them. */
 const EXTENT = 4096;
 const BUFFER = 64;
+/** Bytes of packed tiles (all encodings) kept in memory, most recently served first. */
+const MEMORY_CACHE_BYTES = 32 * 1024 * 1024;
 /** geojson-vt's simplification tolerance, in 1/EXTENT of a tile at every zoom (so it coarsens with lower zoom). */
 const TOLERANCE = 3;
 
@@ -59,18 +61,38 @@ export function packTile(data: Uint8Array): BuiltTile {
   return { data, gzip, br, etag, isEmpty: data.length === 0 };
 }
 
+const EMPTY_TILE = packTile(new Uint8Array(0));
+
 export interface TileStore {
   /** The tile z/x/y of the current version: stored, or cut now and stored. */
   get(z: number, x: number, y: number): Promise<{ version: string; tile: BuiltTile }>;
+  /** Waits for the tile writes started by get() (tests, shutdown). */
+  flush(): Promise<void>;
   /** The current version (map_meta 'version' and the districts' fingerprint). */
   version(): Promise<string>;
   /** Cuts and stores every tile of the area at z MIN..MAX_TILE_ZOOM; drops stale ones. */
   buildAll(opts?: { onProgress?: (done: number, total: number) => void }): Promise<{ version: string; tiles: number; nonEmpty: number }>;
 }
 
-export function makeTileStore(sql: Sql): TileStore {
+export function makeTileStore(sql: Sql, opts: { onWriteError?: (err: unknown) => void } = {}): TileStore {
   let current: Promise<VersionIndex> | null = null;
   let currentVersion: string | null = null;
+  // Recently served tiles by version/z/x/y (a Map keeps insertion order: the first is the oldest).
+  const memory = new Map<string, BuiltTile>();
+  let memoryBytes = 0;
+  let memoryVersion: string | null = null;
+  const pending = new Set<Promise<void>>();
+  const remember = (key: string, tile: BuiltTile) => {
+    const size = tile.data.byteLength + tile.gzip.byteLength + tile.br.byteLength;
+    memory.delete(key);
+    memory.set(key, tile);
+    memoryBytes += size;
+    for (const [k, t] of memory) {
+      if (memoryBytes <= MEMORY_CACHE_BYTES) break;
+      memory.delete(k);
+      memoryBytes -= t.data.byteLength + t.gzip.byteLength + t.br.byteLength;
+    }
+  };
 
   async function buildIndex(version: string): Promise<VersionIndex> {
     const source = await loadTileSource(sql);
@@ -100,21 +122,44 @@ export function makeTileStore(sql: Sql): TileStore {
 
   async function cut(version: string, z: number, x: number, y: number): Promise<BuiltTile> {
     const vi = await indexFor(version);
-    if (z < MIN_TILE_ZOOM || z > MAX_TILE_ZOOM || !vi.bbox || !intersects(tileBbox(z, x, y), vi.bbox)) return packTile(new Uint8Array(0));
+    if (z < MIN_TILE_ZOOM || z > MAX_TILE_ZOOM || !vi.bbox || !intersects(tileBbox(z, x, y), vi.bbox)) return EMPTY_TILE;
     return packTile(encode(vi.index.getTile(z, x, y), z));
   }
 
   return {
     version: () => currentTileVersion(sql),
+    async flush() {
+      await Promise.all([...pending]);
+    },
     async get(z, x, y) {
-      const { version, tile } = await readCurrentTile(sql, z, x, y);
-      if (tile) return { version, tile: { ...tile, isEmpty: tile.data.length === 0 } };
-      const vi = await indexFor(version);
+      // The version is read on every request (so a stale tile is never served); the tile itself
+      // comes from memory, else from map_tiles, else it is cut now.
+      const version = await currentTileVersion(sql);
+      if (version !== memoryVersion) {
+        // A new version: the old one's tiles can never be served again.
+        memory.clear();
+        memoryBytes = 0;
+        memoryVersion = version;
+      }
+      const key = `${version}/${z}/${x}/${y}`;
+      const hot = memory.get(key);
+      if (hot) return { version, tile: hot };
+      const stored = await readCurrentTile(sql, z, x, y);
+      if (stored.tile && stored.version === version) {
+        const tile = { ...stored.tile, isEmpty: stored.tile.data.length === 0 };
+        remember(key, tile);
+        return { version, tile };
+      }
+      const vi = await indexFor(stored.version);
       // Outside the area: empty, and not stored (any z/x/y can be asked for).
-      if (z < MIN_TILE_ZOOM || z > MAX_TILE_ZOOM || !vi.bbox || !intersects(tileBbox(z, x, y), vi.bbox)) return { version, tile: packTile(new Uint8Array(0)) };
-      const built = await cut(version, z, x, y);
-      await writeTile(sql, z, x, y, version, built);
-      return { version, tile: built };
+      if (z < MIN_TILE_ZOOM || z > MAX_TILE_ZOOM || !vi.bbox || !intersects(tileBbox(z, x, y), vi.bbox)) return { version: stored.version, tile: EMPTY_TILE };
+      const built = await cut(stored.version, z, x, y);
+      remember(`${stored.version}/${z}/${x}/${y}`, built);
+      // Stored for the next process start; the answer does not wait for the write.
+      const write = writeTile(sql, z, x, y, stored.version, built).catch((err: unknown) => opts.onWriteError?.(err));
+      pending.add(write);
+      void write.finally(() => pending.delete(write));
+      return { version: stored.version, tile: built };
     },
     async buildAll(opts = {}) {
       const version = await currentTileVersion(sql);

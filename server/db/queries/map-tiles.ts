@@ -48,11 +48,15 @@ export async function readCurrentTile(sql: Sql, z: number, x: number, y: number)
   return { version: r.v, tile: r.data && r.gzip && r.br && r.etag ? { data: r.data, gzip: r.gzip, br: r.br, etag: r.etag } : null };
 }
 
-/** Stores one tile of `version`, replacing whatever z/x/y held. */
+/**
+ * Stores one tile of `version`, replacing whatever z/x/y held, unless `version` is no longer the
+ * current one (a late write must not replace a newer version's tile).
+ */
 export async function writeTile(sql: Sql, z: number, x: number, y: number, version: string, tile: StoredTile): Promise<void> {
   await sql`
     insert into map_tiles (z, x, y, version, data, data_gzip, data_br, etag, built_at)
-    values (${z}, ${x}, ${y}, ${version}, ${Buffer.from(tile.data)}, ${Buffer.from(tile.gzip)}, ${Buffer.from(tile.br)}, ${tile.etag}, now())
+    select ${z}, ${x}, ${y}, ${version}, ${Buffer.from(tile.data)}, ${Buffer.from(tile.gzip)}, ${Buffer.from(tile.br)}, ${tile.etag}, now()
+    where ${version} = (${sql.unsafe(VERSION_EXPR)})
     on conflict (z, x, y) do update set
       version = excluded.version, data = excluded.data, data_gzip = excluded.data_gzip,
       data_br = excluded.data_br, etag = excluded.etag, built_at = excluded.built_at`;
