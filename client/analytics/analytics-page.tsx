@@ -50,6 +50,7 @@ export function AnalyticsPage(props: AnalyticsPageProps) {
     <div class="analytics" data-testid="analytics">
       <div class="analytics__map">
         <AnalyticsMap
+          lang={props.lang}
           basemapStyleUrl={null}
           areaBbox={props.areaBbox}
           districts={props.districts}

@@ -19,6 +19,7 @@ import * as streetLayer from './layers/streets.ts';
 import * as baseLayer from './layers/bases.ts';
 import { ATTRIBUTION } from './attribution.ts';
 import * as pinLayer from './layers/pins.ts';
+import { addPlaceSearch } from './place-search-control.tsx';
 
 
 export interface MapViewProps {
@@ -93,6 +94,7 @@ export function MapView(props: MapViewProps) {
     });
     m.addControl(new AttributionControl({ compact: false, customAttribution: ATTRIBUTION }), 'bottom-right');
     m.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    addPlaceSearch(m, { lang: () => props.lang });
     m.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     const stopCountImages = makeCountImages(m);
 

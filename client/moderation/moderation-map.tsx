@@ -8,10 +8,12 @@ import { makeOfflineStyle } from '../map/offline-style.ts';
 import { useBundledWorker } from '../map/worker-url.ts';
 import * as districtLayer from '../map/layers/districts.ts';
 import type { QueueItem } from './moderation-api.ts';
+import { addPlaceSearch } from '../map/place-search-control.tsx';
+import type { Lang } from '../i18n/messages.ts';
 
 useBundledWorker();
 
-export function ModerationMap(props: { item: QueueItem | null; districts: DistrictCollection | undefined; label: string }) {
+export function ModerationMap(props: { item: QueueItem | null; districts: DistrictCollection | undefined; label: string; lang?: Lang }) {
   let container!: HTMLDivElement;
   let map: MapLibreMap | undefined;
   let markers: Marker[] = [];
@@ -20,6 +22,7 @@ export function ModerationMap(props: { item: QueueItem | null; districts: Distri
   onMount(() => {
     map = new MapLibreMap({ container, style: makeOfflineStyle(), center: [15.6, 58.41], zoom: 12, attributionControl: false });
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    addPlaceSearch(map, { lang: () => props.lang ?? 'sv' });
     map.on('load', () => {
       map!.addSource(districtLayer.DISTRICTS_SOURCE_ID, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
       for (const l of districtLayer.districtLayers) map!.addLayer(l);
@@ -47,5 +50,5 @@ export function ModerationMap(props: { item: QueueItem | null; districts: Distri
     draw();
   });
 
-  return <div ref={container} class="moderation-map" role="img" aria-label={props.label} />;
+  return <div ref={container} class="moderation-map" role="region" aria-label={props.label} />;
 }
