@@ -51,18 +51,29 @@ export function labelHit(index: PlaceIndex, hit: ReverseHit, at: { lon: number; 
   return { sv: `${base.sv}, vid ${mark.place.name}`, en: `${base.en}, near ${mark.place.name}` };
 }
 
+/** Team bases and district names of an index, found once per index. */
+const fallbackParts = new WeakMap<PlaceIndex, { bases: Place[]; districts: Map<string, string> }>();
+function partsOf(index: PlaceIndex) {
+  let parts = fallbackParts.get(index);
+  if (!parts) {
+    parts = { bases: index.places.filter((p) => p.kind === 'base'), districts: new Map(index.places.filter((p) => p.kind === 'district' && p.districtId).map((p) => [p.districtId!, p.name])) };
+    fallbackParts.set(index, parts);
+  }
+  return parts;
+}
+
 /** Today's text when nothing named is near: the district, and distance and direction from the nearest base. */
 export function fallbackName(index: PlaceIndex, area: PointLocator, lon: number, lat: number): PlaceName {
   const here = { lon, lat };
+  const { bases, districts } = partsOf(index);
   let best: Place | null = null;
   let bestM = Infinity;
-  for (const p of index.places) {
-    if (p.kind !== 'base') continue;
+  for (const p of bases) {
     const d = haversineM(lon, lat, p.lon, p.lat);
     if (d < bestM) [best, bestM] = [p, d];
   }
   const districtId = area.locate(lon, lat);
-  const district = districtId ? (index.places.find((p) => p.kind === 'district' && p.districtId === districtId)?.name ?? null) : null;
+  const district = districtId ? (districts.get(districtId) ?? null) : null;
   if (best && bestM <= NEAR_BASE_M) return { sv: best.name, en: best.name };
   const plain = district ?? `${lat.toFixed(4)}, ${lon.toFixed(4)}`;
   if (!best) return { sv: plain, en: plain };
