@@ -48,6 +48,8 @@ export function labelHit(index: PlaceIndex, hit: ReverseHit, at: { lon: number; 
   const base = far ? { sv: `${far} m från ${title}`, en: `${far} m from ${title}` } : { sv: title, en: title };
   const mark = nearestLandmark(index, at.lon, at.lat, LANDMARK_M, hit.place);
   if (!mark || title.toLowerCase().includes(mark.place.name.toLowerCase())) return base;
+  // Standing at a landmark (a team base, a square) farther from anything else: the landmark names it.
+  if (mark.distanceM <= AT_PLACE_M && mark.distanceM < hit.distanceM) return { sv: mark.place.name, en: mark.place.name };
   return { sv: `${base.sv}, vid ${mark.place.name}`, en: `${base.en}, near ${mark.place.name}` };
 }
 

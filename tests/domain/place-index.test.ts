@@ -144,3 +144,14 @@ describe('namePoint', () => {
     expect(far.en).toMatch(/^Ryd, 750 m N of Ryds centrum$/);
   });
 });
+
+describe('namePoint at a landmark', () => {
+  it('names a team base when standing at it and every street is farther', () => {
+    const ryd = bases.find((b) => b.name === 'Ryds centrum')!;
+    const lat = ryd.lat + 0.0009; // a street 100 m north of the base
+    const road = { layer: 'road', kind: 'residential', name: 'Norrgatan', districtId: 'ryd', housenumber: null, street: null, geometry: { type: 'LineString', coordinates: [[ryd.lon - 0.002, lat], [ryd.lon + 0.002, lat]] }, minLon: ryd.lon - 0.002, minLat: lat, maxLon: ryd.lon + 0.002, maxLat: lat };
+    const index = build([...fixtureSources(), road]);
+    expect(namePoint(index, area, ryd.lon + 0.0001, ryd.lat).sv).toBe('Ryds centrum');
+    expect(namePoint(index, area, ryd.lon, lat - 0.0001).sv).toBe('Norrgatan, vid Ryds centrum');
+  });
+});
