@@ -84,6 +84,20 @@ describe.runIf(runBrowserSuite)('the place search box in a browser', () => {
     expect(blocked).toEqual([]);
   }, 180_000);
 
+  it('lets a resident type an address instead of tapping the map on the report form', async () => {
+    const form = await context.newPage();
+    await form.goto(`${server!.url}/rapportera`);
+    await form.waitForSelector('[data-testid=report-map][data-ready=true]', WAIT);
+    const box = form.getByRole('combobox', { name: 'Sök adress eller plats' });
+    await box.fill('rydsvägen 12');
+    await form.getByRole('option', { name: /Rydsvägen 12/ }).first().waitFor(WAIT);
+    await box.press('Enter');
+    await form.waitForFunction(() => document.querySelector('[data-testid=place-status]')?.textContent?.startsWith('Plats vald'), undefined, WAIT);
+    await form.waitForFunction(() => document.querySelector('[data-testid=place-status]')?.textContent?.includes('Plats: Rydsvägen 12'), undefined, WAIT);
+    await form.screenshot({ path: 'test-results/place-search-report.png' });
+    await form.close();
+  }, 180_000);
+
   it('fits a 390 px phone', async () => {
     const phone = await context.newPage();
     await phone.setViewportSize({ width: 390, height: 844 });
