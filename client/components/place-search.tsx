@@ -2,7 +2,7 @@
 // results, Enter picks, Escape closes and then clears; each result shows its kind and district.
 import { For, Show, createSignal, createUniqueId } from 'solid-js';
 import type { PlaceResult } from '../api/places-api.ts';
-import type { PlaceMessages } from '../i18n/places.ts';
+import { placeDetail, type PlaceMessages } from '../i18n/places.ts';
 import type { PlaceSearchStatus } from '../state/create-place-search.ts';
 
 export interface PlaceSearchProps {
@@ -12,12 +12,6 @@ export interface PlaceSearchProps {
   status: PlaceSearchStatus;
   onQuery: (q: string) => void;
   onPick: (place: PlaceResult) => void;
-}
-
-/** "Skola · Ryd": the most telling kind word, then the district. */
-export function placeDetail(p: PlaceResult['properties'], t: PlaceMessages): string {
-  const kind = (p.subkind && t.subkinds[p.subkind]) || t.kinds[p.kind] || p.kind;
-  return p.district && p.kind !== 'district' ? `${kind} · ${p.district}` : kind;
 }
 
 export function PlaceSearch(props: PlaceSearchProps) {

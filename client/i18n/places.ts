@@ -54,3 +54,9 @@ const en: PlaceMessages = {
 export function placeMessages(lang: Lang): PlaceMessages {
   return lang === 'en' ? en : sv;
 }
+
+/** "Skola · Ryd": the most telling kind word, then the district. */
+export function placeDetail(p: { kind: string; subkind: string | null; district: string | null }, t: PlaceMessages): string {
+  const kind = (p.subkind && t.subkinds[p.subkind]) || t.kinds[p.kind] || p.kind;
+  return p.district && p.kind !== 'district' ? `${kind} · ${p.district}` : kind;
+}
