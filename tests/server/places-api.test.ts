@@ -112,6 +112,13 @@ describe.each(databaseTargets())('places API on $name', (target) => {
     expect(gpx).toContain(`<name>${saved.schedule[0]!.place}</name>`);
   });
 
+  it('follows the districts: a renamed district is found by its new name', async () => {
+    expect(await search('norra berga')).toEqual([]);
+    await t.sql`update districts set name = 'Norra Berga', updated_at = now() where id = 'berga'`;
+    expect((await search('norra berga'))[0]!.properties).toMatchObject({ kind: 'district', name: 'Norra Berga' });
+    await t.sql`update districts set name = 'Berga', updated_at = now() where id = 'berga'`;
+  });
+
   it('is in the OpenAPI document', async () => {
     const doc = (await (await t.app.request('/api/openapi.json')).json()) as { paths: Record<string, { get?: { parameters?: { name: string }[] } }> };
     expect(doc.paths['/api/places']!.get!.parameters!.map((p) => p.name)).toEqual(expect.arrayContaining(['q', 'limit']));
