@@ -22,7 +22,7 @@ describe.each(databaseTargets())('places API on $name', (target) => {
   beforeAll(async () => {
     t = await makeTestApp(target);
     await insertMapFeatures(t.sql, PLACE_FIXTURE, 'fixture-1');
-  });
+  }, 120_000);
   afterAll(async () => {
     await t?.close();
   });
@@ -127,15 +127,18 @@ describe.each(databaseTargets())('places API on $name', (target) => {
 });
 
 describe('places API rate limit', () => {
-  it('answers 429 with Retry-After past the per-address limit', async () => {
-    const t = await makeTestApp({ name: 'pglite' }, { security: { rateLimits: { publicWrite: { limit: 60, windowMs: 60_000 }, signIn: { limit: 30, windowMs: 60_000 }, placeSearch: { limit: 3, windowMs: 60_000 } } } });
-    try {
-      for (let i = 0; i < 3; i++) expect((await t.app.request('/api/places?q=ryd')).status).toBe(200);
-      const res = await t.app.request('/api/places?q=ryd');
-      expect(res.status).toBe(429);
-      expect(res.headers.get('Retry-After')).toBeTruthy();
-    } finally {
-      await t.close();
-    }
+  let t: Awaited<ReturnType<typeof makeTestApp>>;
+  beforeAll(async () => {
+    t = await makeTestApp({ name: 'pglite' }, { security: { rateLimits: { publicWrite: { limit: 60, windowMs: 60_000 }, signIn: { limit: 30, windowMs: 60_000 }, placeSearch: { limit: 3, windowMs: 60_000 } } } });
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
   });
+
+  it('answers 429 with Retry-After past the per-address limit', async () => {
+    for (let i = 0; i < 3; i++) expect((await t.app.request('/api/places?q=ryd')).status).toBe(200);
+    const res = await t.app.request('/api/places?q=ryd');
+    expect(res.status).toBe(429);
+    expect(res.headers.get('Retry-After')).toBeTruthy();
+  }, 120_000);
 });
