@@ -11,8 +11,11 @@ export interface PlaceName {
   en: string;
 }
 
-/** Points farther than this from every address, POI and street get the fallback text (metres). */
-export const NAME_MAX_M = 250;
+/**
+ * Points farther than this from every address, POI and street get the fallback text (metres):
+ * "400 m från Rydsvägen" still says more than a compass bearing from the district centre.
+ */
+export const NAME_MAX_M = 400;
 /** Farther than this from the named place, the label says how far (metres). */
 const AT_PLACE_M = 60;
 /** A landmark this near is added as ", vid X" (metres). */
