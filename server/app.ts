@@ -33,6 +33,7 @@ import { publicReportRoutes } from './routes/public-reports.ts';
 import { moderationRoutes } from './routes/moderation.ts';
 import { open311Routes } from './routes/open311.ts';
 import { mapRoutes } from './routes/map.ts';
+import { placeRoutes } from './routes/places.ts';
 
 /** Any API body larger than this is refused before a route sees it. */
 const API_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -50,7 +51,8 @@ function apiRoutes(deps: AppDeps) {
     .route('/admin', adminRoutes(deps))
     .route('/', areaRoutes(deps))
     .route('/', analyticsRoutes(deps))
-    .route('/imports', importRoutes(deps));
+    .route('/imports', importRoutes(deps))
+    .route('/places', placeRoutes(deps));
 }
 
 export type AppType = ReturnType<typeof apiRoutes>;

@@ -17,6 +17,8 @@ import { analyticsApi } from './analytics-api.ts';
 import { createAnalytics, type BaseFilter } from './create-analytics.ts';
 import { PRESETS, sameSelection, type PresetId } from './week-selection.ts';
 import { cellsToCsv, cellsToGeoJson, download, downloadCanvasPng } from './export.ts';
+import { createPlaceName } from '../state/create-place-name.ts';
+import { cellToLatLng } from 'h3-js';
 import './analytics.css';
 
 export interface AnalyticsPageProps {
@@ -38,6 +40,13 @@ export function AnalyticsPage(props: AnalyticsPageProps) {
   const districtName = (id: string) => props.districts?.features.find((f) => f.properties.id === id)?.properties.name ?? id;
   const category = (code: string) => props.categories.find((c) => c.code === code);
   const trend = () => a.trends.data()?.cells.find((c) => c.cell === a.cell());
+  /** The selected hexagon named by reverse geocoding (the cell id until the name arrives). */
+  const cellPlace = createPlaceName(() => {
+    const cell = a.cell();
+    if (!cell) return null;
+    const [lat, lon] = cellToLatLng(cell);
+    return { lat, lon };
+  }, () => props.lang);
   const shownCells = () => (a.mode() === 'heat' ? (a.heat.data()?.cells ?? []) : (a.hotspots.data()?.cells ?? []));
   const error = () => a.heat.error() ?? a.hotspots.error() ?? a.clock.error();
   const playLabel = () => {
@@ -50,6 +59,7 @@ export function AnalyticsPage(props: AnalyticsPageProps) {
     <div class="analytics" data-testid="analytics">
       <div class="analytics__map">
         <AnalyticsMap
+          lang={props.lang}
           basemapStyleUrl={null}
           areaBbox={props.areaBbox}
           districts={props.districts}
@@ -94,7 +104,7 @@ export function AnalyticsPage(props: AnalyticsPageProps) {
         <DataClock
           matrix={a.clock.data()?.matrix}
           selection={a.shownSelection()}
-          title={a.cell() ? t().clockForCell(a.cell()!) : t().clockForAll}
+          title={a.cell() ? t().clockForCell(cellPlace() ?? a.cell()!) : t().clockForAll}
           t={t()}
           onSelect={a.setSelection}
         />

@@ -7,6 +7,7 @@ import { ProblemError } from '../api/problem-error.ts';
 import { DEFAULT_STATUSES, residentQuery, type ResidentFilters } from '../map/layers/resident-pins.ts';
 import { ReportMap } from './report-map.tsx';
 import { ReportForm } from './report-form.tsx';
+import { createPlaceName } from '../state/create-place-name.ts';
 import { ResidentFilterBar } from './resident-filters.tsx';
 import { ReceiptView } from './receipt-view.tsx';
 import { reportApi, type Receipt } from './report-api.ts';
@@ -94,6 +95,7 @@ export function ReportPage(props: { path: string }) {
     history.pushState(null, '', '/rapportera');
   };
 
+  const placeName = createPlaceName(() => draft().place, lang);
   const categoryLabel = (code: string) => categories()?.find((c) => c.code === code)?.[lang()] ?? code;
 
   return (
@@ -136,6 +138,7 @@ export function ReportPage(props: { path: string }) {
 
         <Show when={!receipt() && !tokenInPath}>
           <ReportForm
+            placeName={placeName()}
             draft={draft()}
             errors={errors()}
             formError={formError()}
