@@ -12,8 +12,12 @@ export const MIN_REPORTS_PER_CELL = 3;
 /** Categories never shown as public pins by default: they can point at a person or a crime scene. */
 export const SENSITIVE_CATEGORIES: readonly CategoryCode[] = ['hot-vald', 'narkotika'];
 
-/** Sources whose reports are public pins by default (they come through public channels and are moderated). */
-export const PUBLIC_SOURCES_BY_DEFAULT: readonly Source[] = ['resident', 'partner'];
+/**
+ * Sources whose reports are public pins by default: residents' and partners' (public channels,
+ * moderated), and the synthetic demo reports (never real; they stand in for approved residents'
+ * reports so the demo's public map is not empty; an admin can turn them off).
+ */
+export const PUBLIC_SOURCES_BY_DEFAULT: readonly Source[] = ['resident', 'partner', 'demo'];
 
 /** Sources whose reports go through moderation; their reports count publicly only once approved. */
 export const MODERATED_SOURCES: readonly Source[] = ['resident', 'partner'];
@@ -57,9 +61,6 @@ export function disclosureSettings(policy: DisclosurePolicy) {
     sources: SOURCES.map((s) => ({ value: s, public: policy.sources.includes(s), default: defaultPublic('source', s) })),
   };
 }
-
-/** Statuses of an approved report the public may see ('closed' only when asked for). */
-export const DISCLOSED_STATUSES = ['approved', 'closed'] as const;
 
 /**
  * Keeps the rows whose cell holds at least `min` of them (rows are already the reports that

@@ -21,11 +21,29 @@ export async function setDisclosure(tx: Tx, s: { kind: DisclosureKind; value: st
     on conflict (kind, value) do update set public = excluded.public, updated_at = excluded.updated_at, updated_by = excluded.updated_by`;
 }
 
-/** `r` may be a public pin: a public source and category, and approved by moderation. */
-export function disclosedWhere(sql: Sql, p: DisclosurePolicy, statuses: readonly string[]) {
-  if (p.sources.length === 0 || p.categories.length === 0 || statuses.length === 0) return sql`false`;
+/** Which life stages the public asks for: open (approved, or new/confirmed for unmoderated sources) and closed. */
+export interface DisclosedStages {
+  open: boolean;
+  closed: boolean;
+}
+
+/** Stages from the stored statuses a client asked for (new, approved, confirmed → open; closed → closed; others → neither). */
+export function stagesOf(statuses: readonly string[]): DisclosedStages {
+  return { open: statuses.some((s) => s === 'new' || s === 'approved' || s === 'confirmed'), closed: statuses.includes('closed') };
+}
+
+/**
+ * `r` may be a public pin: a public source and category; for sources that go through
+ * moderation, approved by it (text_public, status approved or closed); for other public
+ * sources (demo by default; any an admin opened) not rejected or merged.
+ */
+export function disclosedWhere(sql: Sql, p: DisclosurePolicy, stages: DisclosedStages) {
+  const moderated = [...(stages.open ? ['approved'] : []), ...(stages.closed ? ['closed'] : [])];
+  const unmoderated = [...(stages.open ? ['new', 'approved', 'confirmed'] : []), ...(stages.closed ? ['closed'] : [])];
+  if (p.sources.length === 0 || p.categories.length === 0 || moderated.length === 0) return sql`false`;
   return sql`r.source in ${sql(p.sources as string[])} and r.category in ${sql(p.categories as string[])}
-    and r.text_public and r.status in ${sql(statuses as string[])}`;
+    and (case when r.source in ${sql(MODERATED_SOURCES as string[])} then r.text_public and r.status in ${sql(moderated)}
+              else r.status in ${sql(unmoderated)} end)`;
 }
 
 export interface WeeklyCountRow {

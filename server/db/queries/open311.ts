@@ -2,8 +2,8 @@
 // newest first, and the partner account behind a posted request.
 import type { Sql, Tx } from '../sql.ts';
 import { MASKABLE, type StoredMaskable } from './public-reports.ts';
-import { disclosedWhere } from './disclosure.ts';
-import { DISCLOSED_STATUSES, type DisclosurePolicy } from '../../domain/disclosure.ts';
+import { disclosedWhere, stagesOf } from './disclosure.ts';
+import type { DisclosurePolicy } from '../../domain/disclosure.ts';
 
 /** Sources whose requests a tracking token finds (public channels). */
 const OPEN311_SOURCES = ['resident', 'partner'];
@@ -26,9 +26,9 @@ export interface Open311Filter {
  * within the window, newest first.
  */
 export async function listOpen311Requests(sql: Sql, f: Open311Filter): Promise<StoredMaskable[]> {
-  const statuses = f.statuses?.length ? f.statuses : DISCLOSED_STATUSES;
+  const stages = f.statuses?.length ? stagesOf(f.statuses) : { open: true, closed: true };
   const eligible = sql`select r.id, count(*) over (partition by r.cell) as n from reports r
-    where ${disclosedWhere(sql, f.policy, statuses.filter((s) => (DISCLOSED_STATUSES as readonly string[]).includes(s)))}
+    where ${disclosedWhere(sql, f.policy, stages)}
       and r.created_at between ${f.start} and ${f.end}
       ${!f.ids?.length && f.serviceCodes?.length ? sql`and r.category in ${sql(f.serviceCodes as string[])}` : sql``}`;
   return sql<StoredMaskable[]>`

@@ -6,8 +6,8 @@ import type { ReportRow } from '../../domain/report.ts';
 import type { MaskableReport } from '../../domain/mask-report.ts';
 import type { EncodedPhoto } from '../../resident/reencode-photo.ts';
 import { insertReport, type ReportDto } from './reports.ts';
-import { disclosedWhere } from './disclosure.ts';
-import { DISCLOSED_STATUSES, type DisclosurePolicy } from '../../domain/disclosure.ts';
+import { disclosedWhere, stagesOf } from './disclosure.ts';
+import type { DisclosurePolicy } from '../../domain/disclosure.ts';
 import { insertPhoto } from './photos.ts';
 
 /** Columns that make a MaskableReport (plus what Open311 needs). */
@@ -55,7 +55,7 @@ export async function getReportByTokenHash(sql: Sql, tokenHash: string): Promise
 
 export interface PublicPinFilter {
   since: Date;
-  /** Statuses asked for (intersected with the disclosed ones: approved, closed). */
+  /** Statuses asked for: 'closed' adds closed reports, any other the open ones (see stagesOf). */
   statuses: readonly string[];
   categories?: readonly string[] | undefined;
   limit: number;
@@ -68,8 +68,7 @@ export interface PublicPinFilter {
  * not selected). `total` counts the pins drawn, before the limit.
  */
 export async function listPublicPins(sql: Sql, f: PublicPinFilter): Promise<{ rows: StoredMaskable[]; total: number }> {
-  const statuses = f.statuses.filter((s) => (DISCLOSED_STATUSES as readonly string[]).includes(s));
-  const where = sql`${disclosedWhere(sql, f.policy, statuses)} and r.observed_to >= ${f.since}
+  const where = sql`${disclosedWhere(sql, f.policy, stagesOf(f.statuses))} and r.observed_to >= ${f.since}
     ${f.categories?.length ? sql`and r.category in ${sql(f.categories as string[])}` : sql``}`;
   const eligible = sql`select r.id, count(*) over (partition by r.cell) as n from reports r where ${where}`;
   const [rows, [count]] = await Promise.all([
