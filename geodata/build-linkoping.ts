@@ -46,7 +46,7 @@ function main() {
   const residents = parts.reduce((s, f) => s + f.properties.population, 0);
   const union = parts.reduce((s, f) => s + areaM2(f.geometry), 0);
   const meta = raw.metadata ?? {};
-  const provenance = meta.source_repo ? ` via github.com/${meta.source_repo} ${meta.source_file ?? ''} @ ${meta.source_commit ?? ''}`.trimEnd() : '';
+  const provenance = meta.source_repo ? `github.com/${meta.source_repo} ${meta.source_file ?? ''} @ ${meta.source_commit ?? ''}`.trimEnd() : '';
   const skaggetorp: Feature<AreaGeometry> = {
     type: 'Feature',
     properties: {
@@ -55,7 +55,7 @@ function main() {
       approximate: false,
       regso_code: '0580R018',
       deso_codes: SKAGGETORP_DESO,
-      source: `SCB DeSO 2025 (${SKAGGETORP_DESO.join(', ')}) of RegSO 0580R018 Skäggetorp-Tornby, without 0580C1670 (Tornby)${provenance}; cut against Ryd and Berga`,
+      source: `SCB DeSO 2025 (${SKAGGETORP_DESO.join(', ')}) of RegSO 0580R018 Skäggetorp-Tornby, without 0580C1670 (Tornby)${provenance ? ` via ${provenance}` : ''}; cut against Ryd and Berga`,
       licence: 'CC0 1.0',
       attribution: 'Källa: SCB',
     },
@@ -69,7 +69,7 @@ function main() {
     name: 'linkoping_deso',
     metadata: {
       source: 'SCB, Demografiska statistikområden (DeSO) 2025 and RegSO 2025; population: SCB TAB6574, newest period 2025',
-      via: provenance.trim() || desoFile,
+      via: provenance || desoFile,
       licence: 'CC0 1.0',
       attribution: 'Källa: SCB',
       note: 'Simplified by the source (~0.0015°, ≈ 100 m); neighbouring areas may overlap or leave slivers. district: the project district the area belongs to (null: outside the three districts).',

@@ -1,12 +1,13 @@
 // Command line for the area's geodata: import districts, team bases and streets; show what is loaded.
 import { pathToFileURL } from 'node:url';
-import { DataDirBusyError, startEmbedded } from '../db/embedded.ts';
-import { migrate } from '../db/migrate.ts';
+import { DataDirBusyError } from '../db/embedded.ts';
 import { listBases, listDistricts } from '../db/queries/districts.ts';
 import { countStreets, streetCoverage } from '../db/queries/streets.ts';
-import { createSql, type Sql } from '../db/sql.ts';
+import { listDesoAreas } from '../db/queries/deso.ts';
+import type { Sql } from '../db/sql.ts';
 import { coverageLines, coverageWarnings, formatKm } from '../geodata/coverage.ts';
-import { importBasesFile, importDistrictsFile, importStreetsFile } from '../geodata/import-files.ts';
+import { importBasesFile, importDesoFile, importDistrictsFile, importStreetsFile } from '../geodata/import-files.ts';
+import { openCliDatabase, type CliDatabase } from './cli-database.ts';
 
 export const USAGE = `Usage: npm run geodata -- <command>
 
@@ -15,28 +16,16 @@ export const USAGE = `Usage: npm run geodata -- <command>
   import-bases FILE.geojson      upsert team bases (Point features: id, name, district)
   import-streets FILE            replace the walkable network from GeoJSON lines, OSM XML (.osm)
                                  or OSM PBF (.osm.pbf); clipped to the districts + 500 m
-  status                         districts, approximate flags, bases, street km per district
+  import-deso FILE.geojson       replace the DeSO areas with their population (SCB; properties
+                                 code|desokod, regso|regsokod, population, optional district)
+  status                         districts, approximate flags, bases, DeSO residents, street km
 
-Database: DATABASE_URL when set, else the embedded database in DATA_DIR (default ./data),
-which the running server holds: stop the server first.`;
+Database: DATABASE_URL (DATABASE_SCHEMA) when set, else the embedded database in DATA_DIR
+(default ./data), which the running server holds: stop the server first. A fresh database is
+migrated and given the default area first, as npm start does (import-districts excepted: the
+file it imports is the area).`;
 
 type Out = (line: string) => void;
-
-async function openDatabase(env: NodeJS.ProcessEnv): Promise<{ sql: Sql; close: () => Promise<void> }> {
-  if (env.DATABASE_URL) {
-    const sql = createSql(env.DATABASE_URL, { max: 2 });
-    return { sql, close: () => sql.end({ timeout: 5 }) };
-  }
-  const embedded = await startEmbedded({ dataDir: env.DATA_DIR ?? './data' });
-  const sql = createSql(embedded.url, { max: embedded.maxConnections });
-  return {
-    sql,
-    close: async () => {
-      await sql.end({ timeout: 5 });
-      await embedded.stop();
-    },
-  };
-}
 
 async function printStatus(sql: Sql, out: Out): Promise<void> {
   const districts = await listDistricts(sql);
@@ -50,6 +39,9 @@ async function printStatus(sql: Sql, out: Out): Promise<void> {
   const bases = await listBases(sql);
   out(`Team bases (${bases.length}):`);
   for (const b of bases) out(`  ${b.id.padEnd(18)} ${b.name} (${b.districtId ?? 'no district'}) ${b.lat.toFixed(5)} N ${b.lon.toFixed(5)} E`);
+  const deso = await listDesoAreas(sql);
+  const residents = deso.filter((d) => d.districtId !== null).reduce((n, d) => n + d.population, 0);
+  out(`DeSO areas: ${deso.length}, ${residents.toLocaleString('sv-SE')} residents in the districts${deso.length ? '' : ' (none loaded: no rates per 1,000 residents)'}`);
   const streets = await countStreets(sql);
   out(`Streets: ${streets} rows, ${formatKm(coverage.reduce((sum, c) => sum + c.km, 0))}; outside every district: ${formatKm(kmOf.get(null) ?? 0)}`);
   if (streets === 0) out('  no street network loaded: routes follow the hex grid everywhere');
@@ -75,13 +67,19 @@ async function runCommand(sql: Sql, cmd: string, file: string | undefined, out: 
       for (const w of s.warnings) out(`warning: ${w}`);
       return;
     }
+    case 'import-deso': {
+      const areas = await importDesoFile(sql, file!);
+      const outside = areas.filter((a) => a.districtId === null);
+      out(`Replaced the DeSO areas: ${areas.length} area(s), ${areas.reduce((n, a) => n + a.population, 0).toLocaleString('sv-SE')} residents; ${outside.length} outside every district${outside.length ? ` (${outside.map((a) => a.code).join(', ')})` : ''}`);
+      return;
+    }
     case 'status':
       await printStatus(sql, out);
       return;
   }
 }
 
-const NEEDS_FILE = new Set(['import-districts', 'import-bases', 'import-streets']);
+const NEEDS_FILE = new Set(['import-districts', 'import-bases', 'import-streets', 'import-deso']);
 
 /** Runs the CLI; returns the exit code. */
 export async function runGeodataCli(args: string[], env: NodeJS.ProcessEnv, out: Out = console.log, err: Out = console.error): Promise<number> {
@@ -91,15 +89,12 @@ export async function runGeodataCli(args: string[], env: NodeJS.ProcessEnv, out:
     err(USAGE);
     return 2;
   }
-  let db: Awaited<ReturnType<typeof openDatabase>>;
+  let db: CliDatabase;
   try {
-    db = await openDatabase(env);
+    db = await openCliDatabase(env, { area: cmd !== 'import-districts', streets: cmd !== 'import-streets', log: out });
   } catch (e) {
-    if (e instanceof DataDirBusyError) {
-      err(e.message);
-      return 1;
-    }
-    throw e;
+    err(e instanceof DataDirBusyError ? e.message : `geodata ${cmd} failed: ${(e as Error).message}`);
+    return 1;
   }
   const interrupt = () => {
     err('Interrupted: the import transaction is rolled back, nothing was written.');
@@ -107,7 +102,6 @@ export async function runGeodataCli(args: string[], env: NodeJS.ProcessEnv, out:
   };
   process.once('SIGINT', interrupt);
   try {
-    await migrate(db.sql);
     await runCommand(db.sql, cmd, file, out);
     return 0;
   } catch (e) {

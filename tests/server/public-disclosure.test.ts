@@ -8,7 +8,6 @@ import { latLngToCell } from 'h3-js';
 import { databaseTargets } from '../helpers/databases.ts';
 import { FIXED_NOW, makeTestApp, type SignedIn } from '../helpers/test-app.ts';
 import { insertReport } from '../../server/db/queries/reports.ts';
-import { cellToBigint } from '../../server/domain/cells.ts';
 import type { CategoryCode, Source, Status } from '../../server/domain/categories.ts';
 import { makeDisclosurePolicy, suppressSmallCells } from '../../server/domain/disclosure.ts';
 
