@@ -109,7 +109,7 @@ export function App() {
           <FilterPanel
             filters={url.filters()}
             range={effectiveDateRange(url.filters(), now)}
-            districts={districtProps().map((d) => ({ id: d.id, name: d.name, approximate: d.approximate }))}
+            districts={districtProps().map((d) => ({ id: d.id, name: d.name }))}
             categories={categories()}
             lang={url.lang()}
             t={t()}

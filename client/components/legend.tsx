@@ -1,4 +1,4 @@
-// The legend: what each symbol means, notes about approximate boundaries and missing streets, and the sources.
+// The legend: what each symbol means, notes about missing streets, and the sources.
 import { For, Show } from 'solid-js';
 import type { Category, DistrictProps } from '../api/types.ts';
 import type { Lang } from '../i18n/messages.ts';
@@ -36,13 +36,6 @@ export function Legend(props: LegendProps) {
         </For>
       </ul>
       <div class="legend__notes">
-        <For each={props.districts.filter((d) => d.approximate)}>
-          {(d) => (
-            <p class="note">
-              <strong>{d.name}: {props.t.approximateNote}.</strong> <span class="note__source">{props.t.sourceLabel}: {d.source}</span>
-            </p>
-          )}
-        </For>
         <Show when={props.hasStreets === false} fallback={
           <For each={partial()}>{(d) => <p class="note note--warn" data-testid="streets-partial">{props.t.streetsMissing(d.name)}</p>}</For>
         }>

@@ -29,7 +29,6 @@ export const en: Messages = {
   legendUnlit: 'Unlit according to OpenStreetMap',
   legendBase: 'Team base',
   legendCluster: 'Several reports (count)',
-  approximateNote: 'approximate boundary',
   streetsMissing: (name: string) => `${name}: the street network is missing or incomplete here.`,
   streetsNotLoaded: 'No street network is loaded. Load one with npm run geodata -- import-streets.',
   popupDistrict: 'District',

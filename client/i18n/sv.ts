@@ -28,7 +28,6 @@ export const sv = {
   legendUnlit: 'Obelyst enligt OpenStreetMap',
   legendBase: 'Teambas',
   legendCluster: 'Flera rapporter (antal)',
-  approximateNote: 'ungefärlig gräns',
   streetsMissing: (name: string) => `${name}: gatunätet saknas eller är ofullständigt här.`,
   streetsNotLoaded: 'Inget gatunät är inläst. Läs in ett med npm run geodata -- import-streets.',
   popupDistrict: 'Område',

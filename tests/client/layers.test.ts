@@ -45,9 +45,11 @@ describe('district layer', () => {
     expect(fc.features.map((f) => [f.id, f.properties.approximate])).toEqual([['a', true], ['b', false]]);
   });
 
-  it('draws approximate boundaries dashed and official ones solid', () => {
-    const approx = districts.districtLayers.find((l) => l.id === districts.DISTRICT_OUTLINE_APPROX_LAYER_ID);
-    expect(approx && 'paint' in approx ? approx.paint : undefined).toHaveProperty('line-dasharray');
+  it('draws every boundary with one solid outline (no approximate marks)', () => {
+    const lines = districts.districtLayers.filter((l) => l.type === 'line');
+    expect(lines.map((l) => l.id)).toEqual([districts.DISTRICT_OUTLINE_LAYER_ID]);
+    expect('paint' in lines[0]! ? lines[0].paint : undefined).not.toHaveProperty('line-dasharray');
+    expect('filter' in lines[0]! ? lines[0].filter : undefined).toBeUndefined();
   });
 });
 
