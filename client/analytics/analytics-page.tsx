@@ -15,6 +15,7 @@ import { Sparkline } from '../components/sparkline.tsx';
 import { HeatLegend } from '../components/heat-legend.tsx';
 import { ImportUpload } from '../components/import-upload.tsx';
 import { RateTable } from '../components/rate-table.tsx';
+import { DesoLegend } from '../components/deso-legend.tsx';
 import * as desoLayer from '../map/layers/deso-choropleth.ts';
 import { analyticsApi } from './analytics-api.ts';
 import { createAnalytics, type BaseFilter } from './create-analytics.ts';
@@ -52,6 +53,7 @@ export function AnalyticsPage(props: AnalyticsPageProps) {
     const totals = a.deso.data()?.areas;
     return a.isDeso() && areas && totals ? desoLayer.toFeatureCollection(areas, totals) : null;
   };
+  const desoTop = () => desoLayer.topRate(a.deso.data()?.areas ?? []);
   const rateText = () => ({ area: t().rateArea, count: t().rateCount, residents: t().rateResidents, per1000: t().ratePer1000, tooSmall: t().rateTooSmall, smallRule: t().rateSmallRule, noResidents: t().rateNoResidents });
   const locale = () => (props.lang === 'en' ? 'en-GB' : 'sv-SE');
   const exportName = (ext: string) => `trygghetskartan-${a.mode()}-${props.base.from}-${props.base.to}.${ext}`;
@@ -76,7 +78,9 @@ export function AnalyticsPage(props: AnalyticsPageProps) {
           onMap={(m) => (map = m)}
         />
         <div class="analytics__overlay">
-          <HeatLegend mode={a.mode()} scaleTop={a.scaleTop()} isHeld={a.heldTop() !== null} t={t()} />
+          <Show when={a.isDeso()} fallback={<HeatLegend mode={a.mode()} scaleTop={a.scaleTop()} isHeld={a.heldTop() !== null} t={t()} />}>
+            <DesoLegend top={desoTop()} t={t()} locale={locale()} />
+          </Show>
           <p class="analytics__meta">
             {t().resolution(a.res())} · {t().cellsShown(shownCells().filter((c) => !('class' in c) || c.class !== 0).length)}
             <Show when={a.isPlaying()}> · {t().playing(playLabel())}</Show>

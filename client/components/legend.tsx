@@ -22,7 +22,6 @@ export function Legend(props: LegendProps) {
       <h2 id="legend-heading">{props.t.legendHeading}</h2>
       <ul class="legend__list">
         <li><span class="swatch swatch--line" aria-hidden="true" />{props.t.legendDistrict}</li>
-        <li><span class="swatch swatch--line swatch--dashed" aria-hidden="true" />{props.t.legendApproximate}</li>
         <li><span class="swatch swatch--street" aria-hidden="true" />{props.t.legendStreet}</li>
         <li><span class="swatch swatch--street swatch--unlit" aria-hidden="true" />{props.t.legendUnlit}</li>
         <li><span class="swatch swatch--base" aria-hidden="true" />{props.t.legendBase}</li>

@@ -51,6 +51,7 @@ export const analyticsEn: AnalyticsMessages = {
   desoToggle: 'Reports per 1,000 residents per DeSO area',
   ratesHeading: 'Per 1,000 residents, per district',
   desoHeading: 'Per 1,000 residents, per DeSO area',
+  ratePer1000Legend: 'Reports per 1,000 residents',
   rateArea: 'Area',
   rateCount: 'Reports',
   rateResidents: 'Residents',

@@ -50,6 +50,7 @@ export const analyticsSv = {
   desoToggle: 'Rapporter per 1 000 invånare per DeSO-område',
   ratesHeading: 'Per 1 000 invånare, per område',
   desoHeading: 'Per 1 000 invånare, per DeSO-område',
+  ratePer1000Legend: 'Rapporter per 1 000 invånare',
   rateArea: 'Område',
   rateCount: 'Rapporter',
   rateResidents: 'Invånare',

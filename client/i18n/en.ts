@@ -24,7 +24,6 @@ export const en: Messages = {
   pinCountTruncated: (cap: string) => `Showing the first ${cap}. Narrow the filter to see all.`,
   legendHeading: 'Legend',
   legendDistrict: 'District boundary',
-  legendApproximate: 'Approximate boundary',
   legendStreet: 'Street or footpath',
   legendUnlit: 'Unlit according to OpenStreetMap',
   legendBase: 'Team base',

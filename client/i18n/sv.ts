@@ -23,7 +23,6 @@ export const sv = {
   pinCountTruncated: (cap: string) => `Visar de första ${cap}. Smalna av filtret för att se alla.`,
   legendHeading: 'Teckenförklaring',
   legendDistrict: 'Områdesgräns',
-  legendApproximate: 'Ungefärlig gräns',
   legendStreet: 'Gata eller gångväg',
   legendUnlit: 'Obelyst enligt OpenStreetMap',
   legendBase: 'Teambas',

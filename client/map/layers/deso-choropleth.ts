@@ -26,7 +26,7 @@ export interface DesoProps {
 /** Joins the polygons with the totals; areas without totals (another district) are left out. */
 export function toFeatureCollection(areas: DesoAreaCollection, totals: readonly DesoTotal[]): FeatureCollection<Polygon | MultiPolygon, DesoProps> {
   const byCode = new Map(totals.map((t) => [t.code, t]));
-  const top = Math.max(1e-9, ...totals.filter((t) => !t.smallNumbers).map((t) => t.per1000 ?? 0));
+  const top = Math.max(1e-9, topRate(totals));
   return {
     type: 'FeatureCollection',
     features: areas.features.flatMap((f) => {
@@ -36,6 +36,11 @@ export function toFeatureCollection(areas: DesoAreaCollection, totals: readonly 
       return [{ type: 'Feature' as const, id: f.id, geometry: f.geometry, properties: { code: t.code, count: t.count, population: t.population, per1000, level: Math.min(1, per1000 / top), small: t.smallNumbers } }];
     }),
   };
+}
+
+/** The top of the colour scale: the largest rate among areas whose numbers are large enough to compare. */
+export function topRate(totals: readonly DesoTotal[]): number {
+  return Math.max(0, ...totals.filter((t) => !t.smallNumbers).map((t) => t.per1000 ?? 0));
 }
 
 const colorByLevel: ExpressionSpecification = ['step', ['get', 'level'], DESO_COLORS[0], 0.2, DESO_COLORS[1], 0.4, DESO_COLORS[2], 0.6, DESO_COLORS[3], 0.8, DESO_COLORS[4]];
