@@ -1,11 +1,12 @@
 // The one way the command-line tools open the database, exactly as `npm start` does:
 // DATABASE_URL (in DATABASE_SCHEMA when set) or the embedded database in DATA_DIR, migrated,
-// with the default area loaded (and STREETS_FILE when no network is loaded), so every command
+// with the default area loaded (and STREETS_FILE or the bundled network when none is loaded), so every command
 // works on a fresh data directory or an empty PostgreSQL database.
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../start-server.ts';
 import { migrate } from '../db/migrate.ts';
 import { loadDefaultArea } from '../geodata/import-files.ts';
+import { DEFAULT_NETWORK_FILE } from '../geodata/bundled-network.ts';
 import type { Sql } from '../db/sql.ts';
 
 export interface CliDatabase {
@@ -22,7 +23,10 @@ export interface OpenCliOptions {
    * passes false: the file it imports is the area.
    */
   area?: boolean;
-  /** Load STREETS_FILE when no network is loaded (default true; `import-streets` brings its own). */
+  /**
+   * Load STREETS_FILE when no network is loaded and the bundled network into an empty map, as
+   * npm start does (default true; `import-streets` and `import-osm` bring their own).
+   */
   streets?: boolean;
   /** Lines about what was loaded (silent when omitted). */
   log?: (line: string) => void;
@@ -38,7 +42,10 @@ export async function openCliDatabase(env: Record<string, string | undefined> = 
   try {
     const applied = await migrate(sql);
     if (applied.length) opts.log?.(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
-    if (opts.area !== false) await loadDefaultArea(sql, { streetsFile: opts.streets === false ? undefined : config.STREETS_FILE, ...(opts.log ? { log: opts.log } : {}) });
+    if (opts.area !== false) {
+      const streets = opts.streets !== false;
+      await loadDefaultArea(sql, { streetsFile: streets ? config.STREETS_FILE : undefined, networkFile: streets ? DEFAULT_NETWORK_FILE : undefined, ...(opts.log ? { log: opts.log } : {}) });
+    }
   } catch (err) {
     await close();
     throw err;

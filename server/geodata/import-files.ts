@@ -3,10 +3,12 @@ import { access, open, readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { countDistricts, listDistricts, upsertBases, upsertDistricts } from '../db/queries/districts.ts';
+import { countMapFeatures } from '../db/queries/map-features.ts';
 import { countStreets, replaceStreets, streetCoverage } from '../db/queries/streets.ts';
 import type { Sql } from '../db/sql.ts';
 import { parseBasesGeoJson, parseDistrictsGeoJson } from './area-geojson.ts';
 import { makeDistrictLocator } from './assign-districts.ts';
+import { loadNetworkFile } from './bundled-network.ts';
 import { coverageWarnings, type DistrictKm } from './coverage.ts';
 import { parseOsmPbf } from './osm-pbf.ts';
 import { parseOsmXml } from './osm-xml.ts';
@@ -155,18 +157,22 @@ export interface LoadAreaResult {
   deso: boolean;
   /** Districts of the default area whose approximate polygon was replaced by the official one. */
   upgraded: string[];
+  /** The bundled network was loaded (only when a network file is given). */
+  network?: boolean;
 }
 
 /**
  * First start, and every start after: loads the repository's Linköping districts, bases and
  * DeSO areas when the districts table is empty; on a database that holds the default area,
  * replaces a district still marked approximate by the repository's official polygon (see
- * area-upgrade.ts) and loads the DeSO areas when none are loaded; and loads the streets file
- * (when given) when the streets table is empty.
+ * area-upgrade.ts) and loads the DeSO areas when none are loaded; loads the streets file (when
+ * given) when the streets table is empty; and the network file (when given; main passes
+ * geodata/linkoping/network.json.gz) when map_features is empty: its lines become the basemap's
+ * roads, and the walkable network too when streets is still empty.
  */
 export async function loadDefaultArea(
   sql: Sql,
-  opts: { areaDir?: string; streetsFile?: string | undefined; log?: (line: string) => void } = {},
+  opts: { areaDir?: string; streetsFile?: string | undefined; networkFile?: string | undefined; log?: (line: string) => void } = {},
 ): Promise<LoadAreaResult> {
   const dir = opts.areaDir ?? DEFAULT_AREA_DIR;
   const result: LoadAreaResult = { districts: false, streets: false, deso: false, upgraded: [] };
@@ -190,6 +196,16 @@ export async function loadDefaultArea(
     await importStreetsFile(sql, opts.streetsFile, opts.log ? { log: opts.log } : {});
     result.streets = true;
   }
+  if (opts.networkFile !== undefined && (await countMapFeatures(sql)) === 0) {
+    const replaceStreets = (await countStreets(sql)) === 0;
+    const r = await loadNetworkFile(sql, opts.networkFile, { replaceStreets });
+    opts.log?.(
+      `Loaded the bundled street network (${r.features} lines${r.streets === null ? '' : `, ${r.streets} walkable`}; © OpenStreetMap contributors, ODbL); ` +
+        'import a current extract with npm run geodata -- import-osm FILE.osm.pbf',
+    );
+    result.network = true;
+    result.streets ||= replaceStreets;
+  } else if (opts.networkFile !== undefined) result.network = false;
   return result;
 }
 
