@@ -19,6 +19,7 @@ import { loadUser } from './auth/load-user.ts';
 import { resolveSecurity } from './auth/options.ts';
 import { authRoutes } from './routes/auth.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { disclosureRoutes } from './routes/disclosure.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { DOCS_CSS, renderDocsPage } from './http/docs-page.ts';
 import { reportRoutes } from './routes/reports.ts';
@@ -49,6 +50,7 @@ function apiRoutes(deps: AppDeps) {
     .route('/moderation', moderationRoutes(deps))
     .route('/auth', authRoutes(deps))
     .route('/admin', adminRoutes(deps))
+    .route('/admin/disclosure', disclosureRoutes(deps))
     .route('/', areaRoutes(deps))
     .route('/', analyticsRoutes(deps))
     .route('/imports', importRoutes(deps))

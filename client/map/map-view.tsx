@@ -195,7 +195,7 @@ export function MapView(props: MapViewProps) {
     const m = map();
     const d = props.districts;
     if (!m || !d) return;
-    onCleanup(makeDistrictLabels(m, d, () => ({ approximate: props.t.approximateNote, partialStreets: props.t.streetsPartialShort })));
+    onCleanup(makeDistrictLabels(m, d, () => ({ partialStreets: props.t.streetsPartialShort })));
   });
   // Frame the area once when the URL gave no view and the config had no bbox.
   createEffect(() => {

@@ -10,6 +10,7 @@ import { ReportForm } from './report-form.tsx';
 import { createPlaceName } from '../state/create-place-name.ts';
 import { ResidentFilterBar } from './resident-filters.tsx';
 import { ReceiptView } from './receipt-view.tsx';
+import { WeeklyCountsTable } from './weekly-counts.tsx';
 import { reportApi, type Receipt } from './report-api.ts';
 import { checkDraft, emptyDraft, fieldOf, toFormData, type FieldErrors, type ReportDraft } from './report-form-state.ts';
 import { formatWindow, reportMessages, type ReportLang } from './report-messages.ts';
@@ -27,6 +28,7 @@ export function ReportPage(props: { path: string }) {
   const [streets] = createResource(() => api.streets().catch(() => undefined));
   const [filters, setFilters] = createSignal<ResidentFilters>({ days: 30, statuses: DEFAULT_STATUSES, categories: [] });
   const [pins, { refetch: refetchPins }] = createResource(filters, (f) => reportApi.pins(residentQuery(f)));
+  const [weekly] = createResource(() => reportApi.weeklyCounts(4).catch(() => undefined));
 
   const [draft, setDraft] = createSignal<ReportDraft>(emptyDraft(newKey()));
   const [errors, setErrors] = createSignal<FieldErrors>({});
@@ -178,6 +180,7 @@ export function ReportPage(props: { path: string }) {
             </For>
           </ul>
         </section>
+        <WeeklyCountsTable counts={weekly()} t={t()} />
       </main>
     </div>
   );
