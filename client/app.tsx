@@ -149,7 +149,7 @@ export function App() {
                 t={t()}
               />
             </Show>
-            <ErrorList errors={errors()} t={t()} />
+            <ErrorList errors={errors()} t={t()} lang={url.lang()} />
           </div>
           <Show when={!isAnalytics()}>
             <ReportFab lang={url.lang()} />

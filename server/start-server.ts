@@ -105,7 +105,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   let inFlight = 0;
   const fetch = async (req: Request, env: unknown): Promise<Response> => {
     if (draining && new URL(req.url).pathname === '/readyz') {
-      return new Response(JSON.stringify({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'The server is shutting down.' }), { status: 503, headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '5', Connection: 'close' } });
+      return new Response(JSON.stringify({ type: 'about:blank', title: 'Service Unavailable', status: 503, code: 'unavailable', detail: 'The server is shutting down.' }), { status: 503, headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '5', Connection: 'close' } });
     }
     inFlight += 1;
     let res: Response;

@@ -46,7 +46,7 @@ export function makeSignIn(deps: SignInDeps): SignIn {
       if (wait.waitMs > 0) {
         const s = Math.ceil(wait.waitMs / 1000);
         const detail = wait.locked ? `Too many failed sign-ins: sign-in is locked for ${Math.ceil(s / 60)} min.` : `Too many failed sign-ins: wait ${s} s before trying again.`;
-        throw new HttpProblem(429, detail, { headers: { 'Retry-After': String(s) }, extensions: { locked: wait.locked } });
+        throw new HttpProblem(429, detail, { code: wait.locked ? 'locked' : 'sign-in-slowed', headers: { 'Retry-After': String(s) }, extensions: { locked: wait.locked, retryAfterS: s, retryAt: new Date(now + s * 1000).toISOString() } });
       }
 
       const user = await findUserByEmail(deps.sql, email);
@@ -54,7 +54,8 @@ export function makeSignIn(deps: SignInDeps): SignIn {
       if (!user || !check.ok || user.disabled) {
         await Promise.all([putFailures(deps.sql, accountKey, recordFailure(accountRec, now, ACCOUNT_THROTTLE)), putFailures(deps.sql, ipKey, recordFailure(ipRec, now, IP_THROTTLE))]);
         await audit(deps.sql, { actor: { id: user?.id ?? null, label: email.slice(0, 320) }, action: 'auth.login-failed', target: user ? `user:${user.id}` : null, detail: user?.disabled ? { reason: 'disabled' } : null, at: now, ip: req.ip, requestId: req.requestId });
-        throw new HttpProblem(401, user?.disabled && check.ok ? 'This account is disabled. Ask an administrator.' : WRONG);
+        const disabled = user?.disabled === true && check.ok;
+        throw new HttpProblem(401, disabled ? 'This account is disabled. Ask an administrator.' : WRONG, { code: disabled ? 'account-disabled' : 'wrong-credentials' });
       }
 
       if (accountRec) await clearFailures(deps.sql, accountKey);

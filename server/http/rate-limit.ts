@@ -63,7 +63,7 @@ export function rateLimit(opts: RateLimitOptions | false): MiddlewareHandler {
     if (!opts.skip?.(c)) {
       const waitS = limiter.hit(clientIp(c, opts.trustProxy));
       if (waitS > 0) {
-        throw new HttpProblem(429, `Too many ${opts.what} from your address. Try again in ${waitS} s.`, { headers: { 'Retry-After': String(waitS) } });
+        throw new HttpProblem(429, `Too many ${opts.what} from your address. Try again in ${waitS} s.`, { code: 'rate-limited', headers: { 'Retry-After': String(waitS) }, extensions: { retryAfterS: waitS } });
       }
     }
     await next();

@@ -56,9 +56,9 @@ export function adminRoutes(deps: AppDeps) {
         const { id } = c.req.valid('param');
         const patch = c.req.valid('json');
         if (id === currentUser(c)?.id && (patch.disabled === true || (patch.role && patch.role !== 'admin'))) {
-          throw new HttpProblem(409, 'You cannot disable or demote your own account; ask another administrator.');
+          throw new HttpProblem(409, 'You cannot disable or demote your own account; ask another administrator.', { code: 'own-account' });
         }
-        if (patch.team && !(await teamExists(sql, patch.team))) throw new HttpProblem(422, `There is no team '${patch.team}'.`, { errors: [{ path: 'team', message: 'unknown team' }] });
+        if (patch.team && !(await teamExists(sql, patch.team))) throw new HttpProblem(422, `There is no team '${patch.team}'.`, { code: 'unknown-team', errors: [{ path: 'team', message: 'unknown team', code: 'unknown-team' }], extensions: { team: patch.team } });
         const user = await sql.begin(async (tx) => {
           const u = await updateUser(tx, id, patch, new Date(deps.now()));
           if (!u) return null;
@@ -66,7 +66,7 @@ export function adminRoutes(deps: AppDeps) {
           await audit(tx, { ...who(c), action: 'users.update', target: `user:${id}`, detail: patch });
           return u;
         });
-        if (!user) throw new HttpProblem(404, `No user has id ${id}.`);
+        if (!user) throw new HttpProblem(404, `No user has id ${id}.`, { code: 'unknown-user', extensions: { id } });
         return c.json(user, 200);
       },
     )
@@ -98,9 +98,9 @@ export function adminRoutes(deps: AppDeps) {
       async (c) => {
         const t = c.req.valid('json');
         const owner = await findUserById(sql, t.userId);
-        if (!owner) throw new HttpProblem(422, `No user has id ${t.userId}.`, { errors: [{ path: 'userId', message: 'unknown user' }] });
+        if (!owner) throw new HttpProblem(422, `No user has id ${t.userId}.`, { code: 'unknown-user', errors: [{ path: 'userId', message: 'unknown user', code: 'unknown-user' }], extensions: { id: t.userId } });
         const beyond = scopesBeyondRole(owner.role, t.scopes);
-        if (beyond.length) throw new HttpProblem(422, `The role ${owner.role} does not hold ${beyond.join(', ')}.`, { errors: [{ path: 'scopes', message: 'beyond the role' }] });
+        if (beyond.length) throw new HttpProblem(422, `The role ${owner.role} does not hold ${beyond.join(', ')}.`, { code: 'scopes-beyond-role', errors: [{ path: 'scopes', message: 'beyond the role', code: 'scopes-beyond-role' }], extensions: { role: owner.role, scopes: beyond } });
         const now = deps.now();
         const created = await createApiToken(sql, { name: t.name, userId: owner.id, scopes: [...new Set(t.scopes)], createdBy: currentUser(c)?.id ?? null, nowMs: now, expiresMs: t.expiresInDays ? now + t.expiresInDays * 86_400_000 : null });
         await audit(sql, { ...who(c), action: 'tokens.create', target: `token:${created.id}`, detail: { name: t.name, userId: owner.id, scopes: t.scopes } });
@@ -115,7 +115,7 @@ export function adminRoutes(deps: AppDeps) {
       validate('param', TokenIdParam),
       async (c) => {
         const { id } = c.req.valid('param');
-        if (!(await revokeToken(sql, id, new Date(deps.now())))) throw new HttpProblem(404, `No API token has id ${id}.`);
+        if (!(await revokeToken(sql, id, new Date(deps.now())))) throw new HttpProblem(404, `No API token has id ${id}.`, { code: 'token-not-found' });
         await audit(sql, { ...who(c), action: 'tokens.revoke', target: `token:${id}` });
         return c.body(null, 204);
       },
