@@ -11,11 +11,14 @@ import { createApiToken, scopesBeyondRole } from '../auth/api-tokens.ts';
 import { audit, auditContext } from '../auth/audit.ts';
 import { auditCsv } from '../auth/audit-csv.ts';
 import { findUserById, listTeams, listUsers, teamExists, updateUser, upsertTeam } from '../db/queries/users.ts';
-import { deleteUserSessions } from '../db/queries/sessions.ts';
+import { clearAccountFailures, deleteUserSessions, listAccountFailures } from '../db/queries/sessions.ts';
+import { accountThrottleKey, pairThrottlePrefix } from '../auth/sign-in.ts';
+import { signInBlocks } from '../auth/sign-in-blocks.ts';
+import { ACCOUNT_THROTTLE } from '../auth/policy.ts';
 import { listTokens, revokeToken } from '../db/queries/tokens.ts';
 import { listAudit } from '../db/queries/audit.ts';
 import {
-  AuditCsvQuery, AuditPage, AuditQuery, CreatedToken, CreatedUser, NewTeam, NewToken, NewUser, Team, TeamList, TokenIdParam, TokenList, User, UserIdParam, UserList, UserPatch,
+  AuditCsvQuery, AuditPage, AuditQuery, CreatedToken, CreatedUser, NewTeam, NewToken, NewUser, Team, TeamList, TokenIdParam, TokenList, User, UserIdParam, UserList, UserPatch, SignInBlockList, Unlocked,
 } from '../schemas/admin.ts';
 
 const ADMIN_BODY_LIMIT_BYTES = 16 * 1024;
@@ -68,6 +71,31 @@ export function adminRoutes(deps: AppDeps) {
         });
         if (!user) throw new HttpProblem(404, `No user has id ${id}.`, { code: 'unknown-user', extensions: { id } });
         return c.json(user, 200);
+      },
+    )
+    .get(
+      '/sign-in-blocks',
+      guard('users:admin'),
+      describe({ summary: 'Accounts whose sign-in is slowed or locked now', description: 'Per account: failures from all addresses (slowed, never locked) and addresses locked out of it.', tags: ['admin'], responses: { 200: { description: 'Blocks', schema: SignInBlockList } } }),
+      async (c) => {
+        const now = deps.now();
+        const blocks = signInBlocks(await listAccountFailures(sql, new Date(now - ACCOUNT_THROTTLE.forgetAfterMs)), now);
+        const ids = new Map((await listUsers(sql)).map((u) => [u.email, u.id]));
+        return c.json({ blocks: blocks.map((b) => ({ ...b, userId: ids.get(b.email) ?? null })) }, 200);
+      },
+    )
+    .post(
+      '/users/:id/unlock',
+      guard('users:admin'),
+      describe({ summary: "Clear an account's sign-in slow-down and address locks", description: 'Removes the failure records of the account (from all addresses); audit-logged as users.unlock.', tags: ['admin'], responses: { 200: { description: 'Cleared', schema: Unlocked }, 404: { description: 'No such user' } } }),
+      validate('param', UserIdParam),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const user = await findUserById(sql, id);
+        if (!user) throw new HttpProblem(404, `No user has id ${id}.`, { code: 'unknown-user', extensions: { id } });
+        const cleared = await clearAccountFailures(sql, accountThrottleKey(user.email), pairThrottlePrefix(user.email));
+        await audit(sql, { ...who(c), action: 'users.unlock', target: `user:${id}`, detail: { cleared } });
+        return c.json({ cleared }, 200);
       },
     )
     .get('/teams', guard('users:admin'), describe({ summary: 'List teams', tags: ['admin'], responses: { 200: { description: 'Teams', schema: TeamList } } }), async (c) => {

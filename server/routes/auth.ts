@@ -26,7 +26,7 @@ export function authRoutes(deps: AppDeps) {
   const signIn = makeSignIn({ sql, now: deps.now, security });
   const secure = (c: Parameters<typeof isHttps>[0]) => (security.secureCookies === 'auto' ? isHttps(c, security.trustProxy) : security.secureCookies);
   const limits = security.rateLimits;
-  const signInLimit = rateLimit(limits && { ...limits.signIn, now: deps.now, trustProxy: security.trustProxy, what: 'sign-in attempts' });
+  const signInLimit = rateLimit(deps.sql, limits && { ...limits.signIn, now: deps.now, trustProxy: security.trustProxy, what: 'sign-in attempts' });
   const sessionOnly = (c: Parameters<typeof currentUser>[0]) => {
     const user = currentUser(c);
     if (!user) throw new HttpProblem(401, 'You are not signed in.', { code: 'sign-in-required' });

@@ -11,7 +11,7 @@ import { describe, validate } from '../http/validate.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { guard, currentUser } from '../http/guard.ts';
 import { toProblem } from '../http/on-error.ts';
-import { clientIp, makeLimiter } from '../http/rate-limit.ts';
+import { clientIp, makeLimiter, rateLimited } from '../http/rate-limit.ts';
 import { resolveApiToken } from '../auth/api-tokens.ts';
 import { prepareReport } from '../domain/report.ts';
 import { open311ServiceDefinition, open311Services } from '../domain/open311-services.ts';
@@ -67,7 +67,7 @@ const asXmlItems = (items: readonly object[]) => items as unknown as XmlValue[];
 
 export function open311Routes(deps: AppDeps) {
   const { sql } = deps;
-  const limiter = makeLimiter({ limit: OPEN311_POSTS_PER_WINDOW, windowMs: OPEN311_POST_WINDOW_MS, now: deps.now });
+  const limiter = makeLimiter(sql, { name: 'open311 posts', limit: OPEN311_POSTS_PER_WINDOW, windowMs: OPEN311_POST_WINDOW_MS, now: deps.now });
   const app = new Hono();
 
   // Errors become the spec's body here, not in a sub-app onError: Hono wraps every handler of a
@@ -146,8 +146,8 @@ export function open311Routes(deps: AppDeps) {
           if (!user) throw new HttpProblem(403, 'api_key is not valid: it is unknown, revoked or expired.', { code: 'token-invalid' });
           c.set('user', user);
         } else {
-          const waitS = limiter.hit(clientIp(c));
-          if (waitS > 0) throw new HttpProblem(429, `Too many requests from your address. Try again in ${waitS} s.`, { code: 'rate-limited', headers: { 'Retry-After': String(waitS) }, extensions: { retryAfterS: waitS } });
+          const waitS = await limiter.hit(clientIp(c));
+          if (waitS > 0) throw rateLimited('requests', waitS);
         }
         await next();
       },

@@ -39,7 +39,7 @@ export function trackingPaths(token: string) {
 
 export function publicReportRoutes(deps: AppDeps) {
   const { sql } = deps;
-  const limiter = rateLimit({ limit: PUBLIC_REPORTS_PER_WINDOW, windowMs: PUBLIC_REPORT_WINDOW_MS, now: deps.now, what: 'reports' });
+  const limiter = rateLimit(sql, { limit: PUBLIC_REPORTS_PER_WINDOW, windowMs: PUBLIC_REPORT_WINDOW_MS, now: deps.now, what: 'reports' });
   return new Hono()
     .post(
       '/reports',

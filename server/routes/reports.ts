@@ -85,7 +85,7 @@ export function reportRoutes(deps: AppDeps) {
   const security = resolveSecurity(deps.security);
   const limits = security.rateLimits;
   // Anonymous submissions are limited per IP; signed-in callers are accountable and exempt.
-  const publicWriteLimit = rateLimit(limits && { ...limits.publicWrite, now: deps.now, trustProxy: security.trustProxy, what: 'report submissions', skip: (c) => currentUser(c) !== null });
+  const publicWriteLimit = rateLimit(sql, limits && { ...limits.publicWrite, now: deps.now, trustProxy: security.trustProxy, what: 'report submissions', skip: (c) => currentUser(c) !== null });
   const auditExactRead = (c: Parameters<typeof auditContext>[0], target: string, detail: Record<string, unknown>) =>
     audit(sql, { ...auditContext(c, security.trustProxy), action: 'reports.read-exact', target, detail, at: deps.now() });
   // Submissions arriving while a batch commits go together in the next (one statement, one commit);
