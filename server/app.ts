@@ -11,7 +11,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { AppDeps } from './deps.ts';
 import { HttpProblem } from './http/problem.ts';
-import { isDatabaseDown, problemResponse, toProblem } from './http/on-error.ts';
+import { databaseUnavailable, isDatabaseDown, problemResponse, toProblem } from './http/on-error.ts';
 import { guard } from './http/guard.ts';
 import { csrfProtection } from './http/csrf.ts';
 import { dbGate, makeDbBreaker } from './http/db-breaker.ts';
@@ -115,12 +115,12 @@ export function createApp(deps: AppDeps) {
     if (problem.status >= 500) deps.log.error('unhandled error', { requestId: c.get('requestId'), path: c.req.path, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
     return problemResponse(c, problem);
   });
-  app.notFound((c) => problemResponse(c, new HttpProblem(404, `There is nothing at ${c.req.method} ${c.req.path}. See /api/docs for the API.`)));
+  app.notFound((c) => problemResponse(c, new HttpProblem(404, `There is nothing at ${c.req.method} ${c.req.path}. See /api/docs for the API.`, { code: 'no-such-endpoint', extensions: { method: c.req.method, path: c.req.path } })));
 
   app.get('/healthz', guard.public(), (c) => c.json({ status: 'ok' }, 200));
   app.get('/readyz', guard.public(), async (c) => {
     if (!(await breaker.probe())) {
-      throw new HttpProblem(503, 'The database is unreachable.', { headers: { 'Retry-After': String(breaker.retryAfterS()) } });
+      throw databaseUnavailable(breaker.retryAfterS());
     }
     return c.json({ status: 'ready' }, 200);
   });
@@ -141,7 +141,7 @@ export function createApp(deps: AppDeps) {
   app.get('/api/openapi.json', guard.public(), (c) => c.json(getOpenApi(), 200));
   app.get('/api/docs', guard.public(), (c) => c.html(renderDocsPage(getOpenApi()), 200));
   app.get('/api/docs.css', guard.public(), (c) => c.body(DOCS_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
-  app.all('/api/*', (c) => problemResponse(c, new HttpProblem(404, `There is no API route ${c.req.method} ${c.req.path}. See /api/docs.`)));
+  app.all('/api/*', (c) => problemResponse(c, new HttpProblem(404, `There is no API route ${c.req.method} ${c.req.path}. See /api/docs.`, { code: 'no-such-endpoint', extensions: { method: c.req.method, path: c.req.path } })));
 
   if (deps.staticDir && existsSync(join(deps.staticDir, 'index.html'))) {
     const root = relative(process.cwd(), deps.staticDir) || '.';

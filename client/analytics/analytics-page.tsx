@@ -6,6 +6,7 @@ import { For, Show, createMemo } from 'solid-js';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Bbox, Category, DistrictCollection } from '../api/types.ts';
 import type { Lang } from '../i18n/messages.ts';
+import { problemMessage } from '../i18n/problem-message.ts';
 import { analyticsEn } from '../i18n/analytics-en.ts';
 import { analyticsSv } from '../i18n/analytics-sv.ts';
 import { AnalyticsMap } from '../map/analytics-map.tsx';
@@ -95,7 +96,7 @@ export function AnalyticsPage(props: AnalyticsPageProps) {
             {t().resolution(a.res())} · {t().cellsShown(shownCells().filter((c) => !('class' in c) || c.class !== 0).length)}
             <Show when={a.isPlaying()}> · {t().playing(playLabel())}</Show>
           </p>
-          <Show when={error()}>{(e) => <p class="error" role="alert">{`${t().error}: ${e().detail}${e().status === 401 || e().status === 403 ? ` — ${t().signInNeeded}` : ''}`}</p>}</Show>
+          <Show when={error()}>{(e) => <p class="error" role="alert">{`${t().error}: ${problemMessage(e(), props.lang)}${e().status === 401 || e().status === 403 ? ` — ${t().signInNeeded}` : ''}`}</p>}</Show>
         </div>
       </div>
       <aside class="analytics__panel" aria-label={t().clockHeading}>
@@ -171,7 +172,7 @@ export function AnalyticsPage(props: AnalyticsPageProps) {
           <button type="button" class="button" onClick={() => download(exportName('csv'), cellsToCsv(shownCells()), 'text/csv')}>{t().exportCsv}</button>
           <button type="button" class="button" onClick={() => map && downloadCanvasPng(map.getCanvas(), exportName('png'))}>{t().exportPng}</button>
         </div>
-        <ImportUpload t={t()} upload={analyticsApi.upload} poll={analyticsApi.importJob} onDone={() => (a.heat.refetch(), a.clock.refetch(), a.districts.refetch())} />
+        <ImportUpload t={t()} lang={props.lang} upload={analyticsApi.upload} poll={analyticsApi.importJob} onDone={() => (a.heat.refetch(), a.clock.refetch(), a.districts.refetch())} />
       </aside>
     </div>
   );

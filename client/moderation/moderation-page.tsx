@@ -5,6 +5,7 @@ import { api } from '../api/client.ts';
 import { ProblemError } from '../api/problem-error.ts';
 import { moderationApi, type Action, type QueueItem } from './moderation-api.ts';
 import { moderationSv as t } from './moderation-messages.ts';
+import { problemMessage, problemSummary } from '../i18n/problem-message.ts';
 import { ModerationMap } from './moderation-map.tsx';
 import { ReportSummary } from './report-summary.tsx';
 import { createPlaceName } from '../state/create-place-name.ts';
@@ -37,7 +38,7 @@ export function ModerationPage() {
       setSignInError(null);
       await refetchMe();
     } catch (err) {
-      setSignInError(err instanceof ProblemError ? err.detail : String(err));
+      setSignInError(err instanceof ProblemError ? problemMessage(err, 'sv') : String(err));
     }
   };
 
@@ -50,7 +51,7 @@ export function ModerationPage() {
       setNote('');
       await refetch();
     } catch (err) {
-      setMessage({ text: err instanceof ProblemError ? err.detail : String(err), isError: true });
+      setMessage({ text: err instanceof ProblemError ? problemSummary(err, 'sv') : String(err), isError: true });
     }
   };
   const noteValue = () => (note().trim() ? note().trim() : undefined);

@@ -4,6 +4,7 @@
 import { For, Show, createMemo, createResource, createSignal, onMount } from 'solid-js';
 import { api } from '../api/client.ts';
 import { ProblemError } from '../api/problem-error.ts';
+import { fieldProblem, problemMessage } from '../i18n/problem-message.ts';
 import { DEFAULT_STATUSES, residentQuery, type ResidentFilters } from '../map/layers/resident-pins.ts';
 import { ReportMap } from './report-map.tsx';
 import { ReportForm } from './report-form.tsx';
@@ -81,10 +82,10 @@ export function ReportPage(props: { path: string }) {
       const byField: FieldErrors = {};
       for (const e of p?.errors ?? []) {
         const f = fieldOf(e.path);
-        if (f) byField[f] = e.message;
+        if (f) byField[f] = fieldProblem(e, lang());
       }
       setErrors(byField);
-      setFormError(!p || p.status === 0 ? t().errNetwork : Object.keys(byField).length ? null : p.detail);
+      setFormError(!p || p.status === 0 ? t().errNetwork : Object.keys(byField).length ? null : problemMessage(p, lang()));
     } finally {
       setSending(false);
     }

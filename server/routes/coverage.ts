@@ -43,7 +43,7 @@ export function coverageRoutes(deps: AppDeps) {
         const q = c.req.valid('query');
         const to = q.to ?? today();
         const from = q.from ?? addDays(to, -27);
-        if (from > to) throw new HttpProblem(400, 'from must not be after to.', { errors: [{ path: 'from', message: 'after to' }] });
+        if (from > to) throw new HttpProblem(400, 'from must not be after to.', { code: 'date-range-reversed', errors: [{ path: 'from', message: 'after to', code: 'date-range-reversed' }] });
         const cells = await coverageCells(sql, { fromDate: from, toDate: to, mask: makeWeekMask(q), districts: q.districts, teams: q.teams });
         return c.json({ from, to, totalMinutes: round2(cells.reduce((s, x) => s + x.minutes, 0)), cells }, 200);
       },
@@ -140,7 +140,7 @@ export function coverageRoutes(deps: AppDeps) {
         const q = c.req.valid('query');
         const to = q.to ?? today();
         const from = q.from ?? addDays(to, -55);
-        if (from > to) throw new HttpProblem(400, 'from must not be after to.', { errors: [{ path: 'from', message: 'after to' }] });
+        if (from > to) throw new HttpProblem(400, 'from must not be after to.', { code: 'date-range-reversed', errors: [{ path: 'from', message: 'after to', code: 'date-range-reversed' }] });
         const rows = await fairnessRows(sql, { fromDate: from, toDate: to, fromMs: parseLocalDate(from), toMs: parseLocalDate(to, true), districts: q.districts });
         const cells = rows.map((r) => {
           const hours = r.patrolMinutes / 60;
@@ -170,7 +170,7 @@ export function coverageRoutes(deps: AppDeps) {
       async (c) => {
         const { id } = c.req.valid('param');
         const route = await routeForPlan(sql, id);
-        if (!route) throw new HttpProblem(404, `No saved route has id ${id}.`);
+        if (!route) throw new HttpProblem(404, `No saved route has id ${id}.`, { code: 'patrol-route-not-found' });
         const [sh, sm] = route.shiftStart.split(':').map(Number) as [number, number];
         const [eh, em] = route.shiftEnd.split(':').map(Number) as [number, number];
         const startMs = parseLocalDate(route.date) + (sh * 60 + sm) * 60_000;

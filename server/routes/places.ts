@@ -38,7 +38,7 @@ export function placeRoutes(deps: AppDeps) {
   const places = placeCacheOf(deps);
   const security = resolveSecurity(deps.security);
   const limits = security.rateLimits;
-  const limiter = rateLimit(limits && { ...limits.placeSearch, now: deps.now, trustProxy: security.trustProxy, what: 'place searches', skip: (c) => currentUser(c) !== null });
+  const limiter = rateLimit(deps.sql, limits && { ...limits.placeSearch, now: deps.now, trustProxy: security.trustProxy, what: 'place searches', skip: (c) => currentUser(c) !== null });
   return new Hono()
     .get(
       '/',
