@@ -27,7 +27,7 @@ export default defineConfig({
       output: {
         // MapLibre (the largest dependency, shared by every map page) in one chunk of its own:
         // fetched once, cached for a year under its hash, unchanged when the app's code changes.
-        advancedChunks: { groups: [{ name: 'maplibre', test: /node_modules[\\/]maplibre-gl/ }] },
+        codeSplitting: { groups: [{ name: 'maplibre', test: /node_modules[\\/]maplibre-gl/ }] },
       },
     },
   },

@@ -22,7 +22,7 @@ export interface OutboxReport {
   /** The server's receipt once it answered 201; the page shows it, then deletes the entry. */
   receipt: unknown;
   /** The server refused the report for good (4xx other than 408/429): its words. */
-  refused: { status: number; detail: string } | null;
+  refused: { status: number; detail: string; errors: { path: string; message: string }[] } | null;
 }
 
 export type SendResult = { kind: 'sent'; receipt: unknown } | { kind: 'offline' } | { kind: 'retry-later'; status: number } | { kind: 'refused'; problem: ProblemError };
@@ -49,7 +49,7 @@ export function formDataOf(entry: OutboxReport): FormData {
   return fd;
 }
 
-/** A retryable answer keeps the report queued: none at all, 408, 429 or 5xx. */
+/** A retryable answer keeps the report queued: none at all, 408, 409 (the same key in flight), 429 or 5xx. */
 export async function sendReport(entry: OutboxReport, fetchImpl: typeof fetch = fetch): Promise<SendResult> {
   let res: Response;
   try {
@@ -65,7 +65,7 @@ export async function sendReport(entry: OutboxReport, fetchImpl: typeof fetch = 
     body = null;
   }
   if (res.ok) return { kind: 'sent', receipt: body };
-  if (res.status === 408 || res.status === 429 || res.status >= 500) return { kind: 'retry-later', status: res.status };
+  if (res.status === 408 || res.status === 409 || res.status === 429 || res.status >= 500) return { kind: 'retry-later', status: res.status };
   return { kind: 'refused', problem: problemFromBody(res.status, res.statusText, body) };
 }
 
@@ -124,8 +124,20 @@ export function flushOutbox(outbox: Outbox, fetchImpl: typeof fetch = fetch): Pr
       if (r.kind === 'sent') {
         sent++;
         await outbox.put({ ...e, receipt: r.receipt });
-      } else await outbox.put({ ...e, refused: { status: r.problem.status, detail: r.problem.detail } });
+      } else await outbox.put({ ...e, refused: { status: r.problem.status, detail: r.problem.detail, errors: r.problem.errors } });
     }
     return { waiting: 0, sent };
   });
+}
+
+/** Asks the browser to run the worker's outbox sync when the network is back (Chromium); elsewhere the page sends at its next open or `online` event. */
+export async function requestOutboxSync(): Promise<boolean> {
+  try {
+    const reg = (await navigator.serviceWorker?.ready) as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined;
+    if (!reg?.sync) return false;
+    await reg.sync.register(OUTBOX_SYNC_TAG);
+    return true;
+  } catch {
+    return false;
+  }
 }
