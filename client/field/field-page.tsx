@@ -73,22 +73,25 @@ export function FieldPage() {
   const progress = createMemo(() => stopProgress(stops(), fixes()));
   const here = () => fixes().at(-1) ?? null;
 
-  const record = async (f: Fix) => {
+  // One fix at a time, in order: each reads the patrol record the previous one wrote.
+  let recording = Promise.resolve();
+  const recordNow = async (f: Fix) => {
     const s = store();
     const p = patrol();
     if (!s || !p) return;
     await s.addFix({ patrol: p.local, ...f }); // first into the phone, then anywhere else
-    const next = { ...p, recorded: p.recorded + 1 };
+    const next = { ...p, recorded: p.recorded + 1, lastFixAt: f.t };
     await s.putPatrol(next);
     setPatrol(next);
     setFixes((list) => [...list.slice(-2000), f]);
     setGeoError(null);
     void uploader?.flush();
   };
+  const record = (f: Fix) => (recording = recording.then(() => recordNow(f)).catch(() => {}));
 
   const startRecording = () => {
     stopRecorder?.();
-    stopRecorder = makeGeoRecorder((f) => void record(f), (code) => setGeoError(code), everyMs);
+    stopRecorder = makeGeoRecorder((f) => void record(f), (code) => setGeoError(code), everyMs, patrol()?.lastFixAt ?? -Infinity);
   };
 
   onMount(async () => {

@@ -45,7 +45,8 @@ function watch(reg: ServiceWorkerRegistration): void {
 }
 
 export function registerServiceWorker(): void {
-  if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
+  // Not under the Vite dev server (import.meta.hot): there is no sw.js, and hot reload must see fresh files.
+  if (!('serviceWorker' in navigator) || import.meta.hot) return;
   navigator.serviceWorker.addEventListener('message', (e: MessageEvent<FromWorker>) => {
     for (const fn of listeners) fn(e.data);
   });

@@ -31,7 +31,19 @@ const NETWORK_TIMEOUT_MS = 4000;
 /** GET answers kept for offline use: who is signed in, categories, districts, streets, bases, config, today's routes. */
 const OFFLINE_API = /^\/api\/(auth\/me|categories|districts|streets|bases|config|routes)$/;
 
+/** Fetched into tk-api when a page asks to be kept: the pages opened before this worker controlled them never sent these through it. */
+const WARM_API = ['/api/categories', '/api/districts', '/api/auth/me'];
+
 const isKnownPage = (page: string) => Object.hasOwn(PRECACHE.pages, page);
+
+async function warmApi(): Promise<void> {
+  const cache = await caches.open(API_CACHE);
+  await Promise.all(WARM_API.map(async (path) => {
+    if (await cache.match(path)) return;
+    const res = await fetch(path, { headers: { accept: 'application/json' } }).catch(() => null);
+    if (res?.ok) await cache.put(path, res);
+  }));
+}
 
 async function requestedGroups(): Promise<string[]> {
   const res = await (await caches.open(META_CACHE)).match(GROUPS_KEY);
@@ -97,7 +109,7 @@ sw.addEventListener('sync', (e) => {
 sw.addEventListener('message', (e) => {
   const m = e.data as ToWorker;
   if (m?.type === 'skip-waiting') e.waitUntil(sw.skipWaiting());
-  else if (m?.type === 'cache-page' && isKnownPage(m.page)) e.waitUntil(precacheGroup(m.page).catch(() => {}));
+  else if (m?.type === 'cache-page' && isKnownPage(m.page)) e.waitUntil(Promise.all([precacheGroup(m.page), warmApi()]).catch(() => {}));
   else if (m?.type === 'flush-outbox') e.waitUntil(sendOutbox().catch(() => 0));
   else if (m?.type === 'precache-area') e.waitUntil(precacheArea(m.bbox, m.minZoom ?? 10, m.maxZoom ?? 16).then((r) => tell({ type: 'area-cached', ...r })));
 });
@@ -119,7 +131,7 @@ async function networkFirst(req: Request, cacheName: string, fallbackKey?: strin
   try {
     return await withTimeout(fromNetwork, NETWORK_TIMEOUT_MS);
   } catch (err) {
-    const cached = await cache.match(fallbackKey ?? req);
+    const cached = await cache.match(fallbackKey ?? req, { ignoreVary: true });
     if (cached) return cached;
     // Slow but no copy: wait for the network after all.
     if ((err as Error).message === 'timeout') return fromNetwork;

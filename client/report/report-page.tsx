@@ -28,10 +28,11 @@ export function ReportPage(props: { path: string }) {
 
   const [reportMap] = createResource(loadReportMap);
   const [categories] = createResource(() => api.categories());
-  const [districts] = createResource(() => api.districts());
+  // With no signal the map and the list wait (the form does not need them).
+  const [districts] = createResource(() => api.districts().catch(() => undefined));
   const [streets] = createResource(() => api.streets().catch(() => undefined));
   const [filters, setFilters] = createSignal<ResidentFilters>({ days: 30, statuses: DEFAULT_STATUSES, categories: [] });
-  const [pins, { refetch: refetchPins }] = createResource(filters, (f) => reportApi.pins(residentQuery(f)));
+  const [pins, { refetch: refetchPins }] = createResource(filters, (f) => reportApi.pins(residentQuery(f)).catch(() => undefined));
 
   const [draft, setDraft] = createSignal<ReportDraft>(emptyDraft(newKey()));
   const [errors, setErrors] = createSignal<FieldErrors>({});
