@@ -13,9 +13,13 @@ import { precompressDir } from './precompress.ts';
 type Bundle = Rollup.OutputBundle;
 type Chunk = Rollup.OutputChunk & { viteMetadata?: { importedCss: Set<string>; importedAssets: Set<string> } };
 
-/** The files a chunk needs: itself, its static imports (and with `lazy` its dynamic ones), their CSS and assets. */
-export function chunkClosure(bundle: Bundle, start: string, lazy: boolean): string[] {
-  const seen = new Set<string>();
+/**
+ * The files a chunk needs: itself, its static imports (and with `lazy` its dynamic ones), their CSS
+ * and assets. Chunks in `known` (the shell) are neither listed nor followed: the entry chunk lazily
+ * imports every page, and a page's group must not become the whole app.
+ */
+export function chunkClosure(bundle: Bundle, start: string, lazy: boolean, known: ReadonlySet<string> = new Set()): string[] {
+  const seen = new Set<string>(known);
   const files = new Set<string>();
   const visit = (fileName: string) => {
     if (seen.has(fileName)) return;
@@ -36,12 +40,13 @@ export function makePrecacheManifest(bundle: Bundle, clientDir: string): Precach
   const chunks = Object.values(bundle).filter((c): c is Chunk => c.type === 'chunk');
   const entry = chunks.find((c) => c.isEntry);
   if (!entry) throw new Error('no entry chunk in the bundle');
-  const shell = ['/index.html', '/manifest.webmanifest', '/icons/icon.svg', ...ICONS.map((i) => `/${i.file}`), ...chunkClosure(bundle, entry.fileName, false).map((f) => `/${f}`)];
+  const entryFiles = chunkClosure(bundle, entry.fileName, false);
+  const shell = ['/index.html', '/manifest.webmanifest', '/icons/icon.svg', ...ICONS.map((i) => `/${i.file}`), ...entryFiles.map((f) => `/${f}`)];
   const pages: Record<string, string[]> = {};
   for (const page of PAGE_LIST) {
     const chunk = chunks.find((c) => c.facadeModuleId === join(clientDir, page.module));
     if (!chunk) throw new Error(`page ${page.id}: no chunk for ${page.module}`);
-    pages[page.id] = chunkClosure(bundle, chunk.fileName, true).map((f) => `/${f}`).filter((f) => !shell.includes(f));
+    pages[page.id] = chunkClosure(bundle, chunk.fileName, true, new Set(entryFiles)).map((f) => `/${f}`);
   }
   const version = createHash('sha256').update(JSON.stringify({ shell, pages })).digest('hex').slice(0, 12);
   return { version, shell, pages };
