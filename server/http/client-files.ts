@@ -96,6 +96,7 @@ export function serveClient(dir: string): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
     const path = c.req.path;
+    if (path.startsWith('/api/') || path.startsWith('/open311/')) return next(); // never HTML in place of an API answer
     let file = files.get(path);
     if (!file) {
       // A missing hashed file (an old page asking after a deploy) must not get HTML under a .js name.
