@@ -1,7 +1,8 @@
 // What a page downloads before it can show anything: the entry chunk (index.html's script) and the
 // page's own chunk, each with every chunk it imports statically and their CSS, read from Vite's
-// build manifest (dist/client/.vite/manifest.json). Lazy imports (a chart, the planner) are not
-// first-load. Sizes are the brotli bytes the server sends (build/precompress.ts).
+// build manifest (dist/client/.vite/manifest.json), with the scripts they import by URL (MapLibre's
+// worker). Lazy imports (a chart, the planner, the residents' map) are not first-load; `lazy`
+// counts them too. Sizes are the brotli bytes the server sends (build/precompress.ts).
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -16,10 +17,14 @@ export interface ManifestChunk {
 }
 export type ViteManifest = Record<string, ManifestChunk>;
 
-/** Files (relative to dist/client) a manifest key needs at once: its chunk, static imports and CSS. */
+/**
+ * Files (relative to dist/client) a manifest key needs at once: its chunk, static imports and CSS
+ * (with `lazy`, its lazy imports too). The entry (index.html) is never followed from a page: it
+ * imports every page lazily.
+ */
 export function staticFiles(manifest: ViteManifest, key: string, lazy = false): string[] {
   const files = new Set<string>();
-  const seen = new Set<string>();
+  const seen = new Set<string>(key === 'index.html' ? [] : ['index.html']);
   const visit = (k: string) => {
     if (seen.has(k)) return;
     seen.add(k);
@@ -27,6 +32,8 @@ export function staticFiles(manifest: ViteManifest, key: string, lazy = false): 
     if (!c) throw new Error(`the build manifest has no ${k}`);
     files.add(c.file);
     for (const css of c.css ?? []) files.add(css);
+    // Scripts imported by URL: MapLibre's worker, which every map fetches before it draws.
+    for (const a of c.assets ?? []) if (/\.(m?js|css)$/.test(a)) files.add(a);
     for (const i of c.imports ?? []) visit(i);
     if (lazy) for (const i of c.dynamicImports ?? []) visit(i);
   };
