@@ -11,6 +11,7 @@
 // IndexedDB (reports, track points) is never touched by an update.
 import { flushOutbox, openOutbox, OUTBOX_SYNC_TAG } from './report-outbox.ts';
 import { tilesForBbox } from './tile-math.ts';
+import { pageEntryFor } from '../page-list.ts';
 import type { FetchEvent, FromWorker, PrecacheManifest, ServiceWorkerScope, ToWorker } from './sw-types.ts';
 
 declare const __TK_PRECACHE__: PrecacheManifest;
@@ -66,11 +67,14 @@ async function precacheGroup(page: string | null): Promise<void> {
   }
 }
 
+/** Pages kept from the first install: the two that must open with no signal. Scripts stored while installing also get V8's code cache, so a warm start parses nothing. */
+const OFFLINE_PAGES = ['report', 'field'];
+
 sw.addEventListener('install', (e) => {
-  // The shell and every page this device opened before: the new version opens offline too.
+  // The shell, the offline pages and every page this device opened before: the new version opens offline too.
   e.waitUntil((async () => {
     await precacheGroup(null);
-    for (const g of await requestedGroups()) await precacheGroup(g);
+    for (const g of new Set([...OFFLINE_PAGES.filter(isKnownPage), ...(await requestedGroups())])) await precacheGroup(g);
   })());
 });
 
@@ -139,6 +143,20 @@ async function networkFirst(req: Request, cacheName: string, fallbackKey?: strin
   }
 }
 
+/**
+ * A page whose files are all kept opens from the cache at once (a new version arrives through the
+ * update banner); any other page asks the network first, so it never gets an old shell whose
+ * files the server no longer has.
+ */
+async function navigate(req: Request): Promise<Response> {
+  const page = pageEntryFor(new URL(req.url).pathname).id;
+  if (OFFLINE_PAGES.includes(page) || (await requestedGroups()).includes(page)) {
+    const shell = await (await caches.open(SHELL_CACHE)).match('/index.html');
+    if (shell) return shell;
+  }
+  return networkFirst(req, SHELL_CACHE, '/index.html');
+}
+
 async function cacheFirst(req: Request, cacheName: string, maxEntries?: number): Promise<Response> {
   const cache = await caches.open(cacheName);
   const hit = (await cache.match(req)) ?? (cacheName === ASSET_CACHE ? await caches.match(req) : undefined);
@@ -187,7 +205,7 @@ sw.addEventListener('fetch', (e: FetchEvent) => {
     return;
   }
   const path = url.pathname;
-  if (req.mode === 'navigate') e.respondWith(networkFirst(req, SHELL_CACHE, '/index.html'));
+  if (req.mode === 'navigate') e.respondWith(navigate(req));
   else if (path.startsWith('/assets/')) e.respondWith(cacheFirst(req, ASSET_CACHE));
   else if (isTile(path)) e.respondWith(cacheFirst(req, TILE_CACHE, MAX_TILES));
   else if (isMapResource(path)) e.respondWith(staleWhileRevalidate(req, MAP_CACHE));

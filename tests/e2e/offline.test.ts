@@ -67,8 +67,9 @@ describe.runIf(runBrowserSuite)('the app with no signal', () => {
   it('has an active service worker after the first visit and a linked manifest', async () => {
     await page.goto(`${server!.url}/rapportera`);
     await page.waitForSelector('[data-testid=report-form]', WAIT);
-    const state = await page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.active?.state));
-    expect(state).toBe('activated');
+    // `ready` resolves once a worker is active (it may still be activating): wait for the end of it.
+    await page.waitForFunction(() => navigator.serviceWorker.ready.then((r) => r.active?.state === 'activated'), undefined, WAIT);
+    expect(await page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.active?.state))).toBe('activated');
     expect(await page.getAttribute('link[rel=manifest]', 'href')).toBe('/manifest.webmanifest');
     await waitForOfflineReady(/report-page-.*\.js$/);
   }, 120_000);
