@@ -6,9 +6,9 @@ import { secureHeaders } from 'hono/secure-headers';
 import { compress } from 'hono/compress';
 import { maxBody } from './http/body-size.ts';
 import { cors } from 'hono/cors';
-import { serveStatic } from '@hono/node-server/serve-static';
-import { readFileSync, existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveClient } from './http/client-files.ts';
 import type { AppDeps } from './deps.ts';
 import { HttpProblem } from './http/problem.ts';
 import { databaseUnavailable, isDatabaseDown, problemResponse, toProblem } from './http/on-error.ts';
@@ -144,10 +144,8 @@ export function createApp(deps: AppDeps) {
   app.all('/api/*', (c) => problemResponse(c, new HttpProblem(404, `There is no API route ${c.req.method} ${c.req.path}. See /api/docs.`, { code: 'no-such-endpoint', extensions: { method: c.req.method, path: c.req.path } })));
 
   if (deps.staticDir && existsSync(join(deps.staticDir, 'index.html'))) {
-    const root = relative(process.cwd(), deps.staticDir) || '.';
-    const indexHtml = readFileSync(join(deps.staticDir, 'index.html'), 'utf8');
-    app.use('/*', serveStatic({ root }));
-    app.get('*', guard.public(), (c) => c.html(indexHtml, 200)); // client-side routes
+    // The built client and its routes: precompressed, cached by kind, revalidated with ETags.
+    app.use('/*', serveClient(deps.staticDir));
   }
 
   return app;
