@@ -32,6 +32,8 @@ import { importRoutes } from './routes/imports.ts';
 import { publicReportRoutes } from './routes/public-reports.ts';
 import { moderationRoutes } from './routes/moderation.ts';
 import { open311Routes } from './routes/open311.ts';
+import { lagesbildRoutes } from './routes/lagesbild.ts';
+import { organisationRoutes } from './routes/organisations.ts';
 
 /** Any API body larger than this is refused before a route sees it. */
 const API_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -46,7 +48,9 @@ function apiRoutes(deps: AppDeps) {
     .route('/public', publicReportRoutes(deps))
     .route('/moderation', moderationRoutes(deps))
     .route('/auth', authRoutes(deps))
+    .route('/admin/organisations', organisationRoutes(deps))
     .route('/admin', adminRoutes(deps))
+    .route('/lagesbild', lagesbildRoutes(deps))
     .route('/', areaRoutes(deps))
     .route('/', analyticsRoutes(deps))
     .route('/imports', importRoutes(deps));

@@ -52,6 +52,8 @@ export interface DistrictSection {
   /** 168 values (hour of the week, 0 = Monday 00–01): this week and the baseline weeks' mean. */
   pattern: { week: number[]; baseline: number[] };
   hotspots: Hotspot[];
+  /** Reports this week per resolution-9 cell (the PDF's map). */
+  cells: { cell: string; count: number }[];
   presence: { minutes: number; presenceShare: number; reports: number; needShare: number; teams: { team: string; minutes: number }[] };
   partners: { organisation: string; name: string; reports: number; otrygghet: number }[];
   otrygghet: { count: number; reports: { id: string; category: string; placeKind: string | null; observedTo: string; cell: string; place: string; organisation: string | null }[] };
@@ -121,6 +123,13 @@ export async function buildSections(input: BuildInput): Promise<DistrictSection[
   const kindOrder: HotspotKind[] = ['new', 'intensifying', 'persistent', 'fading'];
   for (const list of hotspotsByDistrict.values()) list.sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || (b.series.at(-1) ?? 0) - (a.series.at(-1) ?? 0));
 
+  const cellsByDistrict = new Map<string, { cell: string; count: number }[]>();
+  for (const v of series) {
+    if (v.weekStart !== week.monday || v.count <= 0) continue;
+    const [lat, lon] = cellToLatLng(v.cell);
+    const d = area.locate(lon, lat);
+    if (d) (cellsByDistrict.get(d) ?? cellsByDistrict.set(d, []).get(d)!).push({ cell: v.cell, count: v.count });
+  }
   const orgNames = new Map(orgs.map((o) => [o.id, o.name]));
   const totalReports = counts.reduce((s, r) => s + r.count, 0);
   const totalMinutes = presence.reduce((s, r) => s + r.minutes, 0);
@@ -173,6 +182,7 @@ export async function buildSections(input: BuildInput): Promise<DistrictSection[
       changes: dChanges,
       pattern: { week: weekPattern, baseline: basePattern },
       hotspots,
+      cells: (cellsByDistrict.get(d.id) ?? []).sort((a, b) => b.count - a.count || a.cell.localeCompare(b.cell)),
       presence: {
         minutes: round2(minutes),
         presenceShare: totalMinutes > 0 ? round2(minutes / totalMinutes) : 0,

@@ -21,6 +21,7 @@ export interface LagesbildDoc {
   totals: ({ district: string } & DistrictSection['totals'])[];
   pattern: ({ district: string } & DistrictSection['pattern'])[];
   hotspots: ({ district: string } & DistrictSection['hotspots'][number])[];
+  cells: ({ district: string } & DistrictSection['cells'][number])[];
   presence: ({ district: string } & DistrictSection['presence'])[];
   partners: ({ district: string } & DistrictSection['partners'][number])[];
   otrygghet: ({ district: string } & DistrictSection['otrygghet'])[];
@@ -66,6 +67,7 @@ export function assemble(week: IsoWeek, parts: readonly { section: DistrictSecti
     totals: s.map((x) => tag(x.district, x.totals)),
     pattern: s.map((x) => tag(x.district, x.pattern)),
     hotspots: s.flatMap((x) => x.hotspots.map((h) => tag(x.district, h))),
+    cells: s.flatMap((x) => x.cells.map((h) => tag(x.district, h))),
     presence: s.map((x) => tag(x.district, x.presence)),
     partners: s.flatMap((x) => x.partners.map((p) => tag(x.district, p))),
     otrygghet: s.map((x) => tag(x.district, x.otrygghet)),

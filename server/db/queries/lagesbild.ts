@@ -97,3 +97,13 @@ export async function sourceFacts(sql: Sql, fromMs: number, toMs: number): Promi
   ]);
   return { latestPolice: police?.at?.toISOString() ?? null, latestReport: latest?.at?.toISOString() ?? null, reportsBySource: bySource };
 }
+
+/** Highway classes drawn on the PDF map as main streets. */
+export const MAIN_HIGHWAYS = ['trunk', 'primary', 'secondary', 'tertiary', 'unclassified', 'residential', 'living_street', 'pedestrian'];
+
+/** The main streets of the districts (coordinates [lon, lat]). */
+export async function mainStreets(sql: Sql, districts: readonly string[]): Promise<{ coords: [number, number][] }[]> {
+  return sql<{ coords: [number, number][] }[]>`
+    select coords from streets
+    where district_id = any(${districts as string[]}::text[]) and highway = any(${MAIN_HIGHWAYS}::text[])`;
+}
