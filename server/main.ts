@@ -22,6 +22,9 @@ async function main() {
     staticDir,
     logLevel: config.LOG_LEVEL,
     security: securityFromEnv(process.env),
+    smtpUrl: config.SMTP_URL ?? null,
+    mailFrom: config.MAIL_FROM,
+    publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`,
   });
   const db = config.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.DATA_DIR}`;
   console.log(`\nTrygghetskartan is running on http://localhost:${server.port}  (database: ${db})`);

@@ -5,14 +5,14 @@
 import { cellToLatLng, gridDisk, latLngToCell } from 'h3-js';
 import type { Sql } from '../db/sql.ts';
 import type { DistrictIndex } from '../domain/district-index.ts';
-import { shiftWeek, type IsoWeek } from '../domain/iso-week.ts';
+import { parseIsoWeek, shiftWeek, type IsoWeek } from '../domain/iso-week.ts';
 import { detectChanges, DEFAULT_CHANGE_RULE, type ChangeRow } from '../domain/lagesbild-changes.ts';
 import { defaultThresholds, gradeDistrict, INDICATOR_IDS, INDICATORS as INDICATOR_TEXT, type Grade, type IndicatorId, type IndicatorResult, type Thresholds } from '../domain/lagesbild-grade.ts';
 import { analyseTrends } from '../domain/trend-analysis.ts';
 import { areaCells } from '../domain/area-cells.ts';
 import { ACTION_STATUSES, isOpenStatus } from '../domain/est.ts';
 import type { PlaceNameFn } from '../domain/district-place-name.ts';
-import { categoryCounts, estReports, hourPattern, presenceByDistrictTeam, reportsAtCells, sourceFacts } from '../db/queries/lagesbild.ts';
+import { categoryCounts, estReports, hourPattern, lateReports, presenceByDistrictTeam, reportsAtCells, sourceFacts } from '../db/queries/lagesbild.ts';
 import { weeklyCellSeries } from '../db/queries/heat.ts';
 import { listActions, type ActionDto } from '../db/queries/est-actions.ts';
 import { listNotes, readThresholds } from '../db/queries/lagesbild-store.ts';
@@ -58,6 +58,8 @@ export interface DistrictSection {
   partners: { organisation: string; name: string; reports: number; otrygghet: number }[];
   otrygghet: { count: number; reports: { id: string; category: string; placeKind: string | null; observedTo: string; cell: string; place: string; organisation: string | null }[] };
   actions: ActionFollowUp[];
+  /** Reports of last week that arrived after its meeting froze it (they show here, not there). */
+  late: { week: string; count: number; byCategory: { category: string; count: number }[] };
   grade: { grade: Grade; indicators: (IndicatorResult & { sv: string; en: string })[] };
   analysis: string;
   sources: SourceNote[];
@@ -93,19 +95,21 @@ export async function buildSections(input: BuildInput): Promise<DistrictSection[
   const districtIds = area.districts.map((d) => d.id);
   const weekMondays = Array.from({ length: rule.baselineWeeks + 1 }, (_, i) => shiftWeek(first, i).monday);
 
-  const [counts, pattern, est, presence, series, actions, notes, thresholds, facts, districtRows, coverage, orgs] = await Promise.all([
+  const prev = shiftWeek(week, -1);
+  const [counts, pattern, est, presence, series, actions, notes, thresholds, facts, districtRows, coverage, orgs, late] = await Promise.all([
     categoryCounts(sql, span),
     hourPattern(sql, span),
     estReports(sql, week.startMs, week.endMs),
     presenceByDistrictTeam(sql, week.monday, week.sunday),
     weeklyCellSeries(sql, { res: HOTSPOT_RES, fromDate: first.monday, toDate: week.sunday, mask: new Array<boolean>(168).fill(true), holidaysAsWeekend: false, refDate: week.sunday }, new Map()),
-    listActions(sql, { districts: districtIds, uptoWeek: week.id, createdBefore: new Date(week.endMs) }),
+    listActions(sql, { districts: districtIds, uptoWeek: week.id }),
     listNotes(sql, week.id, districtIds),
     currentThresholds(sql),
     sourceFacts(sql, week.startMs, week.endMs),
     listDistricts(sql),
     streetCoverage(sql),
     listOrganisations(sql),
+    lateReports(sql, prev.id, prev.startMs, prev.endMs),
   ]);
 
   const changes = detectChanges(counts, rule);
@@ -133,7 +137,7 @@ export async function buildSections(input: BuildInput): Promise<DistrictSection[
   const orgNames = new Map(orgs.map((o) => [o.id, o.name]));
   const totalReports = counts.reduce((s, r) => s + r.count, 0);
   const totalMinutes = presence.reduce((s, r) => s + r.minutes, 0);
-  const previousWeek = shiftWeek(week, -1).id;
+  const previousWeek = prev.id;
   const followed = actions.filter((a) => isOpenStatus(a.status) || a.week === previousWeek || a.week === week.id);
   const followUps = await Promise.all(followed.map((a) => followUp(sql, a, week)));
   const sourcesByDistrict = buildSources({ facts, districts: districtRows, coverage, minStreetKm: MIN_STREET_KM, week, rule });
@@ -199,6 +203,10 @@ export async function buildSections(input: BuildInput): Promise<DistrictSection[
         }),
       },
       actions: dActions,
+      late: (() => {
+        const byCategory = late.filter((l) => l.district === d.id).map(({ category, count }) => ({ category, count }));
+        return { week: prev.id, count: byCategory.reduce((s, x) => s + x.count, 0), byCategory };
+      })(),
       grade: { grade: graded.grade, indicators: graded.indicators.map((i) => ({ ...i, sv: INDICATOR_TEXT[i.id].sv, en: INDICATOR_TEXT[i.id].en })) },
       analysis: notes.get(d.id)?.analysis ?? '',
       sources: sourcesByDistrict(d.id),
@@ -207,19 +215,19 @@ export async function buildSections(input: BuildInput): Promise<DistrictSection[
 }
 
 
-/** What happened at an action's place since it was agreed, up to the end of the week. */
+/** What happened at an action's place since the week it was agreed for, up to the end of this week. */
 async function followUp(sql: Sql, a: ActionDto, week: IsoWeek): Promise<ActionFollowUp> {
   const reportCells = a.reportIds.length ? await sql<{ cell: string }[]>`select to_hex(cell) as cell from reports where id = any(${a.reportIds}::uuid[])` : [];
   const base = [...a.cells, ...reportCells.map((r) => r.cell), ...(a.hotspotCell ? [a.hotspotCell] : [])].filter((c) => /^[0-9a-f]{15}$/.test(c));
   const cells = [...new Set(base.flatMap(diskAround))];
-  const fromMs = Date.parse(a.createdAt);
+  const fromMs = parseIsoWeek(a.week)?.endMs ?? Date.parse(a.createdAt);
   const byCategory = await reportsAtCells(sql, cells, fromMs, week.endMs);
   const status = ACTION_STATUSES.find((s) => s.code === a.status);
   return {
     ...a,
     statusLabel: status?.sv ?? a.status,
     open: isOpenStatus(a.status),
-    since: { from: a.createdAt, to: new Date(week.endMs).toISOString(), count: byCategory.reduce((s, r) => s + r.count, 0), byCategory },
+    since: { from: new Date(fromMs).toISOString(), to: new Date(week.endMs).toISOString(), count: byCategory.reduce((s, r) => s + r.count, 0), byCategory },
   };
 }
 

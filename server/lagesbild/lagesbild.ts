@@ -26,6 +26,7 @@ export interface LagesbildDoc {
   partners: ({ district: string } & DistrictSection['partners'][number])[];
   otrygghet: ({ district: string } & DistrictSection['otrygghet'])[];
   actions: DistrictSection['actions'];
+  late: ({ district: string } & DistrictSection['late'])[];
   grades: ({ district: string } & DistrictSection['grade'])[];
   analysis: { district: string; text: string }[];
   sources: ({ district: string } & DistrictSection['sources'][number])[];
@@ -72,6 +73,7 @@ export function assemble(week: IsoWeek, parts: readonly { section: DistrictSecti
     partners: s.flatMap((x) => x.partners.map((p) => tag(x.district, p))),
     otrygghet: s.map((x) => tag(x.district, x.otrygghet)),
     actions: s.flatMap((x) => x.actions),
+    late: s.map((x) => tag(x.district, x.late)),
     grades: s.map((x) => tag(x.district, x.grade)),
     analysis: s.map((x) => ({ district: x.district, text: x.analysis })),
     sources: s.flatMap((x) => x.sources.map((n) => tag(x.district, n))),

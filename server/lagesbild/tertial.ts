@@ -8,7 +8,7 @@ import type { Sql } from '../db/sql.ts';
 import { eTestRise, eTestFall, eTestTwoSided } from '../domain/poisson-etest.ts';
 import { bhSignificant } from '../domain/fdr.ts';
 import { isOpenStatus } from '../domain/est.ts';
-import { isoWeekOfDate } from '../domain/iso-week.ts';
+import { isoWeekOfDate, parseIsoWeek } from '../domain/iso-week.ts';
 import { cellAt } from '../db/queries/heat.ts';
 import { listActions, type ActionDto } from '../db/queries/est-actions.ts';
 import type { LagesbildContext } from './lagesbild.ts';
@@ -61,7 +61,8 @@ export async function buildTertial(ctx: LagesbildContext & { evaluateActions?: A
     trend: sig[i] && Math.max(s.first, s.last) >= 5 ? (s.up ? 'rise' : 'fall') : 'none',
   }));
 
-  const inPeriod = actions.filter((a) => a.createdAt.slice(0, 10) <= toDate && (isOpenStatus(a.status) || a.updatedAt.slice(0, 10) >= fromDate));
+  // Actions agreed for a week up to the period's end, still open or settled within it.
+  const inPeriod = actions.filter((a) => (isOpenStatus(a.status) || a.updatedAt.slice(0, 10) >= fromDate || (parseIsoWeek(a.week)?.monday ?? '') >= fromDate));
   const evaluations = ctx.evaluateActions ? await ctx.evaluateActions(inPeriod, { from: fromDate, to: toDate }) : [];
   return {
     from: months[0],
@@ -101,11 +102,13 @@ async function monthlyCounts(sql: Sql, fromDate: string, toDate: string, distric
 async function placeCounts(sql: Sql, fromDate: string, toDate: string, secondHalf: string, districts: readonly string[]) {
   return sql<{ district: string; cell: string; total: number; first: number; last: number }[]>`
     select district, cell, total, first, last from (
-      select district_id as district, to_hex(${cellAt(sql, PLACE_RES)}) as cell, sum(count)::int as total,
+      select district, to_hex(g) as cell, sum(count)::int as total,
         coalesce(sum(count) filter (where local_date < ${`${secondHalf}-01`}::date), 0)::int as first,
         coalesce(sum(count) filter (where local_date >= ${`${secondHalf}-01`}::date), 0)::int as last,
-        row_number() over (partition by district_id order by sum(count) desc, to_hex(${cellAt(sql, PLACE_RES)})) as rank
-      from heat_hours where local_date between ${fromDate}::date and ${toDate}::date and district_id = any(${districts as string[]}::text[])
-      group by 1, 2 having sum(count) > 0) t
+        row_number() over (partition by district order by sum(count) desc, g) as rank
+      from (
+        select district_id as district, ${cellAt(sql, PLACE_RES)} as g, local_date, count from heat_hours
+        where local_date between ${fromDate}::date and ${toDate}::date and district_id = any(${districts as string[]}::text[])) h
+      group by district, g having sum(count) > 0) t
     where rank <= 10 order by district, total desc, cell`;
 }

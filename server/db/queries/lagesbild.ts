@@ -107,3 +107,15 @@ export async function mainStreets(sql: Sql, districts: readonly string[]): Promi
     select coords from streets
     where district_id = any(${districts as string[]}::text[]) and highway = any(${MAIN_HIGHWAYS}::text[])`;
 }
+
+/** Reports of a frozen week that arrived after its meeting, per district and category. */
+export async function lateReports(sql: Sql, week: string, fromMs: number, toMs: number): Promise<{ district: string; category: string; count: number }[]> {
+  return sql<{ district: string; category: string; count: number }[]>`
+    select r.district_id as district, r.category, count(*)::int as count
+    from reports r join lagesbild_snapshots s on s.week = ${week} and s.district_id = r.district_id
+    where r.observed_to >= ${new Date(fromMs)} and r.observed_from < ${new Date(toMs)}
+      and r.observed_from + (r.observed_to - r.observed_from) / 2 >= ${new Date(fromMs)}
+      and r.observed_from + (r.observed_to - r.observed_from) / 2 < ${new Date(toMs)}
+      and r.status not in ('rejected', 'merged') and r.created_at > s.frozen_at
+    group by 1, 2 order by 1, 3 desc, 2`;
+}
