@@ -182,7 +182,7 @@ export function lagesbildRoutes(deps: AppDeps) {
       },
     )
     .get(
-      '/:file{[0-9]{4}-W[0-9]{2}\\.pdf}',
+      '/:file{[^/]+\\.pdf}',
       guard('lagesbild:read'),
       describe({ summary: 'The lägesbild as an A4 PDF', description: 'Made by the server (no browser): title, week and dates, districts, key figures, a vector map (hex cells, district outlines, main streets), tables, actions, sources. Swedish, fonts embedded, readable in black and white. Frozen weeks come from the snapshot.', tags: ['lagesbild'], responses: { 200: { description: 'application/pdf' } } }),
       validate('param', PdfParam),
