@@ -33,8 +33,14 @@ export interface DraftRun {
 /** Runs the draft of `week` (default: the one due now) unless any process already has. */
 export async function runDraftJob(deps: DraftJobDeps, week: IsoWeek = dueDraftWeek(deps.now())): Promise<DraftRun> {
   const at = new Date(deps.now());
-  if (!(await claimJob(deps.sql, DRAFT_JOB, week.id, at))) return { week: week.id, ran: false, mailed: 0, mailNote: null };
-  await insertDraft(deps.sql, week.id, 'job', at);
+  // Claim and draft commit together: a process that dies before committing leaves no claim, so
+  // the next tick (of any process) makes the draft; a racing process waits on the key, then skips.
+  const claimed = await deps.sql.begin(async (tx) => {
+    if (!(await claimJob(tx, DRAFT_JOB, week.id, at))) return false;
+    await insertDraft(tx, week.id, 'job', at);
+    return true;
+  });
+  if (!claimed) return { week: week.id, ran: false, mailed: 0, mailNote: null };
   let mailed = 0;
   let mailNote: string | null = null;
   if (!deps.mailer) {

@@ -15,10 +15,11 @@ import { PLACE_KINDS } from '../domain/est.ts';
 import { INDICATORS } from '../domain/lagesbild-grade.ts';
 import { mainStreets } from '../db/queries/lagesbild.ts';
 import type { LagesbildDoc } from './lagesbild.ts';
+import { woffToSfnt } from './woff-to-sfnt.ts';
 
 const fontDir = join(dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans/LICENSE')), 'files');
 let fonts: { regular: Buffer; bold: Buffer } | undefined;
-const loadFonts = () => (fonts ??= { regular: readFileSync(join(fontDir, 'noto-sans-latin-400-normal.woff')), bold: readFileSync(join(fontDir, 'noto-sans-latin-700-normal.woff')) });
+const loadFonts = () => (fonts ??= { regular: woffToSfnt(readFileSync(join(fontDir, 'noto-sans-latin-400-normal.woff'))), bold: woffToSfnt(readFileSync(join(fontDir, 'noto-sans-latin-700-normal.woff'))) });
 
 const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 const DAYS = ['Mån', 'Tis', 'Ons', 'Tor', 'Fre', 'Lör', 'Sön'];

@@ -80,22 +80,19 @@ export async function reportsAtCells(sql: Sql, cells: readonly string[], fromMs:
 export interface SourceFacts {
   /** Latest police event imported (window end), or null. */
   latestPolice: string | null;
-  /** Latest report of any source stored (created_at). */
-  latestReport: string | null;
   reportsBySource: { source: string; count: number }[];
 }
 
 /** What the week's data rests on: the latest police import, report sources. */
 export async function sourceFacts(sql: Sql, fromMs: number, toMs: number): Promise<SourceFacts> {
-  const [[police], [latest], bySource] = await Promise.all([
+  const [[police], bySource] = await Promise.all([
     sql<{ at: Date | null }[]>`select max(observed_to) as at from reports where source = 'police'`,
-    sql<{ at: Date | null }[]>`select max(created_at) as at from reports`,
     sql<{ source: string; count: number }[]>`
       select source, count(*)::int as count from reports
       where observed_to >= ${new Date(fromMs)} and observed_from < ${new Date(toMs)} and status not in ('rejected', 'merged')
       group by 1 order by 1`,
   ]);
-  return { latestPolice: police?.at?.toISOString() ?? null, latestReport: latest?.at?.toISOString() ?? null, reportsBySource: bySource };
+  return { latestPolice: police?.at?.toISOString() ?? null, reportsBySource: bySource };
 }
 
 /** Highway classes drawn on the PDF map as main streets. */
