@@ -33,6 +33,8 @@ import { importRoutes } from './routes/imports.ts';
 import { publicReportRoutes } from './routes/public-reports.ts';
 import { moderationRoutes } from './routes/moderation.ts';
 import { open311Routes } from './routes/open311.ts';
+import { lagesbildRoutes } from './routes/lagesbild.ts';
+import { organisationRoutes } from './routes/organisations.ts';
 import { mapRoutes } from './routes/map.ts';
 import { placeRoutes } from './routes/places.ts';
 
@@ -49,8 +51,10 @@ function apiRoutes(deps: AppDeps) {
     .route('/public', publicReportRoutes(deps))
     .route('/moderation', moderationRoutes(deps))
     .route('/auth', authRoutes(deps))
+    .route('/admin/organisations', organisationRoutes(deps))
     .route('/admin', adminRoutes(deps))
     .route('/admin/disclosure', disclosureRoutes(deps))
+    .route('/lagesbild', lagesbildRoutes(deps))
     .route('/', areaRoutes(deps))
     .route('/', analyticsRoutes(deps))
     .route('/imports', importRoutes(deps))

@@ -19,6 +19,12 @@ const Env = z.object({
   BASEMAP_STYLE_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** '1' in `npm run dev`: Vite serves the client, the API process neither builds nor serves it. */
+  /** SMTP server for partner e-mail when the weekly lägesbild draft is made (smtp://user:pass@host:587); unset: no mail. */
+  SMTP_URL: z.string().url().optional(),
+  /** Sender address of that e-mail. */
+  MAIL_FROM: z.string().optional(),
+  /** The app's public address, for links in e-mail (default http://localhost:PORT). */
+  PUBLIC_URL: z.string().url().optional(),
   SKIP_CLIENT_BUILD: z.enum(['0', '1']).default('0'),
 });
 

@@ -25,6 +25,9 @@ function startOptions(config: Config, staticDir: string | undefined): StartOptio
     staticDir,
     logLevel: config.LOG_LEVEL,
     security: securityFromEnv(process.env),
+    smtpUrl: config.SMTP_URL ?? null,
+    mailFrom: config.MAIL_FROM,
+    publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`,
   };
 }
 

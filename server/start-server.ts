@@ -15,6 +15,8 @@ import { seedDemoIfEmpty } from './db/seed.ts';
 import { ensureDemoUsers, type DemoUser } from './auth/demo-users.ts';
 import { resolveSecurity, type SecurityOptions } from './auth/options.ts';
 import { retentionDaysFrom, startTrackRetention } from './jobs/track-retention.ts';
+import { startDraftJob } from './jobs/lagesbild-draft.ts';
+import { makeMailer } from './mail/mailer.ts';
 
 export interface StartOptions {
   /** Real PostgreSQL; when absent the embedded database is used. */
@@ -39,6 +41,13 @@ export interface StartOptions {
   demoUsers?: boolean;
   /** How long stop() lets requests in flight finish before cutting connections (ms). */
   shutdownGraceMs?: number;
+  /** SMTP_URL (partner e-mail with the weekly draft); null/absent: no mail is attempted. */
+  smtpUrl?: string | null;
+  mailFrom?: string | undefined;
+  /** Base URL for links in e-mail. */
+  publicUrl?: string | undefined;
+  /** Run the Monday lägesbild draft job in this process (default true). */
+  draftJob?: boolean;
   /** Days raw track fixes are kept (default TRACK_RETENTION_DAYS or 90). */
   trackRetentionDays?: number;
 }
@@ -104,7 +113,12 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   // embedded database serves one process, which invalidates its own cache.
   if (!embedded) await sql.listen('area_changed', () => area.invalidate());
   const retention = startTrackRetention(sql, { now: opts.now ?? Date.now, retentionDays: opts.trackRetentionDays ?? retentionDaysFrom(process.env), log });
+  const mailer = makeMailer(opts.smtpUrl, opts.mailFrom);
+  const publicUrl = opts.publicUrl ?? `http://localhost:${opts.port ?? 8787}`;
+  const draftJob = opts.draftJob === false ? null : startDraftJob({ sql, now: opts.now ?? Date.now, log, mailer, publicUrl });
   const app = createApp({
+    smtpUrl: opts.smtpUrl ?? null,
+    publicUrl,
     sql,
     area,
     now: opts.now ?? Date.now,
@@ -168,6 +182,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
         clearInterval(sweep);
         clearTimeout(cut);
         retention.stop();
+        draftJob?.stop();
+        mailer?.close();
         await sql.end({ timeout: 5 });
         await embedded?.stop();
       })()),

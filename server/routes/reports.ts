@@ -13,6 +13,7 @@ import { prepareReport } from '../domain/report.ts';
 import { getReport, listDisclosedPins, listPins, listReports, type Cursor, type ReportDto, type ReportFilter } from '../db/queries/reports.ts';
 import { loadDisclosurePolicy, stagesOf } from '../db/queries/disclosure.ts';
 import { isReportSubmitter, listSubmittedReports } from '../db/queries/report-owners.ts';
+import { membershipOf } from '../db/queries/organisations.ts';
 import { currentRole, currentUser, guard, userCan } from '../http/guard.ts';
 import { rateLimit } from '../http/rate-limit.ts';
 import { resolveSecurity } from '../auth/options.ts';
@@ -118,10 +119,13 @@ export function reportRoutes(deps: AppDeps) {
         const row = prepareReport(input, await deps.area.index(), deps.newId(), deps.now());
         // Idempotency keys are per caller: another caller's key never replays someone else's report.
         const scope = user ? `POST /api/reports ${user.id}` : 'POST /api/reports';
+        // EST: a partner's report carries its organisation (from the membership, never the body).
+        const organisationId = user?.role === 'partner' ? ((await membershipOf(sql, user.id))?.organisationId ?? null) : null;
         const res = await writer.submit({
           row,
           submittedBy: user?.id ?? null,
           discoveredOnPatrol: body.discoveredOnPatrol ?? false,
+          est: { otrygghet: body.otrygghet ?? null, placeKind: body.placeKind ?? null, organisationId },
           idempotency: key === null ? null : { scope, key, hash: requestHash(input) },
         });
         if (res.replayed) c.header('Idempotent-Replayed', 'true');

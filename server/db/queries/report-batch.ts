@@ -12,6 +12,8 @@ export interface ReportSubmission {
   /** The signed-in account that sent it, or null for an anonymous resident. */
   submittedBy: string | null;
   discoveredOnPatrol: boolean;
+  /** EST fields (migration 00060): judgement, kind of place, the sender's organisation. */
+  est?: { otrygghet: string | null; placeKind: string | null; organisationId: string | null } | undefined;
   /** The caller's Idempotency-Key with its scope and the request's hash, or null. */
   idempotency: KeyedRequest | null;
 }
@@ -36,9 +38,10 @@ export async function writeReportSubmissions(sql: Sql, subs: readonly ReportSubm
 async function insertSubmissions(tx: Sql | Tx, subs: readonly ReportSubmission[]): Promise<ReportDto[]> {
   if (subs.length === 0) return [];
   const inserted = await tx`
-    insert into reports (${ROW_COLUMNS(tx)}, submitted_by, discovered_on_patrol)
+    insert into reports (${ROW_COLUMNS(tx)}, submitted_by, discovered_on_patrol, otrygghet, place_kind, organisation_id)
     select * from unnest(${rowArrays(tx, subs.map((s) => s.row))},
-      ${subs.map((s) => s.submittedBy)}::text[], ${subs.map((s) => (s.discoveredOnPatrol ? 'true' : 'false'))}::text[]::bool[])
+      ${subs.map((s) => s.submittedBy)}::text[], ${subs.map((s) => (s.discoveredOnPatrol ? 'true' : 'false'))}::text[]::bool[],
+      ${subs.map((s) => s.est?.otrygghet ?? null)}::text[], ${subs.map((s) => s.est?.placeKind ?? null)}::text[], ${subs.map((s) => s.est?.organisationId ?? null)}::text[])
     returning ${COLUMNS(tx)}`;
   return inserted.map(toDto);
 }
