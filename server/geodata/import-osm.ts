@@ -1,6 +1,7 @@
 // `import-osm`: an OpenStreetMap extract (.osm or .osm.pbf) becomes the area's map (map_features)
 // and its walkable network (streets), clipped to the districts' box plus a margin, in one transaction.
 import { randomUUID } from 'node:crypto';
+import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { listDistricts } from '../db/queries/districts.ts';
 import { countMapFeaturesByLayer, replaceMap } from '../db/queries/map-features.ts';
@@ -45,6 +46,18 @@ export interface ImportOsmSummary {
   importedAt: string;
 }
 
+/** gzip / bzip2 magic bytes: compressed XML the readers do not unpack. */
+async function refuseCompressed(path: string): Promise<void> {
+  const fh = await open(path, 'r');
+  try {
+    const { buffer } = await fh.read(Buffer.alloc(3), 0, 3, 0);
+    const kind = buffer[0] === 0x1f && buffer[1] === 0x8b ? 'gzip' : buffer.toString('latin1') === 'BZh' ? 'bzip2' : null;
+    if (kind) throw new Error(`${path} is ${kind}-compressed: unpack it first, or convert it with \`osmium cat ${basename(path)} -o area.osm.pbf\``);
+  } finally {
+    await fh.close();
+  }
+}
+
 async function readInto(path: string, format: 'osm-xml' | 'osm-pbf', sink: OsmSink, opts: OsmReadOptions): Promise<void> {
   if (format === 'osm-pbf') await readOsmPbf(path, sink, opts);
   else await readOsmXml(path, sink, opts);
@@ -52,6 +65,7 @@ async function readInto(path: string, format: 'osm-xml' | 'osm-pbf', sink: OsmSi
 
 /** Reads, clips and classifies the extract, then replaces the map and the network; on any error nothing changes. */
 export async function importOsmFile(sql: Sql, path: string, opts: ImportOsmOptions = {}): Promise<ImportOsmSummary> {
+  await refuseCompressed(path);
   const format = await detectStreetsFormat(path);
   if (format === 'geojson') throw new Error(`${path}: import-osm reads OpenStreetMap files (.osm, .osm.pbf); use import-streets for a GeoJSON network`);
   const districts = await listDistricts(sql);

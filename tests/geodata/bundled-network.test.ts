@@ -63,7 +63,7 @@ describe.each(databaseTargets())('loading the bundled network on $name', (target
     await db?.close();
   });
 
-  it('fills streets and map_features on an empty database, once', async () => {
+  it('fills streets and map_features on an empty database, once', { timeout: 180_000 }, async () => {
     const first = await loadDefaultArea(db.sql, { networkFile: DEFAULT_NETWORK_FILE });
     expect(first).toEqual({ districts: false, streets: true, network: true });
     const version = await getMapMeta<string>(db.sql, 'version');
