@@ -4,6 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countMapFeatures, getMapMeta } from '../../server/db/queries/map-features.ts';
+import { makeGraphCache } from '../../server/db/queries/route-graph.ts';
 import { listStreets, streetCoverage } from '../../server/db/queries/streets.ts';
 import { buildWalkGraph } from '../../server/domain/walk-graph.ts';
 import { DEFAULT_NETWORK_FILE, readNetworkFile, roadKindOfLine } from '../../server/geodata/bundled-network.ts';
@@ -78,6 +79,7 @@ describe.each(databaseTargets())('loading the bundled network on $name', (target
     const sizes = new Map<number, number>();
     for (const c of graph.component) sizes.set(c, (sizes.get(c) ?? 0) + 1);
     expect(sizes.get(graph.mainComponent)! / graph.nodeCount).toBeGreaterThan(0.9);
+    expect((await makeGraphCache(db.sql).forDistrict('ryd'))?.kind).toBe('streets'); // what /api/routes routes on
 
     const features = await countMapFeatures(db.sql);
     expect(await loadDefaultArea(db.sql, { networkFile: DEFAULT_NETWORK_FILE })).toEqual({ districts: false, streets: false, network: false });
