@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { listDistricts } from '../db/queries/districts.ts';
-import { countMapFeaturesByLayer, replaceMap } from '../db/queries/map-features.ts';
+import { replaceMap } from '../db/queries/map-features.ts';
 import { streetCoverage } from '../db/queries/streets.ts';
 import type { Sql } from '../db/sql.ts';
 import { districtsBbox, makeDistrictLocator, prepareStreets } from './assign-districts.ts';
@@ -115,15 +115,12 @@ export async function importOsmFile(sql: Sql, path: string, opts: ImportOsmOptio
   return { ...base, streets: { inserted: streets.rows.length, clippedOut: streets.clippedOut, coverage }, warnings };
 }
 
-/** Lines for the terminal: features per layer and district, street km per district. */
-export async function importSummaryLines(sql: Sql, s: ImportOsmSummary): Promise<string[]> {
-  const districts = (await listDistricts(sql)).map((d) => d.id);
-  const counts = await countMapFeaturesByLayer(sql);
-  const cols = [...districts, ''];
-  const head = `${'layer'.padEnd(10)}${cols.map((c) => (c || 'outside').padStart(12)).join('')}${'total'.padStart(10)}`;
-  const lines = [head];
+/** Lines for the terminal: feature rows per layer and district ('outside' = in no district). */
+export function importSummaryLines(s: ImportOsmSummary, districtIds: readonly string[]): string[] {
+  const cols = [...districtIds, ''];
+  const lines = [`${'layer'.padEnd(10)}${cols.map((c) => (c || 'outside').padStart(12)).join('')}${'total'.padStart(10)}`];
   for (const layer of Object.keys(s.layers).sort()) {
-    const row = cols.map((c) => String(counts.find((r) => r.layer === layer && (r.districtId ?? '') === c)?.count ?? 0).padStart(12));
+    const row = cols.map((c) => String(s.layersByDistrict[layer]?.[c] ?? 0).padStart(12));
     lines.push(`${layer.padEnd(10)}${row.join('')}${String(s.layers[layer]).padStart(10)}`);
   }
   return lines;

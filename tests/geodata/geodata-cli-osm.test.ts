@@ -23,7 +23,7 @@ describe('geodata import-osm (CLI)', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('imports the fixture, drawing a progress bar and printing a summary per layer and district', async () => {
+  it('imports the fixture, drawing a progress bar and printing a summary per layer and district', { timeout: 180_000 }, async () => {
     const out: string[] = [];
     const err: string[] = [];
     const bar = captureStream();
@@ -39,7 +39,7 @@ describe('geodata import-osm (CLI)', () => {
     expect(text).toMatch(/^Map version osm-/m);
   });
 
-  it('refuses a damaged file with exit code 1 and a message naming the problem', async () => {
+  it('refuses a damaged file with exit code 1 and a message naming the problem', { timeout: 120_000 }, async () => {
     const bad = join(dir, 'broken.osm.pbf');
     writeFileSync(bad, Buffer.from('definitely not a protocol buffer'.repeat(8)));
     const err: string[] = [];

@@ -1,5 +1,5 @@
 // The area's map (map_features) and what it was built from (map_meta): replaced whole, together
-// with the walkable network, in one transaction; counted per layer and district for summaries.
+// with the walkable network, in one transaction; map_meta read back by key.
 import type { Geometry } from 'geojson';
 import type { StreetRow } from '../../geodata/assign-districts.ts';
 import type { Sql, Tx } from '../sql.ts';
@@ -75,17 +75,4 @@ export async function getMapMeta<T = unknown>(sql: Sql, key: string): Promise<T 
 export async function countMapFeatures(sql: Sql): Promise<number> {
   const [row] = await sql<{ n: number }[]>`select count(*)::int as n from map_features`;
   return row?.n ?? 0;
-}
-
-export interface LayerDistrictCount {
-  layer: string;
-  districtId: string | null;
-  count: number;
-}
-
-/** Feature counts per layer and district (null = outside every district), for the import summary. */
-export async function countMapFeaturesByLayer(sql: Sql): Promise<LayerDistrictCount[]> {
-  return sql<LayerDistrictCount[]>`
-    select layer, district_id as "districtId", count(*)::int as count
-    from map_features group by layer, district_id order by layer, district_id nulls last`;
 }
