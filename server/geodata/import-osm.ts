@@ -107,7 +107,7 @@ export async function importOsmFile(sql: Sql, path: string, opts: ImportOsmOptio
   const base = { file: basename(path), format, bytes, marginM, bbox, stats: { ...collector.stats }, layers, layersByDistrict, version, importedAt };
   await replaceMap(
     sql,
-    { features, streets: streets.rows, version, summary: { ...base, streets: { inserted: streets.rows.length, clippedOut: streets.clippedOut } } },
+    { features, streets: streets.rows, version, summaryKey: 'import', summary: { ...base, streets: { inserted: streets.rows.length, clippedOut: streets.clippedOut } } },
     (written, total) => progress('write', total > 0 ? written / total : 1),
   );
   const coverage = await streetCoverage(sql);

@@ -69,6 +69,8 @@ describe.each(databaseTargets())('loading the bundled network on $name', (target
     expect(first).toEqual({ districts: false, streets: true, network: true });
     const version = await getMapMeta<string>(db.sql, 'version');
     expect(version).toMatch(/^network-[0-9a-f]{12}$/);
+    expect(await getMapMeta(db.sql, 'import')).toBeNull(); // no extract imported: the style says so
+    expect(await getMapMeta(db.sql, 'network')).toMatchObject({ file: 'network.json.gz', version });
     const roads = await db.sql<{ kind: string; name: string | null; n: number }[]>`
       select kind, name, count(*)::int as n from map_features where layer = 'road' and district_id = 'ryd' group by kind, name`;
     expect(roads.some((r) => r.name === 'Rydsvägen')).toBe(true);

@@ -22,15 +22,20 @@ export interface ReplaceMapInput {
   features: readonly MapFeatureRow[];
   /** The walkable network; null leaves the streets table as it is. */
   streets: readonly StreetRow[] | null;
-  /** map_meta 'import': what was imported, from where, with what counts. */
+  /** What was loaded, from where, with what counts: stored under map_meta `summaryKey`. */
   summary: Record<string, unknown>;
+  /**
+   * 'import' for an OpenStreetMap extract, 'network' for the bundled network (the style says
+   * "shipped street network only" while no 'import' key exists). The other key is removed.
+   */
+  summaryKey: 'import' | 'network';
   /** map_meta 'version': a new unique string; tiles and the place index are rebuilt when it changes. */
   version: string;
 }
 
 const BATCH_ROWS = 2000;
 
-/** Replaces map_features (and streets, map_meta 'import' and 'version') in one transaction. */
+/** Replaces map_features (and streets, the map_meta summary and 'version') in one transaction. */
 export async function replaceMap(sql: Sql, input: ReplaceMapInput, onProgress?: (written: number, total: number) => void): Promise<void> {
   const total = input.features.length + (input.streets?.length ?? 0);
   await sql.begin(async (tx) => {
@@ -42,7 +47,8 @@ export async function replaceMap(sql: Sql, input: ReplaceMapInput, onProgress?: 
     if (input.streets) {
       await writeStreetRows(tx, input.streets, (n) => onProgress?.(input.features.length + n, total));
     }
-    await setMeta(tx, 'import', input.summary);
+    await tx`delete from map_meta where key in ('import', 'network')`;
+    await setMeta(tx, input.summaryKey, input.summary);
     await setMeta(tx, 'version', input.version);
   });
 }
