@@ -19,6 +19,7 @@ import { loadUser } from './auth/load-user.ts';
 import { resolveSecurity } from './auth/options.ts';
 import { authRoutes } from './routes/auth.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { disclosureRoutes } from './routes/disclosure.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { DOCS_CSS, renderDocsPage } from './http/docs-page.ts';
 import { reportRoutes } from './routes/reports.ts';
@@ -33,6 +34,7 @@ import { publicReportRoutes } from './routes/public-reports.ts';
 import { moderationRoutes } from './routes/moderation.ts';
 import { open311Routes } from './routes/open311.ts';
 import { mapRoutes } from './routes/map.ts';
+import { placeRoutes } from './routes/places.ts';
 
 /** Any API body larger than this is refused before a route sees it. */
 const API_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -48,9 +50,11 @@ function apiRoutes(deps: AppDeps) {
     .route('/moderation', moderationRoutes(deps))
     .route('/auth', authRoutes(deps))
     .route('/admin', adminRoutes(deps))
+    .route('/admin/disclosure', disclosureRoutes(deps))
     .route('/', areaRoutes(deps))
     .route('/', analyticsRoutes(deps))
-    .route('/imports', importRoutes(deps));
+    .route('/imports', importRoutes(deps))
+    .route('/places', placeRoutes(deps));
 }
 
 export type AppType = ReturnType<typeof apiRoutes>;

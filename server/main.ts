@@ -14,6 +14,7 @@ async function main() {
   const staticDir = config.SKIP_CLIENT_BUILD === '1' ? undefined : await ensureClientBuilt(root);
   const server = await startServer({
     databaseUrl: config.DATABASE_URL,
+    schema: config.DATABASE_SCHEMA,
     dataDir: config.DATABASE_URL ? undefined : config.DATA_DIR,
     port: config.PORT,
     host: config.HOST,
