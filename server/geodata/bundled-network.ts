@@ -70,6 +70,7 @@ export async function loadNetworkFile(sql: Sql, path: string, opts: { replaceStr
     features,
     streets,
     version,
+    summaryKey: 'network',
     summary: { file: basename(path), source: 'bundled network (OpenStreetMap 2017–2018, ODbL)', layers: { road: features.length }, version, importedAt: new Date().toISOString() },
   });
   return { features: features.length, streets: streets?.length ?? null, version };
