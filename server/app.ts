@@ -32,6 +32,7 @@ import { importRoutes } from './routes/imports.ts';
 import { publicReportRoutes } from './routes/public-reports.ts';
 import { moderationRoutes } from './routes/moderation.ts';
 import { open311Routes } from './routes/open311.ts';
+import { mapRoutes } from './routes/map.ts';
 import { placeRoutes } from './routes/places.ts';
 
 /** Any API body larger than this is refused before a route sees it. */
@@ -60,6 +61,8 @@ export function createApp(deps: AppDeps) {
   const app = new Hono();
   const security = resolveSecurity(deps.security);
   // Wall-clock time on purpose: the breaker paces real retries, whatever clock the app is given.
+  // An online basemap (BASEMAP_STYLE_URL) may be fetched from its own origin only.
+  const basemapOrigin = deps.basemapStyleUrl ? [new URL(deps.basemapStyleUrl).origin] : [];
   const breaker = makeDbBreaker({ ping: () => deps.sql`select 1`, now: () => performance.now() });
 
   app.use(requestId());
@@ -77,9 +80,9 @@ export function createApp(deps: AppDeps) {
         scriptSrc: ["'self'"],
         workerSrc: ["'self'", 'blob:'],
         childSrc: ["'self'", 'blob:'],
-        imgSrc: ["'self'", 'data:', 'blob:', ...(deps.basemapStyleUrl ? ['https:'] : [])],
+        imgSrc: ["'self'", 'data:', 'blob:', ...basemapOrigin],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        connectSrc: ["'self'", ...(deps.basemapStyleUrl ? ['https:'] : [])],
+        connectSrc: ["'self'", ...basemapOrigin],
         fontSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
@@ -121,6 +124,8 @@ export function createApp(deps: AppDeps) {
   });
 
   app.route('/api', apiRoutes(deps));
+  // The basemap: tiles, style, fonts and sprite (public, outside /api: no session, no CSRF).
+  app.route('/', mapRoutes(deps, { trustProxy: security.trustProxy }));
   // Open311 GeoReport v2: its own body limit, rate limit and error format (server/routes/open311.ts).
   app.route('/open311/v2', open311Routes(deps));
 

@@ -6,8 +6,8 @@ import type { GeoJSONSource } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
 import type { DistrictCollection } from '../api/types.ts';
-import { makeOfflineStyle } from '../map/offline-style.ts';
-import { ATTRIBUTION } from '../map/attribution.ts';
+import { ATTRIBUTION_HTML } from '../map/attribution.ts';
+import { addLayersBelowLabels, initialStyle, makeBasemapFallback } from '../map/basemap.ts';
 import { useBundledWorker } from '../map/worker-url.ts';
 import * as districtLayer from '../map/layers/districts.ts';
 import { addPlaceSearch } from '../map/place-search-control.tsx';
@@ -24,21 +24,25 @@ export function CoverageMap(props: { districts: DistrictCollection | undefined; 
   let loaded = false;
 
   onMount(() => {
-    map = new MapLibreMap({ container, style: makeOfflineStyle(), center: [15.6, 58.41], zoom: 12, attributionControl: false });
+    map = new MapLibreMap({ container, style: initialStyle(null), center: [15.6, 58.41], zoom: 12, attributionControl: false });
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     addPlaceSearch(map, { lang: () => props.lang ?? 'sv' });
-    map.addControl(new AttributionControl({ compact: false, customAttribution: ATTRIBUTION }), 'bottom-right');
+    map.addControl(new AttributionControl({ compact: false, customAttribution: ATTRIBUTION_HTML }), 'bottom-right');
     map.on('load', () => {
       map!.addSource(districtLayer.DISTRICTS_SOURCE_ID, { type: 'geojson', data: EMPTY });
-      for (const l of districtLayer.districtLayers) map!.addLayer(l);
+      addLayersBelowLabels(map!, districtLayer.districtLayers);
       map!.addSource(GAPS_SOURCE_ID, { type: 'geojson', data: EMPTY });
       map!.addSource(PRESENCE_SOURCE_ID, { type: 'geojson', data: EMPTY });
-      for (const l of coverageLayers) map!.addLayer(l);
+      addLayersBelowLabels(map!, coverageLayers);
       loaded = true;
       container.dataset.ready = 'true';
       draw();
     });
-    onCleanup(() => map?.remove());
+    const stopFallback = makeBasemapFallback(map, { isOnline: false });
+    onCleanup(() => {
+      stopFallback();
+      map?.remove();
+    });
   });
 
   const source = (id: string) => map?.getSource(id) as GeoJSONSource | undefined;

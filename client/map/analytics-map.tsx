@@ -8,7 +8,7 @@ import type { FeatureCollection } from 'geojson';
 import { cellToLatLng } from 'h3-js';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Bbox, DistrictCollection } from '../api/types.ts';
-import { makeOfflineStyle } from './offline-style.ts';
+import { addLayersBelowLabels, initialStyle, makeBasemapFallback } from './basemap.ts';
 import { useBundledWorker } from './worker-url.ts';
 import * as districtLayer from './layers/districts.ts';
 import * as heat from './layers/heat-hexagons.ts';
@@ -57,7 +57,7 @@ export function AnalyticsMap(props: AnalyticsMapProps) {
   onMount(() => {
     const m = new MapLibreMap({
       container,
-      style: makeOfflineStyle(),
+      style: initialStyle(props.basemapStyleUrl),
       ...(props.areaBbox ? { bounds: props.areaBbox, fitBoundsOptions: { padding: 24 } } : { center: [15.58, 58.41] as [number, number], zoom: 12 }),
       attributionControl: false,
       maxZoom: 18,
@@ -71,7 +71,7 @@ export function AnalyticsMap(props: AnalyticsMapProps) {
       m.addSource(districtLayer.DISTRICTS_SOURCE_ID, { type: 'geojson', data: EMPTY });
       m.addSource(heat.HEAT_SOURCE_ID, { type: 'geojson', data: EMPTY });
       m.addSource(hot.HOTSPOT_SOURCE_ID, { type: 'geojson', data: EMPTY });
-      for (const l of [...districtLayer.districtLayers.filter((l) => l.type !== 'fill'), ...heat.heatLayers, ...hot.hotspotLayers]) m.addLayer(l);
+      addLayersBelowLabels(m, [...districtLayer.districtLayers.filter((l) => l.type !== 'fill'), ...heat.heatLayers, ...hot.hotspotLayers]);
       setEpoch((n) => n + 1);
     });
     const emitRes = () => props.onResolution(resolutionForZoom(m.getZoom()));
@@ -99,9 +99,13 @@ export function AnalyticsMap(props: AnalyticsMapProps) {
       m.on('mouseenter', layer, () => (m.getCanvas().style.cursor = 'pointer'));
       m.on('mouseleave', layer, () => (m.getCanvas().style.cursor = ''));
     }
+    const stopFallback = makeBasemapFallback(m, { isOnline: props.basemapStyleUrl !== null });
     setMap(m);
     props.onMap?.(m);
-    onCleanup(() => m.remove());
+    onCleanup(() => {
+      stopFallback();
+      m.remove();
+    });
   });
 
   const setData = (id: string, data: FeatureCollection) => (map()?.getSource(id) as GeoJSONSource | undefined)?.setData(data);

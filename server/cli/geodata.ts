@@ -9,6 +9,7 @@ import { createSql, type Sql } from '../db/sql.ts';
 import { coverageLines, coverageWarnings, formatKm } from '../geodata/coverage.ts';
 import { DEFAULT_AREA_DIR, importBasesFile, importDistrictsFile, importStreetsFile, loadDefaultArea } from '../geodata/import-files.ts';
 import { DEFAULT_MAP_MARGIN_M, importOsmFile, importSummaryLines, type ImportPhase } from '../geodata/import-osm.ts';
+import { buildAllTiles } from '../tiles/tile-builder.ts';
 import { progressBar } from './progress-bar.ts';
 
 export const USAGE = `Usage: npm run geodata -- <command>
@@ -23,6 +24,8 @@ export const USAGE = `Usage: npm run geodata -- <command>
                                  OpenStreetMap extract (.osm or .osm.pbf), clipped to the districts
                                  + M metres (default ${DEFAULT_MAP_MARGIN_M}); one transaction
   status                         districts, approximate flags, bases, street km per district
+  build-tiles                    cut and store every vector tile of the area (z10–16) for the
+                                 current map version; stale tiles are dropped
 
 Database: DATABASE_URL when set, else the embedded database in DATA_DIR (default ./data),
 which the running server holds: stop the server first.`;
@@ -96,6 +99,17 @@ async function importOsm(sql: Sql, file: string, marginM: number | undefined, ou
   out(`Map version ${s.version}`);
 }
 
+async function buildTiles(sql: Sql, out: Out): Promise<void> {
+  let lastTenth = -1;
+  const r = await buildAllTiles(sql, {
+    onProgress: (done, total) => {
+      const tenth = Math.floor((done / total) * 10);
+      if (tenth !== lastTenth) out(`  ${done}/${total} tiles`), (lastTenth = tenth);
+    },
+  });
+  out(`Built ${r.tiles} tiles (${r.nonEmpty} with features) for map version ${r.version}.`);
+}
+
 async function runCommand(sql: Sql, cmd: string, file: string | undefined, out: Out, opts: CliOptions): Promise<void> {
   switch (cmd) {
     case 'import-districts': {
@@ -117,9 +131,13 @@ async function runCommand(sql: Sql, cmd: string, file: string | undefined, out: 
     }
     case 'import-osm':
       await importOsm(sql, file!, opts.marginM, out, progressBar(opts.progressStream));
+      await buildTiles(sql, out); // the new map's tiles are cut now, not on the first visitor's request
       return;
     case 'status':
       await printStatus(sql, out);
+      return;
+    case 'build-tiles':
+      await buildTiles(sql, out);
       return;
   }
 }
@@ -149,7 +167,7 @@ export async function runGeodataCli(
 ): Promise<number> {
   const [cmd, file, ...extra] = args;
   const options = cmd === undefined ? null : parseOptions(cmd, extra);
-  const valid = cmd !== undefined && options !== null && (cmd === 'status' ? file === undefined : NEEDS_FILE.has(cmd) && file !== undefined);
+  const valid = cmd !== undefined && options !== null && (cmd === 'status' || cmd === 'build-tiles' ? file === undefined : NEEDS_FILE.has(cmd) && file !== undefined);
   if (!valid) {
     err(USAGE);
     return 2;
