@@ -31,7 +31,7 @@ export interface AppDeps {
   staticDir?: string | undefined;
   /**
    * Names a place for the lägesbild and its PDF (reverse geocoding where wired in); without it
-   * the district with distance and direction from its centre (server/domain/district-place-name.ts).
+   * the area's place index (server/place-cache.ts), which falls back to the district with distance and direction from its centre.
    */
   placeName?: ((lat: number, lon: number) => string) | undefined;
   /** SMTP_URL: partners are e-mailed when the weekly draft is made; null/absent: no mail is attempted. */

@@ -1,6 +1,7 @@
 // /api/lagesbild: the weekly EST lägesbild (JSON and A4 PDF), the meeting that freezes it,
 // analysis text and comments, actions (est_actions), grade thresholds and the tertial follow-up.
 // Partners read only the districts of their membership (403 elsewhere).
+import { placeCacheOf } from '../place-cache.ts';
 import { Hono, type Context } from 'hono';
 import type { AppDeps } from '../deps.ts';
 import { describe, validate } from '../http/validate.ts';
@@ -12,7 +13,6 @@ import { audit, auditContext } from '../auth/audit.ts';
 import { isoWeekOfDate, parseIsoWeek, type IsoWeek } from '../domain/iso-week.ts';
 import { toWallClock } from '../domain/stockholm-time.ts';
 import { INDICATORS, type IndicatorId, type Thresholds } from '../domain/lagesbild-grade.ts';
-import { makeDistrictPlaceNamer } from '../domain/district-place-name.ts';
 import { membershipOf, organisationExists } from '../db/queries/organisations.ts';
 import { getAction, insertAction, listActions, updateAction } from '../db/queries/est-actions.ts';
 import { getDraft, insertComment, listComments, listSnapshots, upsertNote, upsertThresholds } from '../db/queries/lagesbild-store.ts';
@@ -35,9 +35,13 @@ export function lagesbildRoutes(deps: AppDeps) {
   const body = maxBody(BODY_LIMIT_BYTES, 'a lägesbild request is a small JSON object');
   const who = (c: Context) => ({ ...auditContext(c, security.trustProxy), at: deps.now() });
 
+  const places = placeCacheOf(deps);
   async function context(): Promise<LagesbildContext> {
-    const area = await deps.area.index();
-    return { sql, area, nowMs: deps.now(), placeName: deps.placeName ?? makeDistrictPlaceNamer(area) };
+    const [area, namer] = await Promise.all([deps.area.index(), places.namer()]);
+    // Places are named through the area's place index ("Rydsvägen 12, vid Ryds centrum"); a
+    // caller may inject its own namer (tests), and the district fallback stays for bare areas.
+    const placeName = deps.placeName ?? ((lat: number, lon: number) => namer(lon, lat).sv);
+    return { sql, area, nowMs: deps.now(), placeName };
   }
 
   /** The districts the caller may read: a partner its membership's, staff every district. */
