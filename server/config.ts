@@ -9,6 +9,8 @@ const Env = z.object({
   /** PostgreSQL schema to work in (created when missing); unset = the server's search_path. */
   DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case SQL identifier').optional(),
   DATA_DIR: z.string().default('./data'),
+  /** Server processes on the one port: a number, or 'auto' for one per CPU core. Needs DATABASE_URL; the embedded database serves one. */
+  WORKERS: z.string().regex(/^(auto|[1-9]\d{0,2})$/, "a whole number of processes, or 'auto'").default('1'),
   /** Walkable network loaded on first start when the database has none (GeoJSON, .osm or .osm.pbf). */
   STREETS_FILE: z.string().optional(),
   /** Seed demo reports on first start of an empty database ('0' to turn off). */
@@ -17,6 +19,12 @@ const Env = z.object({
   BASEMAP_STYLE_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** '1' in `npm run dev`: Vite serves the client, the API process neither builds nor serves it. */
+  /** SMTP server for partner e-mail when the weekly lägesbild draft is made (smtp://user:pass@host:587); unset: no mail. */
+  SMTP_URL: z.string().url().optional(),
+  /** Sender address of that e-mail. */
+  MAIL_FROM: z.string().optional(),
+  /** The app's public address, for links in e-mail (default http://localhost:PORT). */
+  PUBLIC_URL: z.string().url().optional(),
   SKIP_CLIENT_BUILD: z.enum(['0', '1']).default('0'),
 });
 
@@ -29,4 +37,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/** How many server processes WORKERS asks for ('auto': one per core). */
+export function workerCount(workers: string, cores: number): number {
+  return workers === 'auto' ? Math.max(1, cores) : Number(workers);
 }

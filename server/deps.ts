@@ -2,6 +2,7 @@
 import type { Sql } from './db/sql.ts';
 import type { DistrictIndex } from './domain/district-index.ts';
 import type { SecurityOptions } from './auth/options.ts';
+import type { PlaceCache } from './place-cache.ts';
 
 export interface AreaCache {
   /** The current district index (reloaded when districts change). */
@@ -19,6 +20,8 @@ export interface Logger {
 export interface AppDeps {
   sql: Sql;
   area: AreaCache;
+  /** The place index (search, reverse geocoding, names); made from sql and area when absent (server/place-cache.ts). */
+  places?: PlaceCache | undefined;
   /** Milliseconds since the epoch; injected so tests can fix the clock. */
   now: () => number;
   newId: () => string;
@@ -26,6 +29,15 @@ export interface AppDeps {
   basemapStyleUrl: string | null;
   /** Built client to serve at /, when present. */
   staticDir?: string | undefined;
+  /**
+   * Names a place for the lägesbild and its PDF (reverse geocoding where wired in); without it
+   * the district with distance and direction from its centre (server/domain/district-place-name.ts).
+   */
+  placeName?: ((lat: number, lon: number) => string) | undefined;
+  /** SMTP_URL: partners are e-mailed when the weekly draft is made; null/absent: no mail is attempted. */
+  smtpUrl?: string | null | undefined;
+  /** The app's public base URL for links in e-mails (e.g. https://trygghet.linkoping.se). */
+  publicUrl?: string | undefined;
   /** Sessions, password cost, cookies, CORS, proxy trust and rate limits (defaults in server/auth/options.ts). */
   security?: Partial<SecurityOptions> | undefined;
 }

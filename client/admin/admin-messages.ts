@@ -4,6 +4,7 @@ import type { Lang } from '../i18n/messages.ts';
 const sv = {
   title: 'Administration: vad den offentliga kartan visar',
   back: 'Till kartan',
+  signInBlocks: 'Inloggningsspärrar',
   intro: (min: number) =>
     `Den offentliga kartan och Open311 visar boendes och samarbetspartners rapporter som granskats och godkänts, i sin H3-ruta och per timme. En ruta visas bara när minst ${min} rapporter ligger i den under den valda perioden. Det som inte visas som punkter redovisas bara som antal per område och vecka.`,
   categories: 'Kategorier',
@@ -24,6 +25,7 @@ export type AdminMessages = typeof sv;
 const en: AdminMessages = {
   title: 'Administration: what the public map shows',
   back: 'Back to the map',
+  signInBlocks: 'Sign-in blocks',
   intro: (min: number) =>
     `The public map and Open311 show residents' and partners' reports that moderation approved, in their H3 cell and by the hour. A cell is drawn only when at least ${min} reports fall in it within the chosen period. What is not shown as pins is published only as counts per district and week.`,
   categories: 'Categories',

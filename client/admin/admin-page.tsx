@@ -1,7 +1,7 @@
 // /admin: the administrator's settings of what the anonymous public map and Open311 may show,
 // per category and per source (server/domain/disclosure.ts); every change is audit-logged.
 import { For, Show, createResource, createSignal } from 'solid-js';
-import { ProblemError } from '../api/problem-error.ts';
+import { errorText } from '../i18n/problem-message.ts';
 import type { Lang } from '../i18n/messages.ts';
 import { adminApi, type DisclosureChange, type DisclosureSetting, type DisclosureSettings } from './admin-api.ts';
 import { adminMessagesFor } from './admin-messages.ts';
@@ -21,7 +21,7 @@ export function AdminPage() {
       mutate(await adminApi.setDisclosure(c));
       setMessage({ text: t.saved(label, c.public), isError: false });
     } catch (err) {
-      setMessage({ text: `${t.failed}: ${err instanceof ProblemError ? err.detail : String(err)}`, isError: true });
+      setMessage({ text: `${t.failed}: ${errorText(err, lang)}`, isError: true });
     }
   };
 
@@ -43,6 +43,7 @@ export function AdminPage() {
     <main class="admin-page" data-testid="admin-page">
       <header class="report-page__header">
         <h1>{t.title}</h1>
+        <a class="report-page__header-link" href={lang === 'en' ? '/admin/inloggning?lang=en' : '/admin/inloggning'}>{t.signInBlocks}</a>
         <a class="report-page__header-link" href={lang === 'en' ? '/?lang=en' : '/'}>{t.back}</a>
       </header>
       <Show when={me()} fallback={<p>{t.loading}</p>}>

@@ -6,6 +6,7 @@ import { For, Show, createMemo } from 'solid-js';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Bbox, Category, DistrictCollection } from '../api/types.ts';
 import type { Lang } from '../i18n/messages.ts';
+import { problemMessage } from '../i18n/problem-message.ts';
 import { analyticsEn } from '../i18n/analytics-en.ts';
 import { analyticsSv } from '../i18n/analytics-sv.ts';
 import { AnalyticsMap } from '../map/analytics-map.tsx';
@@ -21,6 +22,8 @@ import { analyticsApi } from './analytics-api.ts';
 import { createAnalytics, type BaseFilter } from './create-analytics.ts';
 import { PRESETS, sameSelection, type PresetId } from './week-selection.ts';
 import { cellsToCsv, cellsToGeoJson, download, downloadCanvasPng } from './export.ts';
+import { createPlaceName } from '../state/create-place-name.ts';
+import { cellToLatLng } from 'h3-js';
 import './analytics.css';
 
 export interface AnalyticsPageProps {
@@ -42,6 +45,13 @@ export function AnalyticsPage(props: AnalyticsPageProps) {
   const districtName = (id: string) => props.districts?.features.find((f) => f.properties.id === id)?.properties.name ?? id;
   const category = (code: string) => props.categories.find((c) => c.code === code);
   const trend = () => a.trends.data()?.cells.find((c) => c.cell === a.cell());
+  /** The selected hexagon named by reverse geocoding (the cell id until the name arrives). */
+  const cellPlace = createPlaceName(() => {
+    const cell = a.cell();
+    if (!cell) return null;
+    const [lat, lon] = cellToLatLng(cell);
+    return { lat, lon };
+  }, () => props.lang);
   const shownCells = () => (a.mode() === 'heat' ? (a.heat.data()?.cells ?? []) : (a.hotspots.data()?.cells ?? []));
   const error = () => a.heat.error() ?? a.hotspots.error() ?? a.clock.error() ?? a.deso.error() ?? a.desoAreas.error();
   const playLabel = () => {
@@ -62,6 +72,7 @@ export function AnalyticsPage(props: AnalyticsPageProps) {
     <div class="analytics" data-testid="analytics">
       <div class="analytics__map">
         <AnalyticsMap
+          lang={props.lang}
           basemapStyleUrl={null}
           areaBbox={props.areaBbox}
           districts={props.districts}
@@ -85,7 +96,7 @@ export function AnalyticsPage(props: AnalyticsPageProps) {
             {t().resolution(a.res())} · {t().cellsShown(shownCells().filter((c) => !('class' in c) || c.class !== 0).length)}
             <Show when={a.isPlaying()}> · {t().playing(playLabel())}</Show>
           </p>
-          <Show when={error()}>{(e) => <p class="error" role="alert">{`${t().error}: ${e().detail}${e().status === 401 || e().status === 403 ? ` — ${t().signInNeeded}` : ''}`}</p>}</Show>
+          <Show when={error()}>{(e) => <p class="error" role="alert">{`${t().error}: ${problemMessage(e(), props.lang)}${e().status === 401 || e().status === 403 ? ` — ${t().signInNeeded}` : ''}`}</p>}</Show>
         </div>
       </div>
       <aside class="analytics__panel" aria-label={t().clockHeading}>
@@ -109,7 +120,7 @@ export function AnalyticsPage(props: AnalyticsPageProps) {
         <DataClock
           matrix={a.clock.data()?.matrix}
           selection={a.shownSelection()}
-          title={a.cell() ? t().clockForCell(a.cell()!) : t().clockForAll}
+          title={a.cell() ? t().clockForCell(cellPlace() ?? a.cell()!) : t().clockForAll}
           t={t()}
           onSelect={a.setSelection}
         />
@@ -161,7 +172,7 @@ export function AnalyticsPage(props: AnalyticsPageProps) {
           <button type="button" class="button" onClick={() => download(exportName('csv'), cellsToCsv(shownCells()), 'text/csv')}>{t().exportCsv}</button>
           <button type="button" class="button" onClick={() => map && downloadCanvasPng(map.getCanvas(), exportName('png'))}>{t().exportPng}</button>
         </div>
-        <ImportUpload t={t()} upload={analyticsApi.upload} poll={analyticsApi.importJob} onDone={() => (a.heat.refetch(), a.clock.refetch(), a.districts.refetch())} />
+        <ImportUpload t={t()} lang={props.lang} upload={analyticsApi.upload} poll={analyticsApi.importJob} onDone={() => (a.heat.refetch(), a.clock.refetch(), a.districts.refetch())} />
       </aside>
     </div>
   );

@@ -7,7 +7,7 @@ export const analyticsEn: AnalyticsMessages = {
   openAnalytics: 'Analysis: heat map and data clock',
   clockHeading: 'Data clock',
   clockHelp: 'Click or drag to choose days and hours. Click a day or hour for the whole row.',
-  clockForCell: (cell: string) => `Clock for cell ${cell}`,
+  clockForCell: (place: string) => `Clock for ${place}`,
   clockForAll: 'Clock for the whole selection',
   clearCell: 'Show the whole selection',
   days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],

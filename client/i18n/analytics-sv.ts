@@ -6,7 +6,7 @@ export const analyticsSv = {
   openAnalytics: 'Analys: heatmap och dataklocka',
   clockHeading: 'Dataklocka',
   clockHelp: 'Klicka eller dra för att välja dagar och timmar. Klicka på en dag eller timme för hela raden.',
-  clockForCell: (cell: string) => `Klocka för cell ${cell}`,
+  clockForCell: (place: string) => `Klocka för ${place}`,
   clockForAll: 'Klocka för hela urvalet',
   clearCell: 'Visa hela urvalet',
   days: ['Mån', 'Tis', 'Ons', 'Tor', 'Fre', 'Lör', 'Sön'],

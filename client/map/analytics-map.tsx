@@ -15,6 +15,8 @@ import * as heat from './layers/heat-hexagons.ts';
 import * as hot from './layers/heat-hotspots.ts';
 import * as desoLayer from './layers/deso-choropleth.ts';
 import type { HeatCell, HotspotCell } from '../analytics/analytics-api.ts';
+import type { Lang } from '../i18n/messages.ts';
+import { addPlaceSearch } from './place-search-control.tsx';
 
 useBundledWorker();
 
@@ -41,6 +43,7 @@ export interface AnalyticsMapProps {
   onResolution: (res: 8 | 9 | 10) => void;
   onCellClick: (cell: string) => void;
   onMap?: (map: MapLibreMap) => void;
+  lang?: Lang;
 }
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -65,6 +68,7 @@ export function AnalyticsMap(props: AnalyticsMapProps) {
     });
     m.addControl(new AttributionControl({ compact: false, customAttribution: props.attribution }), 'bottom-right');
     m.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    addPlaceSearch(m, { lang: () => props.lang ?? 'sv' });
     m.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     m.on('style.load', () => {
       m.addSource(districtLayer.DISTRICTS_SOURCE_ID, { type: 'geojson', data: EMPTY });

@@ -28,6 +28,10 @@ export const PERMISSIONS = [
   'import:write', // historical report imports
   'tokens:admin', // API tokens for machine clients
   'disclosure:admin', // what the public map and Open311 may show, per category and source
+  'lagesbild:read', // the weekly EST lägesbild, its actions and tertial follow-up (partners: their districts only)
+  'lagesbild:comment', // comment on a week's lägesbild (partners before the meeting)
+  'lagesbild:prepare', // analysis text, actions (what, where, who, by when, status)
+  'lagesbild:meeting', // hold the meeting (freeze the week) and set the grade thresholds
   'account:self', // one's own account: password change, sign-out everywhere (sessions only)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -36,7 +40,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 export const MATRIX: Readonly<Record<Role, readonly Permission[]>> = {
   resident: ['reports:create'],
   field: ['account:self', 'reports:create', 'reports:read', 'reports:read-own', 'routes:read', 'tracks:write'],
-  teamleader: ['account:self', 'reports:create', 'reports:read', 'reports:read-own', 'reports:moderate', 'analytics:read', 'routes:plan', 'routes:read', 'tracks:write', 'tracks:read-team', 'live:read'],
+  teamleader: ['account:self', 'reports:create', 'reports:read', 'reports:read-own', 'reports:moderate', 'analytics:read', 'routes:plan', 'routes:read', 'tracks:write', 'tracks:read-team', 'live:read', 'lagesbild:read', 'lagesbild:comment', 'lagesbild:prepare'],
   chief: [
     'account:self',
     'reports:create',
@@ -51,8 +55,12 @@ export const MATRIX: Readonly<Record<Role, readonly Permission[]>> = {
     'live:read',
     'contacts:read',
     'import:write',
+    'lagesbild:read',
+    'lagesbild:comment',
+    'lagesbild:prepare',
+    'lagesbild:meeting',
   ],
-  partner: ['account:self', 'reports:create', 'reports:read-own'],
+  partner: ['account:self', 'reports:create', 'reports:read-own', 'lagesbild:read', 'lagesbild:comment'],
   admin: ['account:self', 'reports:create', 'reports:read', 'reports:read-own', 'users:admin', 'areas:admin', 'import:write', 'tokens:admin', 'audit:read', 'disclosure:admin'],
 };
 

@@ -83,7 +83,8 @@ async function importOsm(sql: Sql, file: string, marginM: number | undefined, ou
   const st = s.stats;
   out(`Read ${st.nodes} nodes, ${st.ways} ways, ${st.relations} relations (${st.multipolygons} multipolygons assembled).`);
   out(`Wrote ${Object.values(s.layers).reduce((a, b) => a + b, 0)} map features and ${s.streets.inserted} street rows in one transaction (box: districts + ${s.marginM} m).`);
-  for (const line of await importSummaryLines(sql, s)) out(`  ${line}`);
+  const districtIds = (await listDistricts(sql)).map((d) => d.id);
+  for (const line of importSummaryLines(s, districtIds)) out(`  ${line}`);
   for (const line of coverageLines(s.streets.coverage)) out(`  ${line}`);
   for (const w of s.warnings) out(`warning: ${w}`);
   out(`Map version ${s.version}`);

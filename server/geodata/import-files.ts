@@ -1,7 +1,7 @@
 // File → database imports of the area (districts, bases, streets), shared by the CLI and the server's first start.
 import { access, open, readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, sep } from 'node:path';
+import { projectPath } from '../paths.ts';
 import { countDistricts, listDistricts, upsertBases, upsertDistricts } from '../db/queries/districts.ts';
 import { countMapFeatures } from '../db/queries/map-features.ts';
 import { countStreets, replaceStreets, streetCoverage } from '../db/queries/streets.ts';
@@ -20,7 +20,7 @@ import { upgradeApproximateDistricts } from './area-upgrade.ts';
 import type { StreetWay } from './street-way.ts';
 
 /** The Linköping area carried in the repository. */
-export const DEFAULT_AREA_DIR = fileURLToPath(new URL('../../geodata/linkoping/', import.meta.url));
+export const DEFAULT_AREA_DIR = projectPath('geodata/linkoping') + sep;
 
 export type StreetsFormat = 'geojson' | 'osm-xml' | 'osm-pbf';
 

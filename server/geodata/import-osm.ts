@@ -1,9 +1,10 @@
 // `import-osm`: an OpenStreetMap extract (.osm or .osm.pbf) becomes the area's map (map_features)
 // and its walkable network (streets), clipped to the districts' box plus a margin, in one transaction.
 import { randomUUID } from 'node:crypto';
+import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { listDistricts } from '../db/queries/districts.ts';
-import { countMapFeaturesByLayer, replaceMap } from '../db/queries/map-features.ts';
+import { replaceMap } from '../db/queries/map-features.ts';
 import { streetCoverage } from '../db/queries/streets.ts';
 import type { Sql } from '../db/sql.ts';
 import { districtsBbox, makeDistrictLocator, prepareStreets } from './assign-districts.ts';
@@ -45,6 +46,18 @@ export interface ImportOsmSummary {
   importedAt: string;
 }
 
+/** gzip / bzip2 magic bytes: compressed XML the readers do not unpack. */
+async function refuseCompressed(path: string): Promise<void> {
+  const fh = await open(path, 'r');
+  try {
+    const { buffer } = await fh.read(Buffer.alloc(3), 0, 3, 0);
+    const kind = buffer[0] === 0x1f && buffer[1] === 0x8b ? 'gzip' : buffer.toString('latin1') === 'BZh' ? 'bzip2' : null;
+    if (kind) throw new Error(`${path} is ${kind}-compressed: unpack it first, or convert it with \`osmium cat ${basename(path)} -o area.osm.pbf\``);
+  } finally {
+    await fh.close();
+  }
+}
+
 async function readInto(path: string, format: 'osm-xml' | 'osm-pbf', sink: OsmSink, opts: OsmReadOptions): Promise<void> {
   if (format === 'osm-pbf') await readOsmPbf(path, sink, opts);
   else await readOsmXml(path, sink, opts);
@@ -52,6 +65,7 @@ async function readInto(path: string, format: 'osm-xml' | 'osm-pbf', sink: OsmSi
 
 /** Reads, clips and classifies the extract, then replaces the map and the network; on any error nothing changes. */
 export async function importOsmFile(sql: Sql, path: string, opts: ImportOsmOptions = {}): Promise<ImportOsmSummary> {
+  await refuseCompressed(path);
   const format = await detectStreetsFormat(path);
   if (format === 'geojson') throw new Error(`${path}: import-osm reads OpenStreetMap files (.osm, .osm.pbf); use import-streets for a GeoJSON network`);
   const districts = await listDistricts(sql);
@@ -93,7 +107,7 @@ export async function importOsmFile(sql: Sql, path: string, opts: ImportOsmOptio
   const base = { file: basename(path), format, bytes, marginM, bbox, stats: { ...collector.stats }, layers, layersByDistrict, version, importedAt };
   await replaceMap(
     sql,
-    { features, streets: streets.rows, version, summary: { ...base, streets: { inserted: streets.rows.length, clippedOut: streets.clippedOut } } },
+    { features, streets: streets.rows, version, summaryKey: 'import', summary: { ...base, streets: { inserted: streets.rows.length, clippedOut: streets.clippedOut } } },
     (written, total) => progress('write', total > 0 ? written / total : 1),
   );
   const coverage = await streetCoverage(sql);
@@ -101,15 +115,12 @@ export async function importOsmFile(sql: Sql, path: string, opts: ImportOsmOptio
   return { ...base, streets: { inserted: streets.rows.length, clippedOut: streets.clippedOut, coverage }, warnings };
 }
 
-/** Lines for the terminal: features per layer and district, street km per district. */
-export async function importSummaryLines(sql: Sql, s: ImportOsmSummary): Promise<string[]> {
-  const districts = (await listDistricts(sql)).map((d) => d.id);
-  const counts = await countMapFeaturesByLayer(sql);
-  const cols = [...districts, ''];
-  const head = `${'layer'.padEnd(10)}${cols.map((c) => (c || 'outside').padStart(12)).join('')}${'total'.padStart(10)}`;
-  const lines = [head];
+/** Lines for the terminal: feature rows per layer and district ('outside' = in no district). */
+export function importSummaryLines(s: ImportOsmSummary, districtIds: readonly string[]): string[] {
+  const cols = [...districtIds, ''];
+  const lines = [`${'layer'.padEnd(10)}${cols.map((c) => (c || 'outside').padStart(12)).join('')}${'total'.padStart(10)}`];
   for (const layer of Object.keys(s.layers).sort()) {
-    const row = cols.map((c) => String(counts.find((r) => r.layer === layer && (r.districtId ?? '') === c)?.count ?? 0).padStart(12));
+    const row = cols.map((c) => String(s.layersByDistrict[layer]?.[c] ?? 0).padStart(12));
     lines.push(`${layer.padEnd(10)}${row.join('')}${String(s.layers[layer]).padStart(10)}`);
   }
   return lines;

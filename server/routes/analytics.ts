@@ -128,7 +128,7 @@ export function analyticsRoutes(deps: AppDeps) {
         if (q.district) f = { ...f, districts: [...(f.districts ?? []), q.district] };
         if (q.cell) {
           const res = getResolution(q.cell);
-          if (res !== 8 && res !== 9 && res !== 10) throw new HttpProblem(400, `The cell ${q.cell} has resolution ${res}; the clock answers for resolutions 8, 9 and 10.`, { errors: [{ path: 'cell', message: 'resolution must be 8, 9 or 10' }] });
+          if (res !== 8 && res !== 9 && res !== 10) throw new HttpProblem(400, `The cell ${q.cell} has resolution ${res}; the clock answers for resolutions 8, 9 and 10.`, { code: 'cell-resolution', extensions: { resolution: res }, errors: [{ path: 'cell', message: 'resolution must be 8, 9 or 10', code: 'cell-resolution', params: { resolution: res } }] });
           f = { ...f, res };
         }
         return c.json(await heatClock(sql, f, await specialDays(f), q.cell), 200);

@@ -47,7 +47,7 @@ export function trackingPaths(token: string) {
 
 export function publicReportRoutes(deps: AppDeps) {
   const { sql } = deps;
-  const limiter = rateLimit({ limit: PUBLIC_REPORTS_PER_WINDOW, windowMs: PUBLIC_REPORT_WINDOW_MS, now: deps.now, what: 'reports' });
+  const limiter = rateLimit(sql, { limit: PUBLIC_REPORTS_PER_WINDOW, windowMs: PUBLIC_REPORT_WINDOW_MS, now: deps.now, what: 'reports' });
   return new Hono()
     .post(
       '/reports',
@@ -72,17 +72,17 @@ export function publicReportRoutes(deps: AppDeps) {
       bodyLimit({
         maxSize: PUBLIC_REPORT_BODY_LIMIT_BYTES,
         onError: () => {
-          throw new HttpProblem(413, 'The report is larger than 10 MB; choose a smaller photo.', { errors: [{ path: 'photo', message: 'larger than 10 MB' }] });
+          throw new HttpProblem(413, 'The report is larger than 10 MB; choose a smaller photo.', { code: 'photo-too-large', errors: [{ path: 'photo', message: 'larger than 10 MB', code: 'photo-too-large', params: { maxMb: 10 } }], extensions: { maxMb: 10 } });
         },
       }),
       async (c, next) => {
         const type = c.req.header('Content-Type') ?? '';
         if (!/^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(type)) {
-          throw new HttpProblem(415, 'Send the report as multipart/form-data (with a photo) or application/x-www-form-urlencoded. JSON clients can use POST /api/reports.');
+          throw new HttpProblem(415, 'Send the report as multipart/form-data (with a photo) or application/x-www-form-urlencoded. JSON clients can use POST /api/reports.', { code: 'form-required' });
         }
         // Read the body once here (Hono caches it for the validator) so a broken multipart body is a 400, not a 500.
         await c.req.parseBody().catch(() => {
-          throw new HttpProblem(400, 'The form body could not be read: it is not well-formed multipart/form-data or x-www-form-urlencoded.');
+          throw new HttpProblem(400, 'The form body could not be read: it is not well-formed multipart/form-data or x-www-form-urlencoded.', { code: 'form-unreadable' });
         });
         await next();
       },
@@ -130,7 +130,7 @@ export function publicReportRoutes(deps: AppDeps) {
       async (c) => {
         const { token } = c.req.valid('param');
         const row = await getReportByTokenHash(sql, hashToken(token));
-        if (!row) throw new HttpProblem(404, 'No report has this tracking token. Check that the whole link was copied.');
+        if (!row) throw new HttpProblem(404, 'No report has this tracking token. Check that the whole link was copied.', { code: 'tracking-token-not-found' });
         return c.json(maskReport(row), 200);
       },
     )

@@ -13,6 +13,7 @@ import { prepareReport } from '../domain/report.ts';
 import { getReport, listDisclosedPins, listPins, listReports, type Cursor, type ReportDto, type ReportFilter } from '../db/queries/reports.ts';
 import { loadDisclosurePolicy, stagesOf } from '../db/queries/disclosure.ts';
 import { isReportSubmitter, listSubmittedReports } from '../db/queries/report-owners.ts';
+import { membershipOf } from '../db/queries/organisations.ts';
 import { currentRole, currentUser, guard, userCan } from '../http/guard.ts';
 import { rateLimit } from '../http/rate-limit.ts';
 import { resolveSecurity } from '../auth/options.ts';
@@ -74,7 +75,7 @@ function decodeCursor(s: string): Cursor {
     if (Number.isNaN(Date.parse(observedTo)) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('shape');
     return { observedTo, id };
   } catch {
-    throw new HttpProblem(400, 'The cursor is not one this API gave out. Start again without a cursor.', { errors: [{ path: 'cursor', message: 'invalid' }] });
+    throw new HttpProblem(400, 'The cursor is not one this API gave out. Start again without a cursor.', { code: 'cursor-invalid', errors: [{ path: 'cursor', message: 'invalid', code: 'cursor-invalid' }] });
   }
 }
 
@@ -83,7 +84,7 @@ export function reportRoutes(deps: AppDeps) {
   const security = resolveSecurity(deps.security);
   const limits = security.rateLimits;
   // Anonymous submissions are limited per IP; signed-in callers are accountable and exempt.
-  const publicWriteLimit = rateLimit(limits && { ...limits.publicWrite, now: deps.now, trustProxy: security.trustProxy, what: 'report submissions', skip: (c) => currentUser(c) !== null });
+  const publicWriteLimit = rateLimit(sql, limits && { ...limits.publicWrite, now: deps.now, trustProxy: security.trustProxy, what: 'report submissions', skip: (c) => currentUser(c) !== null });
   const auditExactRead = (c: Parameters<typeof auditContext>[0], target: string, detail: Record<string, unknown>) =>
     audit(sql, { ...auditContext(c, security.trustProxy), action: 'reports.read-exact', target, detail, at: deps.now() });
   // Submissions arriving while a batch commits go together in the next (one statement, one commit);
@@ -108,20 +109,23 @@ export function reportRoutes(deps: AppDeps) {
         const user = currentUser(c);
         const source = reportSourceFor(currentRole(c), body.source);
         if (source === null) {
-          throw new HttpProblem(403, `As ${user ? `a ${user.role}` : 'an anonymous resident'} you may not send a report as '${body.source}'.`, { errors: [{ path: 'source', message: 'not allowed for this caller' }] });
+          throw new HttpProblem(403, `As ${user ? `a ${user.role}` : 'an anonymous resident'} you may not send a report as '${body.source}'.`, { code: 'source-not-allowed', errors: [{ path: 'source', message: 'not allowed for this caller', code: 'source-not-allowed' }], extensions: { source: body.source } });
         }
         if (body.discoveredOnPatrol && source !== 'staff') {
-          throw new HttpProblem(422, "Only staff reports (source 'staff') can be marked as discovered on patrol.", { errors: [{ path: 'discoveredOnPatrol', message: 'staff reports only' }] });
+          throw new HttpProblem(422, "Only staff reports (source 'staff') can be marked as discovered on patrol.", { code: 'patrol-staff-only', errors: [{ path: 'discoveredOnPatrol', message: 'staff reports only', code: 'patrol-staff-only' }] });
         }
         const input = { ...body, source: source as (typeof SOURCES)[number] };
         const key = readIdempotencyKey(c.req.header('Idempotency-Key'));
         const row = prepareReport(input, await deps.area.index(), deps.newId(), deps.now());
         // Idempotency keys are per caller: another caller's key never replays someone else's report.
         const scope = user ? `POST /api/reports ${user.id}` : 'POST /api/reports';
+        // EST: a partner's report carries its organisation (from the membership, never the body).
+        const organisationId = user?.role === 'partner' ? ((await membershipOf(sql, user.id))?.organisationId ?? null) : null;
         const res = await writer.submit({
           row,
           submittedBy: user?.id ?? null,
           discoveredOnPatrol: body.discoveredOnPatrol ?? false,
+          est: { otrygghet: body.otrygghet ?? null, placeKind: body.placeKind ?? null, organisationId },
           idempotency: key === null ? null : { scope, key, hash: requestHash(input) },
         });
         if (res.replayed) c.header('Idempotent-Replayed', 'true');
@@ -200,7 +204,7 @@ export function reportRoutes(deps: AppDeps) {
         const user = currentUser(c)!;
         const mayRead = userCan(user, 'reports:read') || (await isReportSubmitter(sql, id, user.id));
         const report = mayRead ? await getReport(sql, id) : null;
-        if (!report) throw new HttpProblem(404, `No report has id ${id}.`);
+        if (!report) throw new HttpProblem(404, `No report has id ${id}.`, { code: 'report-not-found' });
         if (report.source === 'resident') await auditExactRead(c, `report:${id}`, {});
         return c.json(report, 200);
       },

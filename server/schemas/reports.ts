@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CATEGORY_CODES, SOURCES, STATUSES } from '../domain/categories.ts';
 import { BboxParam, csvList, instant } from './common.ts';
+import { OTRYGGHET, PLACE_KIND_CODES } from '../domain/est.ts';
 
 const when = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 
@@ -15,6 +16,8 @@ export const NewReport = z.strictObject({
   description: z.string().max(2000).nullish().describe('Plain text, at most 2,000 characters'),
   source: z.enum(SOURCES).default('resident').describe('Who sends the report'),
   discoveredOnPatrol: z.boolean().default(false).describe("Found by a team on patrol (field mode); staff reports only. Kept apart in the fairness check"),
+  otrygghet: z.enum(OTRYGGHET).optional().describe("EST: does it create otrygghet (insecurity)? 'ja', 'nej' or 'vet-ej'"),
+  placeKind: z.enum(PLACE_KIND_CODES).optional().describe('EST: kind of place (trapphus, entre, kallare, butik, skolgard, busshallplats, park, parkering, gangtunnel, lekplats, gata, annat)'),
 });
 
 export const Report = z.object({
@@ -30,6 +33,9 @@ export const Report = z.object({
   source: z.enum(SOURCES),
   status: z.enum(STATUSES),
   createdAt: z.string(),
+  otrygghet: z.enum(OTRYGGHET).nullable().describe('EST judgement'),
+  placeKind: z.enum(PLACE_KIND_CODES).nullable().describe('EST kind of place'),
+  organisation: z.string().nullable().describe('Reporting organisation (partners)'),
 });
 
 const filterFields = {

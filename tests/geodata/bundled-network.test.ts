@@ -4,6 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countMapFeatures, getMapMeta } from '../../server/db/queries/map-features.ts';
+import { makeGraphCache } from '../../server/db/queries/route-graph.ts';
 import { listStreets, streetCoverage } from '../../server/db/queries/streets.ts';
 import { buildWalkGraph } from '../../server/domain/walk-graph.ts';
 import { DEFAULT_NETWORK_FILE, readNetworkFile, roadKindOfLine } from '../../server/geodata/bundled-network.ts';
@@ -63,11 +64,13 @@ describe.each(databaseTargets())('loading the bundled network on $name', (target
     await db?.close();
   });
 
-  it('fills streets and map_features on an empty database, once', async () => {
+  it('fills streets and map_features on an empty database, once', { timeout: 180_000 }, async () => {
     const first = await loadDefaultArea(db.sql, { networkFile: DEFAULT_NETWORK_FILE });
     expect(first).toEqual({ districts: false, streets: true, deso: false, upgraded: [], network: true });
     const version = await getMapMeta<string>(db.sql, 'version');
     expect(version).toMatch(/^network-[0-9a-f]{12}$/);
+    expect(await getMapMeta(db.sql, 'import')).toBeNull(); // no extract imported: the style says so
+    expect(await getMapMeta(db.sql, 'network')).toMatchObject({ file: 'network.json.gz', version });
     const roads = await db.sql<{ kind: string; name: string | null; n: number }[]>`
       select kind, name, count(*)::int as n from map_features where layer = 'road' and district_id = 'ryd' group by kind, name`;
     expect(roads.some((r) => r.name === 'Rydsvägen')).toBe(true);
@@ -78,6 +81,7 @@ describe.each(databaseTargets())('loading the bundled network on $name', (target
     const sizes = new Map<number, number>();
     for (const c of graph.component) sizes.set(c, (sizes.get(c) ?? 0) + 1);
     expect(sizes.get(graph.mainComponent)! / graph.nodeCount).toBeGreaterThan(0.9);
+    expect((await makeGraphCache(db.sql).forDistrict('ryd'))?.kind).toBe('streets'); // what /api/routes routes on
 
     const features = await countMapFeatures(db.sql);
     expect(await loadDefaultArea(db.sql, { networkFile: DEFAULT_NETWORK_FILE })).toEqual({ districts: false, streets: false, deso: false, upgraded: [], network: false });

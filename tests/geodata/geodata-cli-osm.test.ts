@@ -23,7 +23,7 @@ describe('geodata import-osm (CLI)', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('imports the fixture, drawing a progress bar and printing a summary per layer and district', async () => {
+  it('imports the fixture, drawing a progress bar and printing a summary per layer and district', { timeout: 180_000 }, async () => {
     const out: string[] = [];
     const err: string[] = [];
     const bar = captureStream();
@@ -38,9 +38,9 @@ describe('geodata import-osm (CLI)', () => {
     expect(text).toMatch(/^ {2}building +0 +2 +0 +0 +2$/m);
     expect(text).toMatch(/^Map version osm-/m);
     expect(text).toMatch(/^Built \d+ tiles \(\d+ with features\) for map version osm-/m);
-  }, 180_000); // a fresh embedded database, the import and every tile of the area
+  }); // 180 s: a fresh embedded database, the import and every tile of the area
 
-  it('refuses a damaged file with exit code 1 and a message naming the problem', async () => {
+  it('refuses a damaged file with exit code 1 and a message naming the problem', { timeout: 120_000 }, async () => {
     const bad = join(dir, 'broken.osm.pbf');
     writeFileSync(bad, Buffer.from('definitely not a protocol buffer'.repeat(8)));
     const err: string[] = [];

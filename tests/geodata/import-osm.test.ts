@@ -4,6 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { area as turfArea, booleanPointInPolygon } from '@turf/turf';
 import type { Point, Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -134,7 +135,7 @@ describe.each(databaseTargets())('import-osm on $name', (target) => {
     expect(await getMapMeta(db.sql, 'version')).toBe('fixture-pbf');
   });
 
-  it('imports a .osm.pbf made with osmium from the shared network (bundled, decoded): Ryd routes on streets', { skip: !hasOsmium }, async () => {
+  it('imports a .osm.pbf made with osmium from the shared network (bundled, decoded): Ryd routes on streets', { skip: !hasOsmium, timeout: 180_000 }, async () => {
     const { lines } = await readNetworkFile(DEFAULT_NETWORK_FILE);
     const osm = join(dir, 'network.osm');
     const pbf = join(dir, 'network.osm.pbf');
@@ -171,6 +172,7 @@ describe.each(databaseTargets())('import-osm on $name', (target) => {
   it.each([
     ['not OSM at all', 'notes.osm', 'hello, this is text\n', /not OpenStreetMap XML/],
     ['truncated XML', 'cut.osm', () => osmFixtureHead(), /truncated|ends inside a tag/],
+    ['gzip-compressed XML', 'packed.osm.gz', () => gzipSync(readFileSync(osmPath)), /gzip-compressed: unpack it first/],
     ['random bytes as PBF', 'junk.osm.pbf', Buffer.from('0123456789abcdef'.repeat(64)), /not an OSM PBF file/],
     ['truncated PBF', 'cut.osm.pbf', () => truncatedPbf(), /truncated PBF|damaged or truncated/],
   ])('refuses %s with a clear error and keeps the old map', async (_label, name, content, message) => {

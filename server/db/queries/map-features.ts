@@ -1,5 +1,5 @@
 // The area's map (map_features) and what it was built from (map_meta): replaced whole, together
-// with the walkable network, in one transaction; counted per layer and district for summaries.
+// with the walkable network, in one transaction; map_meta read back by key.
 import type { Geometry } from 'geojson';
 import type { StreetRow } from '../../geodata/assign-districts.ts';
 import type { Sql, Tx } from '../sql.ts';
@@ -22,15 +22,20 @@ export interface ReplaceMapInput {
   features: readonly MapFeatureRow[];
   /** The walkable network; null leaves the streets table as it is. */
   streets: readonly StreetRow[] | null;
-  /** map_meta 'import': what was imported, from where, with what counts. */
+  /** What was loaded, from where, with what counts: stored under map_meta `summaryKey`. */
   summary: Record<string, unknown>;
+  /**
+   * 'import' for an OpenStreetMap extract, 'network' for the bundled network (the style says
+   * "shipped street network only" while no 'import' key exists). The other key is removed.
+   */
+  summaryKey: 'import' | 'network';
   /** map_meta 'version': a new unique string; tiles and the place index are rebuilt when it changes. */
   version: string;
 }
 
 const BATCH_ROWS = 2000;
 
-/** Replaces map_features (and streets, map_meta 'import' and 'version') in one transaction. */
+/** Replaces map_features (and streets, the map_meta summary and 'version') in one transaction. */
 export async function replaceMap(sql: Sql, input: ReplaceMapInput, onProgress?: (written: number, total: number) => void): Promise<void> {
   const total = input.features.length + (input.streets?.length ?? 0);
   await sql.begin(async (tx) => {
@@ -42,7 +47,8 @@ export async function replaceMap(sql: Sql, input: ReplaceMapInput, onProgress?: 
     if (input.streets) {
       await writeStreetRows(tx, input.streets, (n) => onProgress?.(input.features.length + n, total));
     }
-    await setMeta(tx, 'import', input.summary);
+    await tx`delete from map_meta where key in ('import', 'network')`;
+    await setMeta(tx, input.summaryKey, input.summary);
     await setMeta(tx, 'version', input.version);
   });
 }
@@ -75,17 +81,4 @@ export async function getMapMeta<T = unknown>(sql: Sql, key: string): Promise<T 
 export async function countMapFeatures(sql: Sql): Promise<number> {
   const [row] = await sql<{ n: number }[]>`select count(*)::int as n from map_features`;
   return row?.n ?? 0;
-}
-
-export interface LayerDistrictCount {
-  layer: string;
-  districtId: string | null;
-  count: number;
-}
-
-/** Feature counts per layer and district (null = outside every district), for the import summary. */
-export async function countMapFeaturesByLayer(sql: Sql): Promise<LayerDistrictCount[]> {
-  return sql<LayerDistrictCount[]>`
-    select layer, district_id as "districtId", count(*)::int as count
-    from map_features group by layer, district_id order by layer, district_id nulls last`;
 }

@@ -20,6 +20,12 @@ export interface ReportDto {
   source: string;
   status: string;
   createdAt: string;
+  /** EST: the reporter's judgement whether it creates otrygghet ('ja', 'nej', 'vet-ej'). */
+  otrygghet?: string | null;
+  /** EST: the kind of place (trapphus, entre, …). */
+  placeKind?: string | null;
+  /** EST: the reporting organisation's id (partners). */
+  organisation?: string | null;
 }
 
 export interface ReportFilter {
@@ -37,7 +43,8 @@ export interface ReportFilter {
 /** The report's columns as the API names them (ReportDto before toDto). */
 export const COLUMNS = (sql: Sql | Tx) => sql`
   id, category, lat, lon, to_hex(cell) as cell, district_id as district,
-  observed_from as "observedFrom", observed_to as "observedTo", description, source, status, created_at as "createdAt"`;
+  observed_from as "observedFrom", observed_to as "observedTo", description, source, status, created_at as "createdAt",
+  otrygghet, place_kind as "placeKind", organisation_id as organisation`;
 
 export function toDto(r: Record<string, unknown>): ReportDto {
   return {
