@@ -126,12 +126,16 @@ describe.runIf(runBrowserSuite)('sign-in and role-aware UI in a browser', () => 
   });
 
   it('shows anonymous visitors the public map with masked pins and a staff sign-in link', async () => {
-    const posted = await fetch(`${server!.url}/api/reports`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ category: 'otrygg-plats', lat: 58.40837, lon: 15.564625, observedAt: new Date(Date.now() - 3600_000).toISOString() }),
-    });
-    expect(posted.status).toBe(201);
+    // The public map shows approved reports in cells holding at least 3: three, approved.
+    for (let i = 1; i <= 3; i++) {
+      const posted = await fetch(`${server!.url}/api/reports`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ category: 'otrygg-plats', lat: 58.40837, lon: 15.564625, observedAt: new Date(Date.now() - i * 3600_000).toISOString() }),
+      });
+      expect(posted.status).toBe(201);
+    }
+    await server!.sql`update reports set status = 'approved', text_public = true where source = 'resident'`;
     const { context, page } = await freshPage();
     await page.goto(server!.url);
     await page.waitForFunction(() => /[1-9]/.test(document.querySelector('[data-testid="pin-count"]')?.textContent ?? ''), undefined, WAIT);

@@ -36,7 +36,7 @@ describe('CLI on an empty data directory', () => {
     expect(status.code).toBe(0);
     expect(status.text).toMatch(/skaggetorp\s+Skäggetorp\s+official polygon/);
     expect(status.text).toMatch(/DeSO areas: 14, 24\s695 residents in the districts/);
-  });
+  }, 300_000); // a fresh embedded database: migrations, the default area, then (status) the bundled network
 
   it('runs analytics and user on the same directory as separate processes', async () => {
     const env = { ...process.env, DATA_DIR: join(dir, 'other'), DATABASE_URL: '', TEST_DATABASE_URL: '' };
