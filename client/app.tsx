@@ -1,194 +1,20 @@
-// Page layout: header, side panel (filters, legend), the map with its pin count and errors.
-import { Show, createEffect, createMemo, createSignal, onCleanup } from 'solid-js';
-import { api } from './api/client.ts';
-import { ProblemError } from './api/problem-error.ts';
-import { AppHeader } from './components/app-header.tsx';
-import { ErrorList } from './components/error-list.tsx';
-import type { ShownError } from './components/error-list.tsx';
-import { FilterPanel } from './components/filter-panel.tsx';
-import { Legend } from './components/legend.tsx';
-import { PinCount } from './components/pin-count.tsx';
-import { formatCount } from './i18n/format.ts';
-import { messagesFor } from './i18n/messages.ts';
-import { MapView } from './map/map-view.tsx';
-import { ATTRIBUTION } from './map/attribution.ts';
-import { createAppData } from './state/create-app-data.ts';
-import { createUrlState } from './state/create-url-state.ts';
-import { effectiveDateRange } from './state/filters.ts';
-import { AnalyticsPage } from './analytics/analytics-page.tsx';
-import { ANALYTICS_HASH, createHashFlag } from './analytics/hash-flag.ts';
-import { analyticsEn } from './i18n/analytics-en.ts';
-import { analyticsSv } from './i18n/analytics-sv.ts';
-import { ReportPage } from './report/report-page.tsx';
-import { ModerationPage } from './moderation/moderation-page.tsx';
-import { AccountMenu } from './auth/account-menu.tsx';
-import { HeaderNav, ReportFab } from './auth/header-nav.tsx';
-import { useSession } from './state/create-session.ts';
-import { FieldPage } from './field/field-page.tsx';
-import { CoveragePage } from './coverage/coverage-page.tsx';
-import type { Map as MapLibreMap } from 'maplibre-gl';
-import { routesApi } from './api/routes-api.ts';
-import { RoutePlanner } from './components/route-planner.tsx';
-import { routeMessagesFor } from './i18n/routes.ts';
-import { createRoutePlanner } from './state/create-route-planner.ts';
-
-/** The server's cap on pins per answer. */
-const PIN_CAP = 50_000;
+// The app: finds the page for the path (client/page-list.ts), loads its chunk and shows it, behind
+// the auth gate where the page needs one; and the service worker's "new version" banner.
+import { Show, createResource, type JSX } from 'solid-js';
+import { Dynamic } from 'solid-js/web';
+import { loadPage, pageEntryFor } from './pages.ts';
+import { AuthGate } from './auth/auth-gate.tsx';
+import { UpdateBanner } from './offline/update-banner.tsx';
 
 export function App() {
-  // The residents' page and the moderation queue are their own pages (no staff map behind them).
-  if (location.pathname.startsWith('/rapportera')) return <ReportPage path={location.pathname} />;
-  if (location.pathname.startsWith('/granskning')) return <ModerationPage />;
-  if (location.pathname.startsWith('/falt')) return <FieldPage />;
-  if (location.pathname.startsWith('/tackning')) return <CoveragePage />;
-  const url = createUrlState();
-  const session = useSession(); // the UI shows only what the role may use
-  const now = new Date();
-  const data = createAppData(api, url.filters, () => now);
-  const t = createMemo(() => messagesFor(url.lang()));
-  const [isPanelOpen, setPanelOpen] = createSignal(false);
-  const isAnalytics = createHashFlag(ANALYTICS_HASH);
-  const ta = createMemo(() => (url.lang() === 'en' ? analyticsEn : analyticsSv));
-  const [basemapError, setBasemapError] = createSignal<ProblemError | null>(null);
-  // Patrol routes (team leaders): the planner adds its own layers to the one map.
-  const [mapInstance, setMapInstance] = createSignal<MapLibreMap>();
-  const routeDistricts = () => data.districts.data()?.features.map((f) => ({ id: f.properties.id, name: f.properties.name })) ?? [];
-  const planner = createRoutePlanner({
-    api: routesApi, map: mapInstance, districts: routeDistricts, now: () => now,
-    canPlan: () => session.can('routes:plan'), team: () => session.me()?.user?.team ?? null,
-  });
-
-  // Escape closes the filter drawer on narrow screens.
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape' && isPanelOpen()) setPanelOpen(false);
-  };
-  document.addEventListener('keydown', onKeyDown);
-  onCleanup(() => document.removeEventListener('keydown', onKeyDown));
-
-  createEffect(() => {
-    document.documentElement.lang = url.lang();
-    document.title = `${t().appTitle}${data.config.data()?.area.name ? ` · ${data.config.data()?.area.name}` : ''}`;
-  });
-
-  const categories = () => data.categories.data() ?? [];
-  const districtProps = () => data.districts.data()?.features.map((f) => f.properties) ?? [];
-  const errors = createMemo<ShownError[]>(() => {
-    const m = t();
-    const list: ShownError[] = [];
-    const add = (key: string, label: string, q: { error: () => ProblemError | null; refetch: () => void }) => {
-      const error = q.error();
-      if (error) list.push({ key, label, error, retry: q.refetch });
-    };
-    add('config', m.errorConfig, data.config);
-    add('categories', m.errorCategories, data.categories);
-    add('districts', m.errorDistricts, data.districts);
-    add('bases', m.errorBases, data.bases);
-    add('streets', m.errorStreets, data.streets);
-    add('pins', m.errorPins, data.pins);
-    const bm = basemapError();
-    if (bm) list.push({ key: 'basemap', label: m.errorBasemap, error: bm });
-    return list;
-  });
-  /** The map waits for the config (it picks the style) unless the config failed. */
-  const isConfigSettled = () => data.config.data() !== undefined || data.config.error() !== null;
-
+  const path = location.pathname;
+  const page = pageEntryFor(path);
+  const [component] = createResource(() => loadPage(page));
+  const shown = (): JSX.Element => <Show when={component()}>{(c) => <Dynamic component={c()} path={path} />}</Show>;
   return (
-    <div class="app" classList={{ 'app--panel-open': isPanelOpen() }}>
-      <a class="skip-link" href="#filters">{t().skipToFilters}</a>
-      <AppHeader
-        lang={url.lang()}
-        t={t()}
-        areaName={data.config.data()?.area.name}
-        isPanelOpen={isPanelOpen()}
-        onTogglePanel={() => setPanelOpen(!isPanelOpen())}
-        onLangChange={url.setLang}
-        nav={<HeaderNav lang={url.lang()} current={isAnalytics() ? '/#analys' : '/'} />}
-      />
-      <div class="app__body">
-        <aside class="side-panel" id="side-panel" aria-label={t().filtersHeading}>
-          <FilterPanel
-            filters={url.filters()}
-            range={effectiveDateRange(url.filters(), now)}
-            districts={districtProps().map((d) => ({ id: d.id, name: d.name, approximate: d.approximate }))}
-            categories={categories()}
-            lang={url.lang()}
-            t={t()}
-            onChange={url.setFilters}
-          />
-          <Legend
-            categories={categories()}
-            districts={districtProps()}
-            hasStreets={data.streets.data() ? data.streets.data()!.features.length > 0 : undefined}
-            attribution={ATTRIBUTION}
-            lang={url.lang()}
-            t={t()}
-          />
-          <Show when={session.can('analytics:read')}>
-            <a class="button side-panel__analytics" href={isAnalytics() ? '#' : ANALYTICS_HASH}>
-              {isAnalytics() ? ta().backToMap : ta().openAnalytics}
-            </a>
-          </Show>
-          <AccountMenu lang={url.lang()} />
-          <div class="side-panel__footer">
-            <button type="button" class="button side-panel__show-map" onClick={() => setPanelOpen(false)}>
-              {t().showMap(
-                data.pins.data() ? t().pinCount(formatCount(data.pins.data()!.features.length, url.lang())) : t().pinCountLoading,
-              )}
-            </button>
-          </div>
-        </aside>
-        <main class="map-area">
-          <div class="map-overlay">
-            <Show when={!isAnalytics()}>
-              <PinCount
-                count={data.pins.data()?.features.length}
-                isLoading={data.pins.isLoading()}
-                isTruncated={data.pins.data()?.truncated === true}
-                cap={PIN_CAP}
-                lang={url.lang()}
-                t={t()}
-              />
-            </Show>
-            <ErrorList errors={errors()} t={t()} />
-          </div>
-          <Show when={!isAnalytics()}>
-            <ReportFab lang={url.lang()} />
-          </Show>
-          <Show when={isAnalytics() && session.can('analytics:read')}>
-            <AnalyticsPage
-              lang={url.lang()}
-              base={{ ...effectiveDateRange(url.filters(), now), districts: url.filters().districts, categories: url.filters().categories }}
-              districts={data.districts.data()}
-              categories={categories()}
-              areaBbox={data.config.data()?.area.bbox ?? null}
-              attribution={ATTRIBUTION}
-            />
-          </Show>
-          <Show when={!isAnalytics() && isConfigSettled()} fallback={<Show when={!isAnalytics()}><p class="map-loading">{t().mapLoading}</p></Show>}>
-            <MapView
-              basemapStyleUrl={data.config.data()?.basemapStyleUrl ?? null}
-              areaBbox={data.config.data()?.area.bbox ?? null}
-              view={url.view()}
-              onViewChange={url.setView}
-              districts={data.districts.data()}
-              streets={data.streets.data()}
-              bases={data.bases.data()}
-              pins={data.pins.data()}
-              categories={categories()}
-              lang={url.lang()}
-              t={t()}
-              loadReport={api.report}
-              onMap={(m) => (setMapInstance(m), m.once('remove', () => setMapInstance(undefined)))}
-              onBasemapError={(detail) =>
-                setBasemapError(new ProblemError({ type: 'about:blank', title: 'Basemap', status: 502, detail }))
-              }
-            />
-          </Show>
-        </main>
-        <Show when={!isAnalytics() && session.can('routes:read')}>
-          <RoutePlanner planner={planner} districts={routeDistricts()} lang={url.lang()} t={routeMessagesFor(url.lang())} />
-        </Show>
-      </div>
-    </div>
+    <>
+      {page.access === 'gated' ? <AuthGate>{shown()}</AuthGate> : shown()}
+      <UpdateBanner />
+    </>
   );
 }

@@ -6,12 +6,12 @@ import { secureHeaders } from 'hono/secure-headers';
 import { compress } from 'hono/compress';
 import { maxBody } from './http/body-size.ts';
 import { cors } from 'hono/cors';
-import { serveStatic } from '@hono/node-server/serve-static';
-import { readFileSync, existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveClient } from './http/client-files.ts';
 import type { AppDeps } from './deps.ts';
 import { HttpProblem } from './http/problem.ts';
-import { isDatabaseDown, problemResponse, toProblem } from './http/on-error.ts';
+import { databaseUnavailable, isDatabaseDown, problemResponse, toProblem } from './http/on-error.ts';
 import { guard } from './http/guard.ts';
 import { csrfProtection } from './http/csrf.ts';
 import { dbGate, makeDbBreaker } from './http/db-breaker.ts';
@@ -19,6 +19,7 @@ import { loadUser } from './auth/load-user.ts';
 import { resolveSecurity } from './auth/options.ts';
 import { authRoutes } from './routes/auth.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { disclosureRoutes } from './routes/disclosure.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { DOCS_CSS, renderDocsPage } from './http/docs-page.ts';
 import { reportRoutes } from './routes/reports.ts';
@@ -33,6 +34,7 @@ import { publicReportRoutes } from './routes/public-reports.ts';
 import { moderationRoutes } from './routes/moderation.ts';
 import { open311Routes } from './routes/open311.ts';
 import { mapRoutes } from './routes/map.ts';
+import { placeRoutes } from './routes/places.ts';
 
 /** Any API body larger than this is refused before a route sees it. */
 const API_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -48,9 +50,11 @@ function apiRoutes(deps: AppDeps) {
     .route('/moderation', moderationRoutes(deps))
     .route('/auth', authRoutes(deps))
     .route('/admin', adminRoutes(deps))
+    .route('/admin/disclosure', disclosureRoutes(deps))
     .route('/', areaRoutes(deps))
     .route('/', analyticsRoutes(deps))
-    .route('/imports', importRoutes(deps));
+    .route('/imports', importRoutes(deps))
+    .route('/places', placeRoutes(deps));
 }
 
 export type AppType = ReturnType<typeof apiRoutes>;
@@ -111,12 +115,12 @@ export function createApp(deps: AppDeps) {
     if (problem.status >= 500) deps.log.error('unhandled error', { requestId: c.get('requestId'), path: c.req.path, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
     return problemResponse(c, problem);
   });
-  app.notFound((c) => problemResponse(c, new HttpProblem(404, `There is nothing at ${c.req.method} ${c.req.path}. See /api/docs for the API.`)));
+  app.notFound((c) => problemResponse(c, new HttpProblem(404, `There is nothing at ${c.req.method} ${c.req.path}. See /api/docs for the API.`, { code: 'no-such-endpoint', extensions: { method: c.req.method, path: c.req.path } })));
 
   app.get('/healthz', guard.public(), (c) => c.json({ status: 'ok' }, 200));
   app.get('/readyz', guard.public(), async (c) => {
     if (!(await breaker.probe())) {
-      throw new HttpProblem(503, 'The database is unreachable.', { headers: { 'Retry-After': String(breaker.retryAfterS()) } });
+      throw databaseUnavailable(breaker.retryAfterS());
     }
     return c.json({ status: 'ready' }, 200);
   });
@@ -137,13 +141,11 @@ export function createApp(deps: AppDeps) {
   app.get('/api/openapi.json', guard.public(), (c) => c.json(getOpenApi(), 200));
   app.get('/api/docs', guard.public(), (c) => c.html(renderDocsPage(getOpenApi()), 200));
   app.get('/api/docs.css', guard.public(), (c) => c.body(DOCS_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
-  app.all('/api/*', (c) => problemResponse(c, new HttpProblem(404, `There is no API route ${c.req.method} ${c.req.path}. See /api/docs.`)));
+  app.all('/api/*', (c) => problemResponse(c, new HttpProblem(404, `There is no API route ${c.req.method} ${c.req.path}. See /api/docs.`, { code: 'no-such-endpoint', extensions: { method: c.req.method, path: c.req.path } })));
 
   if (deps.staticDir && existsSync(join(deps.staticDir, 'index.html'))) {
-    const root = relative(process.cwd(), deps.staticDir) || '.';
-    const indexHtml = readFileSync(join(deps.staticDir, 'index.html'), 'utf8');
-    app.use('/*', serveStatic({ root }));
-    app.get('*', guard.public(), (c) => c.html(indexHtml, 200)); // client-side routes
+    // The built client and its routes: precompressed, cached by kind, revalidated with ETags.
+    app.use('/*', serveClient(deps.staticDir));
   }
 
   return app;

@@ -1,4 +1,4 @@
-// Builds the client with Vite when dist/client is missing or older than its sources.
+// Builds the client with Vite when dist/client is missing or older than its sources (client/, build/, vite.config.ts).
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -14,7 +14,9 @@ export function isClientStale(root: string): boolean {
   const index = join(root, 'dist/client/index.html');
   if (!existsSync(index)) return true;
   const built = statSync(index).mtimeMs;
-  return newestMtime(join(root, 'client')) > built || statSync(join(root, 'vite.config.ts')).mtimeMs > built;
+  // build/ holds the build's own plugins (icons, service worker, precompression).
+  const sources = [join(root, 'client'), join(root, 'build'), join(root, 'vite.config.ts')].filter((p) => existsSync(p));
+  return sources.some((p) => newestMtime(p) > built);
 }
 
 /** Returns the directory of the built client. */

@@ -10,13 +10,15 @@ import { ATTRIBUTION_HTML } from '../map/attribution.ts';
 import { addLayersBelowLabels, initialStyle, makeBasemapFallback } from '../map/basemap.ts';
 import { useBundledWorker } from '../map/worker-url.ts';
 import * as districtLayer from '../map/layers/districts.ts';
+import { addPlaceSearch } from '../map/place-search-control.tsx';
+import type { Lang } from '../i18n/messages.ts';
 import { GAPS_SOURCE_ID, PRESENCE_SOURCE_ID, coverageLayers } from '../map/layers/coverage.ts';
 
 useBundledWorker();
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-export function CoverageMap(props: { districts: DistrictCollection | undefined; gaps: FeatureCollection; presence: FeatureCollection; focus: [number, number] | null; label: string }) {
+export function CoverageMap(props: { districts: DistrictCollection | undefined; gaps: FeatureCollection; presence: FeatureCollection; focus: [number, number] | null; label: string; lang?: Lang }) {
   let container!: HTMLDivElement;
   let map: MapLibreMap | undefined;
   let loaded = false;
@@ -24,6 +26,7 @@ export function CoverageMap(props: { districts: DistrictCollection | undefined; 
   onMount(() => {
     map = new MapLibreMap({ container, style: initialStyle(null), center: [15.6, 58.41], zoom: 12, attributionControl: false });
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    addPlaceSearch(map, { lang: () => props.lang ?? 'sv' });
     map.addControl(new AttributionControl({ compact: false, customAttribution: ATTRIBUTION_HTML }), 'bottom-right');
     map.on('load', () => {
       map!.addSource(districtLayer.DISTRICTS_SOURCE_ID, { type: 'geojson', data: EMPTY });
@@ -61,5 +64,5 @@ export function CoverageMap(props: { districts: DistrictCollection | undefined; 
     if (f && map) map.easeTo({ center: f, zoom: 16, duration: 0 });
   });
 
-  return <div ref={container} class="coverage-map" data-testid="coverage-map" role="img" aria-label={props.label} />;
+  return <div ref={container} class="coverage-map" data-testid="coverage-map" role="region" aria-label={props.label} />;
 }

@@ -5,6 +5,7 @@
 import { Show, createMemo, createResource, createSignal, onCleanup, onMount } from 'solid-js';
 import { cellToLatLng, isValidCell, latLngToCell } from 'h3-js';
 import { ProblemError } from '../api/problem-error.ts';
+import { errorText, problemMessage } from '../i18n/problem-message.ts';
 import { fieldApi, type Me } from './field-api.ts';
 import { openFieldStore, type FieldStore, type PatrolRecord } from './field-store.ts';
 import { fieldMessages, type FieldLang } from './field-messages.ts';
@@ -13,6 +14,8 @@ import { makeGeoRecorder, type Fix } from './geo-recorder.ts';
 import { stopProgress, type FieldStop } from './next-stop.ts';
 import { ObservationSheet } from './observation-sheet.tsx';
 import { RouteToday } from './route-today.tsx';
+import { withOfflineCopy } from './offline-copy.ts';
+import { precacheTeamDistrict } from './district-precache.ts';
 import './field.css';
 
 const RETRY_MS = 15_000;
@@ -26,7 +29,8 @@ export function FieldPage() {
   /** Seconds between kept fixes (?every= for tests and tuning), default 10. */
   const everyMs = Math.max(0, Number(params.get('every') ?? 10)) * 1000;
 
-  const [me, { refetch: refetchMe }] = createResource(() => fieldApi.me().catch(() => null));
+  // Who is signed in, the categories and today's route: the last good answers when there is no signal.
+  const [me, { refetch: refetchMe }] = createResource(() => withOfflineCopy('me', fieldApi.me).catch(() => null));
   const [store, setStore] = createSignal<FieldStore | null>(null);
   const [patrol, setPatrol] = createSignal<PatrolRecord | null>(null);
   const [status, setStatus] = createSignal<UploadStatus>({ pending: 0, isOffline: !navigator.onLine, lastError: null });
@@ -41,10 +45,13 @@ export function FieldPage() {
 
   const user = (): Me | null => me()?.user ?? null;
   const mayRecord = () => me()?.permissions.includes('tracks:write') === true;
-  const [categories] = createResource(() => fieldApi.categories().catch(() => []));
+  const [categories] = createResource(() => withOfflineCopy('categories', fieldApi.categories).catch(() => []));
   const [route] = createResource(
     () => (user()?.team ? user()!.team : null),
-    async (team) => (await fieldApi.routesToday(todayLocal(), team).catch(() => []))[0] ?? null,
+    async (team) => {
+      const date = todayLocal();
+      return (await withOfflineCopy(`routes-${team}-${date}`, () => fieldApi.routesToday(date, team)).catch(() => []))[0] ?? null;
+    },
   );
   const stops = createMemo<FieldStop[]>(() => {
     const r = route();
@@ -67,22 +74,25 @@ export function FieldPage() {
   const progress = createMemo(() => stopProgress(stops(), fixes()));
   const here = () => fixes().at(-1) ?? null;
 
-  const record = async (f: Fix) => {
+  // One fix at a time, in order: each reads the patrol record the previous one wrote.
+  let recording = Promise.resolve();
+  const recordNow = async (f: Fix) => {
     const s = store();
     const p = patrol();
     if (!s || !p) return;
     await s.addFix({ patrol: p.local, ...f }); // first into the phone, then anywhere else
-    const next = { ...p, recorded: p.recorded + 1 };
+    const next = { ...p, recorded: p.recorded + 1, lastFixAt: f.t };
     await s.putPatrol(next);
     setPatrol(next);
     setFixes((list) => [...list.slice(-2000), f]);
     setGeoError(null);
     void uploader?.flush();
   };
+  const record = (f: Fix) => (recording = recording.then(() => recordNow(f)).catch(() => {}));
 
   const startRecording = () => {
     stopRecorder?.();
-    stopRecorder = makeGeoRecorder((f) => void record(f), (code) => setGeoError(code), everyMs);
+    stopRecorder = makeGeoRecorder((f) => void record(f), (code) => setGeoError(code), everyMs, patrol()?.lastFixAt ?? -Infinity);
   };
 
   onMount(async () => {
@@ -116,6 +126,7 @@ export function FieldPage() {
     setFixes([]);
     startRecording();
     void uploader?.flush();
+    void precacheTeamDistrict(user()?.team ?? null);
   };
 
   const stop = async () => {
@@ -151,7 +162,7 @@ export function FieldPage() {
       setSignInError(null);
       await refetchMe();
     } catch (err) {
-      setSignInError(`${t().signInFailed}: ${err instanceof ProblemError ? err.detail : String(err)}`);
+      setSignInError(`${t().signInFailed}: ${err instanceof ProblemError ? problemMessage(err, lang()) : String(err)}`);
     }
   };
 
@@ -219,7 +230,7 @@ export function FieldPage() {
               <Show when={geoError() === 1}>
                 <p class="field-error" role="alert">{t().positionDenied}</p>
               </Show>
-              <Show when={status().lastError}>{(m) => <p class="field-error">{m()}</p>}</Show>
+              <Show when={status().lastError}>{(m) => <p class="field-error">{errorText(m(), lang())}</p>}</Show>
             </section>
             <div class="field-actions">
               <Show

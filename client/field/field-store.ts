@@ -19,6 +19,8 @@ export interface PatrolRecord {
   endedAt: number | null;
   /** Fixes recorded (for the counter). */
   recorded: number;
+  /** Time of the last fix kept (ms), so a reloaded page does not keep the same fix again. */
+  lastFixAt?: number;
 }
 
 export interface QueuedObservation {

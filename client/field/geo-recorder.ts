@@ -8,10 +8,12 @@ export interface Fix {
   acc: number | null;
 }
 
-export function makeGeoRecorder(onFix: (f: Fix) => void, onError: (code: number) => void, minIntervalMs = 10_000): () => void {
-  let last = -Infinity;
+/** `keptBefore`: time of the patrol's last kept fix (after a reload the phone may repeat its cached position). */
+export function makeGeoRecorder(onFix: (f: Fix) => void, onError: (code: number) => void, minIntervalMs = 10_000, keptBefore = -Infinity): () => void {
+  let last = keptBefore;
   const id = navigator.geolocation.watchPosition(
     (pos) => {
+      if (Math.round(pos.timestamp) <= keptBefore) return; // the fix kept before the reload, delivered again
       const t = Math.max(Math.round(pos.timestamp), last + 1);
       if (t - last < minIntervalMs) return;
       last = t;

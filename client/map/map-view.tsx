@@ -19,6 +19,7 @@ import * as baseLayer from './layers/bases.ts';
 import { ATTRIBUTION_HTML } from './attribution.ts';
 import { basemapHasRoads, BASEMAP_BUILDING_LAYER_ID, BASEMAP_DISTRICT_LABEL_LAYER_ID, BASEMAP_ROAD_LABEL_LAYER_ID, addLayersBelowLabels, hideLayer, initialStyle, isAppStyle, makeBasemapFallback, makeBasemapNoteControl } from './basemap.ts';
 import * as pinLayer from './layers/pins.ts';
+import { addPlaceSearch } from './place-search-control.tsx';
 
 
 export interface MapViewProps {
@@ -97,6 +98,7 @@ export function MapView(props: MapViewProps) {
     });
     m.addControl(new AttributionControl({ customAttribution: ATTRIBUTION_HTML }), 'bottom-right');
     m.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    addPlaceSearch(m, { lang: () => props.lang });
     m.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     const stopCountImages = makeCountImages(m);
 
@@ -193,7 +195,7 @@ export function MapView(props: MapViewProps) {
     const m = map();
     const d = props.districts;
     if (!m || !d) return;
-    onCleanup(makeDistrictLabels(m, d, () => ({ approximate: props.t.approximateNote, partialStreets: props.t.streetsPartialShort })));
+    onCleanup(makeDistrictLabels(m, d, () => ({ partialStreets: props.t.streetsPartialShort })));
   });
   // Frame the area once when the URL gave no view and the config had no bbox.
   createEffect(() => {

@@ -9,10 +9,12 @@ import { addLayersBelowLabels, initialStyle, makeBasemapFallback } from '../map/
 import { useBundledWorker } from '../map/worker-url.ts';
 import * as districtLayer from '../map/layers/districts.ts';
 import type { QueueItem } from './moderation-api.ts';
+import { addPlaceSearch } from '../map/place-search-control.tsx';
+import type { Lang } from '../i18n/messages.ts';
 
 useBundledWorker();
 
-export function ModerationMap(props: { item: QueueItem | null; districts: DistrictCollection | undefined; label: string }) {
+export function ModerationMap(props: { item: QueueItem | null; districts: DistrictCollection | undefined; label: string; lang?: Lang }) {
   let container!: HTMLDivElement;
   let map: MapLibreMap | undefined;
   let markers: Marker[] = [];
@@ -23,6 +25,7 @@ export function ModerationMap(props: { item: QueueItem | null; districts: Distri
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new AttributionControl({ compact: true, customAttribution: ATTRIBUTION_HTML }), 'bottom-right');
     const stopFallback = makeBasemapFallback(map, { isOnline: false });
+    addPlaceSearch(map, { lang: () => props.lang ?? 'sv' });
     map.on('load', () => {
       map!.addSource(districtLayer.DISTRICTS_SOURCE_ID, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
       addLayersBelowLabels(map!, districtLayer.districtLayers);
@@ -53,5 +56,5 @@ export function ModerationMap(props: { item: QueueItem | null; districts: Distri
     draw();
   });
 
-  return <div ref={container} class="moderation-map" role="img" aria-label={props.label} />;
+  return <div ref={container} class="moderation-map" role="region" aria-label={props.label} />;
 }

@@ -1,6 +1,6 @@
 // The report form: labelled fields, each error next to its field (aria-describedby), a
 // summary that takes focus on a failed submit, and a honeypot people never see.
-import { For, Show } from 'solid-js';
+import { For, Show, createEffect } from 'solid-js';
 import type { Category } from '../api/types.ts';
 import type { FieldErrors, FieldName, ReportDraft } from './report-form-state.ts';
 import type { ReportLang, ReportMessages } from './report-messages.ts';
@@ -18,6 +18,8 @@ export interface ReportFormProps {
   onSubmit: () => void;
   onUseLocation: () => void;
   onUseCentre: () => void;
+  /** The chosen point named by reverse geocoding ("Rydsvägen 12"), when known. */
+  placeName?: string | undefined;
   locating: 'idle' | 'busy' | 'failed';
 }
 
@@ -35,6 +37,11 @@ export function ReportForm(props: ReportFormProps) {
   const err = (f: FieldName) => props.errors[f];
   const described = (f: FieldName, hint?: string) => [err(f) ? `err-${f}` : '', hint ?? ''].filter(Boolean).join(' ') || undefined;
   let summary: HTMLDivElement | undefined;
+  let photoInput: HTMLInputElement | undefined;
+  // A file input cannot be set from the draft: clear it when the draft starts over (a report kept for later).
+  createEffect(() => {
+    if (!props.draft.photo && photoInput) photoInput.value = '';
+  });
   const submit = (e: SubmitEvent) => {
     e.preventDefault();
     props.onSubmit();
@@ -69,7 +76,7 @@ export function ReportForm(props: ReportFormProps) {
           </button>
         </div>
         <p id="place-status" class="rf-field__hint" aria-live="polite" data-testid="place-status">
-          {props.locating === 'failed' ? props.t.locationFailed : props.draft.place ? props.t.placeChosen : props.t.placeMissing}
+          {props.locating === 'failed' ? props.t.locationFailed : props.draft.place ? `${props.t.placeChosen}${props.placeName ? ` ${props.t.where}: ${props.placeName}.` : ''}` : props.t.placeMissing}
         </p>
         <FieldError id="err-place" message={err('place')} />
       </fieldset>
@@ -117,7 +124,7 @@ export function ReportForm(props: ReportFormProps) {
       <div class="rf-field">
         <label for="field-photo">{props.t.photo}</label>
         {/* Only JPEG/PNG: iPhones then convert HEIC photos to JPEG themselves (the server cannot decode HEVC). */}
-        <input id="field-photo" type="file" accept="image/jpeg,image/png" aria-describedby={described('photo', 'hint-photo')} onChange={(e) => props.onChange({ photo: e.currentTarget.files?.[0] ?? null })} />
+        <input id="field-photo" ref={photoInput} type="file" accept="image/jpeg,image/png" aria-describedby={described('photo', 'hint-photo')} onChange={(e) => props.onChange({ photo: e.currentTarget.files?.[0] ?? null })} />
         <p class="rf-field__hint" id="hint-photo">{props.t.photoHint}</p>
         <FieldError id="err-photo" message={err('photo')} />
       </div>

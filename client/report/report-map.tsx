@@ -12,6 +12,7 @@ import * as districtLayer from '../map/layers/districts.ts';
 import * as streetLayer from '../map/layers/streets.ts';
 import * as residentLayer from '../map/layers/resident-pins.ts';
 import type { ResidentPinCollection, ResidentPinProps } from '../map/layers/resident-pins.ts';
+import { addPlaceSearch } from '../map/place-search-control.tsx';
 import { formatWindow, type ReportLang, type ReportMessages } from './report-messages.ts';
 
 useBundledWorker();
@@ -65,6 +66,8 @@ export function ReportMap(props: ReportMapProps) {
     map = m;
     m.addControl(new AttributionControl({ compact: true, customAttribution: ATTRIBUTION_HTML }), 'bottom-right');
     m.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    // A resident may type an address instead of tapping: the chosen place becomes the report's point.
+    addPlaceSearch(m, { lang: () => props.lang, mark: false, onPick: (p) => props.onPick({ lon: p.geometry.coordinates[0], lat: p.geometry.coordinates[1] }) });
     m.getCanvas().setAttribute('aria-label', props.t.mapLabel);
     m.on('load', () => {
       m.addSource(districtLayer.DISTRICTS_SOURCE_ID, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });

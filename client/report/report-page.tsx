@@ -1,18 +1,26 @@
 // /rapportera: the residents' page, phone first and without sign-in. The map of residents'
 // reports on top, the report form below; after sending, a receipt with the tracking link.
 // /rapportera/kvitto/<token> shows the status of one report.
-import { For, Show, createMemo, createResource, createSignal, onMount } from 'solid-js';
+import { For, Show, createMemo, createResource, createSignal, onCleanup, onMount } from 'solid-js';
+import { Dynamic } from 'solid-js/web';
 import { api } from '../api/client.ts';
 import { ProblemError } from '../api/problem-error.ts';
+import { fieldProblem, problemMessage } from '../i18n/problem-message.ts';
 import { DEFAULT_STATUSES, residentQuery, type ResidentFilters } from '../map/layers/resident-pins.ts';
-import { ReportMap } from './report-map.tsx';
 import { ReportForm } from './report-form.tsx';
+import { createPlaceName } from '../state/create-place-name.ts';
 import { ResidentFilterBar } from './resident-filters.tsx';
 import { ReceiptView } from './receipt-view.tsx';
+import { WeeklyCountsTable } from './weekly-counts.tsx';
 import { reportApi, type Receipt } from './report-api.ts';
 import { checkDraft, emptyDraft, fieldOf, toFormData, type FieldErrors, type ReportDraft } from './report-form-state.ts';
 import { formatWindow, reportMessages, type ReportLang } from './report-messages.ts';
+import { flushOutbox, openOutbox, outboxEntryFrom, requestOutboxSync, type Outbox } from '../offline/report-outbox.ts';
+import { onWorkerMessage } from '../offline/register-sw.ts';
 import './report.css';
+
+/** The map (MapLibre: most of the page's bytes) is its own chunk: the form takes input before it arrives. */
+const loadReportMap = () => import('./report-map.tsx').then((m) => m.ReportMap);
 
 const newKey = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`);
 
@@ -21,11 +29,14 @@ export function ReportPage(props: { path: string }) {
   const t = createMemo(() => reportMessages(lang()));
   const tokenInPath = /^\/rapportera\/kvitto\/([A-Za-z0-9_-]{20,64})\/?$/.exec(props.path)?.[1] ?? null;
 
+  const [reportMap] = createResource(loadReportMap);
   const [categories] = createResource(() => api.categories());
-  const [districts] = createResource(() => api.districts());
+  // With no signal the map and the list wait (the form does not need them).
+  const [districts] = createResource(() => api.districts().catch(() => undefined));
   const [streets] = createResource(() => api.streets().catch(() => undefined));
   const [filters, setFilters] = createSignal<ResidentFilters>({ days: 30, statuses: DEFAULT_STATUSES, categories: [] });
-  const [pins, { refetch: refetchPins }] = createResource(filters, (f) => reportApi.pins(residentQuery(f)));
+  const [pins, { refetch: refetchPins }] = createResource(filters, (f) => reportApi.pins(residentQuery(f)).catch(() => undefined));
+  const [weekly] = createResource(() => reportApi.weeklyCounts(4).catch(() => undefined));
 
   const [draft, setDraft] = createSignal<ReportDraft>(emptyDraft(newKey()));
   const [errors, setErrors] = createSignal<FieldErrors>({});
@@ -61,6 +72,54 @@ export function ReportPage(props: { path: string }) {
     );
   };
 
+  const showReceipt = (r: Receipt) => {
+    setQueued(false);
+    setReceipt(r);
+    history.pushState(null, '', r.trackingUrl);
+    void refetchPins();
+    window.scrollTo({ top: 0 });
+  };
+  const showProblem = (p: ProblemError | null) => {
+    const byField: FieldErrors = {};
+    for (const e of p?.errors ?? []) {
+      const f = fieldOf(e.path);
+      if (f) byField[f] = fieldProblem(e, lang());
+    }
+    setErrors(byField);
+    setFormError(!p || p.status === 0 ? t().errNetwork : Object.keys(byField).length ? null : problemMessage(p, lang()));
+  };
+
+  // The outbox (IndexedDB): every report is kept on the phone until the server has answered, and
+  // sent again — under the same Idempotency-Key — when the network returns.
+  const [queued, setQueued] = createSignal(false);
+  const [waiting, setWaiting] = createSignal(0);
+  const outboxReady: Promise<Outbox | null> = openOutbox().catch(() => null); // no IndexedDB (some private modes): send directly
+  /** Shows the receipt of a report sent while the page was closed (by the worker), and counts the rest. */
+  const refreshOutbox = async () => {
+    const o = await outboxReady;
+    if (!o) return;
+    const all = (await o.all()).sort((a, b) => a.queuedAt - b.queuedAt);
+    if (!tokenInPath) {
+      const sent = all.filter((e) => e.receipt !== null);
+      const last = sent.at(-1);
+      if (last && !receipt()) showReceipt(last.receipt as Receipt);
+      const refused = all.filter((e) => e.refused !== null);
+      if (refused.length) setFormError(t().refusedLater(problemMessage(new ProblemError({ type: 'about:blank', title: 'Refused', ...refused.at(-1)!.refused! }), lang())));
+      for (const e of [...sent, ...refused]) await o.delete(e.key);
+    }
+    setWaiting(all.filter((e) => e.receipt === null && e.refused === null).length);
+  };
+  const flush = async () => {
+    const o = await outboxReady;
+    if (o) await flushOutbox(o).catch(() => {});
+    await refreshOutbox();
+  };
+  onMount(() => void flush());
+  const onOnline = () => void flush();
+  window.addEventListener('online', onOnline);
+  const stopListening = onWorkerMessage((m) => m.type === 'outbox-changed' && void refreshOutbox());
+  onCleanup(() => (window.removeEventListener('online', onOnline), stopListening()));
+
   const submit = async () => {
     setFormError(null);
     const found = checkDraft(draft(), t());
@@ -68,32 +127,46 @@ export function ReportPage(props: { path: string }) {
     if (Object.keys(found).length) return;
     setSending(true);
     try {
-      const r = await reportApi.submit(toFormData(draft()));
-      setReceipt(r);
-      history.pushState(null, '', r.trackingUrl);
-      void refetchPins();
-      window.scrollTo({ top: 0 });
-    } catch (err) {
-      const p = err instanceof ProblemError ? err : null;
-      const byField: FieldErrors = {};
-      for (const e of p?.errors ?? []) {
-        const f = fieldOf(e.path);
-        if (f) byField[f] = e.message;
+      const d = draft();
+      const o = await outboxReady;
+      if (!o) {
+        showReceipt(await reportApi.submit(toFormData(d)));
+        return;
       }
-      setErrors(byField);
-      setFormError(!p || p.status === 0 ? t().errNetwork : Object.keys(byField).length ? null : p.detail);
+      await o.put(outboxEntryFrom(toFormData(d), d.idempotencyKey, Date.now()));
+      await flushOutbox(o);
+      const entry = (await o.all()).find((e) => e.key === d.idempotencyKey);
+      if (entry?.receipt) {
+        await o.delete(entry.key);
+        showReceipt(entry.receipt as Receipt);
+      } else if (entry?.refused) {
+        await o.delete(entry.key);
+        showProblem(new ProblemError({ type: 'about:blank', title: 'Refused', ...entry.refused }));
+      } else {
+        // Kept on the phone: the next report gets a key of its own.
+        setQueued(true);
+        setDraft(emptyDraft(newKey()));
+        setErrors({});
+        void requestOutboxSync();
+        await refreshOutbox();
+        window.scrollTo({ top: 0 });
+      }
+    } catch (err) {
+      showProblem(err instanceof ProblemError ? err : null);
     } finally {
       setSending(false);
     }
   };
 
   const startOver = () => {
+    setQueued(false);
     setReceipt(null);
     setDraft(emptyDraft(newKey()));
     setErrors({});
     history.pushState(null, '', '/rapportera');
   };
 
+  const placeName = createPlaceName(() => draft().place, lang);
   const categoryLabel = (code: string) => categories()?.find((c) => c.code === code)?.[lang()] ?? code;
 
   return (
@@ -111,6 +184,15 @@ export function ReportPage(props: { path: string }) {
         <Show when={receipt()}>
           <ReceiptView token={receipt()!.trackingToken} receipt={receipt()} categoryLabel={categoryLabel} lang={lang()} t={t()} onNew={startOver} />
         </Show>
+        <Show when={queued() && !receipt()}>
+          <section class="receipt receipt--queued" role="status" data-testid="report-queued">
+            <h2>{t().queued}</h2>
+            <p>{t().queuedBody}</p>
+          </section>
+        </Show>
+        <Show when={waiting() > 0 && !receipt()}>
+          <p class="report-page__waiting" data-testid="outbox-waiting" data-count={waiting()}>{t().waiting(waiting())}</p>
+        </Show>
         <Show when={!tokenInPath && !receipt()}>
           <p class="report-page__intro">{t().intro}</p>
         </Show>
@@ -120,22 +202,28 @@ export function ReportPage(props: { path: string }) {
           <Show when={!receipt() && !tokenInPath}>
             <p class="report-page__map-hint">{t().mapHint}</p>
           </Show>
-          <ReportMap
-            districts={districts()}
-            streets={streets()}
-            pins={pins()}
-            categories={categories() ?? []}
-            place={receipt() ? null : draft().place}
-            onPick={(p) => !receipt() && pick(p)}
-            onReady={(a) => (mapApi = a)}
-            lang={lang()}
-            t={t()}
-          />
+          <Show when={reportMap()} fallback={<div class="report-map report-map--loading" aria-hidden="true" />}>
+            {(ReportMap) => (
+              <Dynamic
+                component={ReportMap()}
+                districts={districts()}
+                streets={streets()}
+                pins={pins()}
+                categories={categories() ?? []}
+                place={receipt() ? null : draft().place}
+                onPick={(p: { lat: number; lon: number }) => !receipt() && pick(p)}
+                onReady={(a: NonNullable<typeof mapApi>) => (mapApi = a)}
+                lang={lang()}
+                t={t()}
+              />
+            )}
+          </Show>
           <ResidentFilterBar filters={filters()} categories={categories() ?? []} lang={lang()} t={t()} onChange={setFilters} />
         </section>
 
         <Show when={!receipt() && !tokenInPath}>
           <ReportForm
+            placeName={placeName()}
             draft={draft()}
             errors={errors()}
             formError={formError()}
@@ -175,6 +263,7 @@ export function ReportPage(props: { path: string }) {
             </For>
           </ul>
         </section>
+        <WeeklyCountsTable counts={weekly()} t={t()} />
       </main>
     </div>
   );

@@ -1,0 +1,55 @@
+// The few service-worker types the code uses (the project's tsconfig has the DOM library, whose
+// `self` is a Window; lib.webworker cannot be loaded beside it).
+
+export interface ExtendableEvent extends Event {
+  waitUntil(promise: Promise<unknown>): void;
+}
+
+export interface FetchEvent extends ExtendableEvent {
+  request: Request;
+  respondWith(response: Response | Promise<Response>): void;
+}
+
+export interface SyncEvent extends ExtendableEvent {
+  tag: string;
+}
+
+export interface MessageEventLike extends ExtendableEvent {
+  data: unknown;
+  source: { postMessage(message: unknown): void } | null;
+}
+
+export interface WindowClientLike {
+  url: string;
+  postMessage(message: unknown): void;
+}
+
+export interface ServiceWorkerScope {
+  skipWaiting(): Promise<void>;
+  clients: { claim(): Promise<void>; matchAll(options?: { type?: string; includeUncontrolled?: boolean }): Promise<WindowClientLike[]> };
+  registration: { scope: string };
+  location: Location;
+  addEventListener(type: 'install' | 'activate', listener: (e: ExtendableEvent) => void): void;
+  addEventListener(type: 'fetch', listener: (e: FetchEvent) => void): void;
+  addEventListener(type: 'sync', listener: (e: SyncEvent) => void): void;
+  addEventListener(type: 'message', listener: (e: MessageEventLike) => void): void;
+}
+
+/** Built into sw.js by build/service-worker.ts: the files each page needs to open offline. */
+export interface PrecacheManifest {
+  version: string;
+  /** index.html, the entry chunk and its CSS, the manifest and icons. */
+  shell: string[];
+  /** Per page id (client/pages.ts): its chunk, the chunks it imports (statically or lazily) and their CSS. */
+  pages: Record<string, string[]>;
+}
+
+/** Messages the page sends to the worker. */
+export type ToWorker =
+  | { type: 'skip-waiting' }
+  | { type: 'cache-page'; page: string }
+  | { type: 'precache-area'; bbox: [number, number, number, number]; minZoom?: number; maxZoom?: number }
+  | { type: 'flush-outbox' };
+
+/** Messages the worker sends to its pages. */
+export type FromWorker = { type: 'outbox-changed' } | { type: 'area-cached'; tiles: number; failed: number };

@@ -1,0 +1,39 @@
+// The app's pages as plain data (no imports: the build's service-worker step and the size-budget
+// test read it too). To add a page: one entry here (first matching prefix wins, so keep the staff
+// map last), name its module `<folder>/<name>-page.tsx` exporting the component named in `export`,
+// give it a first-load budget in client/budget.json, and a link in auth/page-links.ts.
+
+export type PageAccess =
+  /** Anyone, no session check (the residents' form): nothing waits for /api/auth/me. */
+  | 'public'
+  /** The page signs in by itself and keeps working offline (field mode). */
+  | 'self'
+  /** Behind the auth gate: the sign-in page unless signed in (the map at / is open signed out too). */
+  | 'gated';
+
+export interface PageEntry {
+  /** Stable id: the key of client/budget.json and of the service worker's precache groups. */
+  id: string;
+  /** The page module, relative to client/. */
+  module: string;
+  /** The module's named export: the page component, given `{ path }`. */
+  export: string;
+  /** Paths this page shows: the prefix itself and everything under it ('/' matches all). */
+  prefix: string;
+  access: PageAccess;
+}
+
+export const PAGE_LIST: readonly PageEntry[] = [
+  { id: 'report', module: 'report/report-page.tsx', export: 'ReportPage', prefix: '/rapportera', access: 'public' },
+  { id: 'field', module: 'field/field-page.tsx', export: 'FieldPage', prefix: '/falt', access: 'self' },
+  { id: 'moderation', module: 'moderation/moderation-page.tsx', export: 'ModerationPage', prefix: '/granskning', access: 'gated' },
+  { id: 'coverage', module: 'coverage/coverage-page.tsx', export: 'CoveragePage', prefix: '/tackning', access: 'gated' },
+  { id: 'sign-in-blocks', module: 'admin/sign-in-blocks-page.tsx', export: 'SignInBlocksPage', prefix: '/admin/inloggning', access: 'gated' },
+  { id: 'admin', module: 'admin/admin-page.tsx', export: 'AdminPage', prefix: '/admin', access: 'gated' },
+  { id: 'staff-map', module: 'staff-map/staff-map-page.tsx', export: 'StaffMapPage', prefix: '/', access: 'gated' },
+];
+
+export function pageEntryFor(path: string): PageEntry {
+  const matches = (p: PageEntry) => p.prefix === '/' || path === p.prefix || path.startsWith(`${p.prefix}/`);
+  return PAGE_LIST.find(matches) ?? PAGE_LIST.at(-1)!;
+}

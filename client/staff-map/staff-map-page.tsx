@@ -1,0 +1,180 @@
+// The staff map (/): header, side panel (filters, legend), the map with its pin count and errors.
+// The analysis view and the route planner are their own chunks, loaded when first shown.
+import { Show, createEffect, createMemo, createSignal, lazy, onCleanup } from 'solid-js';
+import { api } from '../api/client.ts';
+import { ProblemError } from '../api/problem-error.ts';
+import { AppHeader } from '../components/app-header.tsx';
+import { ErrorList } from '../components/error-list.tsx';
+import type { ShownError } from '../components/error-list.tsx';
+import { FilterPanel } from '../components/filter-panel.tsx';
+import { Legend } from '../components/legend.tsx';
+import { PinCount } from '../components/pin-count.tsx';
+import { formatCount } from '../i18n/format.ts';
+import { messagesFor } from '../i18n/messages.ts';
+import { MapView } from '../map/map-view.tsx';
+import { ATTRIBUTION } from '../map/attribution.ts';
+import { createAppData } from '../state/create-app-data.ts';
+import { createUrlState } from '../state/create-url-state.ts';
+import { effectiveDateRange } from '../state/filters.ts';
+import { ANALYTICS_HASH, createHashFlag } from '../analytics/hash-flag.ts';
+import { analyticsEn } from '../i18n/analytics-en.ts';
+import { analyticsSv } from '../i18n/analytics-sv.ts';
+import { AccountMenu } from '../auth/account-menu.tsx';
+import { HeaderNav, ReportFab } from '../auth/header-nav.tsx';
+import { useSession } from '../state/create-session.ts';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+
+const AnalyticsPage = lazy(() => import('../analytics/analytics-page.tsx').then((m) => ({ default: m.AnalyticsPage })));
+const RoutePlannerPanel = lazy(() => import('./route-planner-panel.tsx').then((m) => ({ default: m.RoutePlannerPanel })));
+
+/** The server's cap on pins per answer. */
+const PIN_CAP = 50_000;
+
+export function StaffMapPage() {
+  const url = createUrlState();
+  const session = useSession(); // the UI shows only what the role may use
+  const now = new Date();
+  const data = createAppData(api, url.filters, () => now);
+  const t = createMemo(() => messagesFor(url.lang()));
+  const [isPanelOpen, setPanelOpen] = createSignal(false);
+  const isAnalytics = createHashFlag(ANALYTICS_HASH);
+  const ta = createMemo(() => (url.lang() === 'en' ? analyticsEn : analyticsSv));
+  const [basemapError, setBasemapError] = createSignal<ProblemError | null>(null);
+  // Patrol routes (team leaders): the planner adds its own layers to the one map.
+  const [mapInstance, setMapInstance] = createSignal<MapLibreMap>();
+  const routeDistricts = () => data.districts.data()?.features.map((f) => ({ id: f.properties.id, name: f.properties.name })) ?? [];
+
+  // Escape closes the filter drawer on narrow screens.
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && isPanelOpen()) setPanelOpen(false);
+  };
+  document.addEventListener('keydown', onKeyDown);
+  onCleanup(() => document.removeEventListener('keydown', onKeyDown));
+
+  createEffect(() => {
+    document.documentElement.lang = url.lang();
+    document.title = `${t().appTitle}${data.config.data()?.area.name ? ` · ${data.config.data()?.area.name}` : ''}`;
+  });
+
+  const categories = () => data.categories.data() ?? [];
+  const districtProps = () => data.districts.data()?.features.map((f) => f.properties) ?? [];
+  const errors = createMemo<ShownError[]>(() => {
+    const m = t();
+    const list: ShownError[] = [];
+    const add = (key: string, label: string, q: { error: () => ProblemError | null; refetch: () => void }) => {
+      const error = q.error();
+      if (error) list.push({ key, label, error, retry: q.refetch });
+    };
+    add('config', m.errorConfig, data.config);
+    add('categories', m.errorCategories, data.categories);
+    add('districts', m.errorDistricts, data.districts);
+    add('bases', m.errorBases, data.bases);
+    add('streets', m.errorStreets, data.streets);
+    add('pins', m.errorPins, data.pins);
+    const bm = basemapError();
+    if (bm) list.push({ key: 'basemap', label: m.errorBasemap, error: bm });
+    return list;
+  });
+  /** The map waits for the config (it picks the style) unless the config failed. */
+  const isConfigSettled = () => data.config.data() !== undefined || data.config.error() !== null;
+
+  return (
+    <div class="app" classList={{ 'app--panel-open': isPanelOpen() }}>
+      <a class="skip-link" href="#filters">{t().skipToFilters}</a>
+      <AppHeader
+        lang={url.lang()}
+        t={t()}
+        areaName={data.config.data()?.area.name}
+        isPanelOpen={isPanelOpen()}
+        onTogglePanel={() => setPanelOpen(!isPanelOpen())}
+        onLangChange={url.setLang}
+        nav={<HeaderNav lang={url.lang()} current={isAnalytics() ? '/#analys' : '/'} />}
+      />
+      <div class="app__body">
+        <aside class="side-panel" id="side-panel" aria-label={t().filtersHeading}>
+          <FilterPanel
+            filters={url.filters()}
+            range={effectiveDateRange(url.filters(), now)}
+            districts={districtProps().map((d) => ({ id: d.id, name: d.name }))}
+            categories={categories()}
+            lang={url.lang()}
+            t={t()}
+            onChange={url.setFilters}
+          />
+          <Legend
+            categories={categories()}
+            districts={districtProps()}
+            hasStreets={data.streets.data() ? data.streets.data()!.features.length > 0 : undefined}
+            attribution={ATTRIBUTION}
+            lang={url.lang()}
+            t={t()}
+          />
+          <Show when={session.can('analytics:read')}>
+            <a class="button side-panel__analytics" href={isAnalytics() ? '#' : ANALYTICS_HASH}>
+              {isAnalytics() ? ta().backToMap : ta().openAnalytics}
+            </a>
+          </Show>
+          <AccountMenu lang={url.lang()} />
+          <div class="side-panel__footer">
+            <button type="button" class="button side-panel__show-map" onClick={() => setPanelOpen(false)}>
+              {t().showMap(
+                data.pins.data() ? t().pinCount(formatCount(data.pins.data()!.features.length, url.lang())) : t().pinCountLoading,
+              )}
+            </button>
+          </div>
+        </aside>
+        <main class="map-area">
+          <div class="map-overlay">
+            <Show when={!isAnalytics()}>
+              <PinCount
+                count={data.pins.data()?.features.length}
+                isLoading={data.pins.isLoading()}
+                isTruncated={data.pins.data()?.truncated === true}
+                cap={PIN_CAP}
+                lang={url.lang()}
+                t={t()}
+              />
+            </Show>
+            <ErrorList errors={errors()} t={t()} lang={url.lang()} />
+          </div>
+          <Show when={!isAnalytics()}>
+            <ReportFab lang={url.lang()} />
+          </Show>
+          <Show when={isAnalytics() && session.can('analytics:read')}>
+            <AnalyticsPage
+              lang={url.lang()}
+              base={{ ...effectiveDateRange(url.filters(), now), districts: url.filters().districts, categories: url.filters().categories }}
+              districts={data.districts.data()}
+              categories={categories()}
+              areaBbox={data.config.data()?.area.bbox ?? null}
+              attribution={ATTRIBUTION}
+            />
+          </Show>
+          <Show when={!isAnalytics() && isConfigSettled()} fallback={<Show when={!isAnalytics()}><p class="map-loading">{t().mapLoading}</p></Show>}>
+            <MapView
+              basemapStyleUrl={data.config.data()?.basemapStyleUrl ?? null}
+              areaBbox={data.config.data()?.area.bbox ?? null}
+              view={url.view()}
+              onViewChange={url.setView}
+              districts={data.districts.data()}
+              streets={data.streets.data()}
+              bases={data.bases.data()}
+              pins={data.pins.data()}
+              categories={categories()}
+              lang={url.lang()}
+              t={t()}
+              loadReport={api.report}
+              onMap={(m) => (setMapInstance(m), m.once('remove', () => setMapInstance(undefined)))}
+              onBasemapError={(detail) =>
+                setBasemapError(new ProblemError({ type: 'about:blank', title: 'Basemap', status: 502, detail }))
+              }
+            />
+          </Show>
+        </main>
+        <Show when={!isAnalytics() && session.can('routes:read')}>
+          <RoutePlannerPanel map={mapInstance} districts={routeDistricts()} now={now} lang={url.lang()} />
+        </Show>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+// One page load in headless Chromium under a phone's conditions (CDP: 1.6 Mbit/s down,
+// 750 kbit/s up, 150 ms round trip, CPU 4× slower): when each "ready" selector first matched,
+// Largest Contentful Paint, Cumulative Layout Shift, Total Blocking Time (long tasks after the
+// first paint, 50 ms each subtracted) and the bytes the server sent (counted on the wire).
+import type { BrowserContext } from 'playwright-core';
+import type { ByteCounter } from './byte-counter.ts';
+
+export const PHONE_NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8), uploadThroughput: (750e3 / 8) };
+export const CPU_SLOWDOWN = 4;
+/** The load is over when the server has sent nothing for this long (ms)… */
+const QUIET_MS = 1500;
+/** …or after this, whatever happens (ms). */
+const MAX_SETTLE_MS = 30_000;
+
+export interface PageFigures {
+  /** Seconds from navigation to each ready selector. */
+  ready: Record<string, number>;
+  lcpS: number;
+  cls: number;
+  tbtMs: number;
+  kib: number;
+}
+
+/**
+ * Installs the observers in every page of the context, before any of the page's own code runs.
+ * Plain JavaScript text: a compiled function would carry the TypeScript runner's helpers along.
+ */
+export async function observeVitals(context: BrowserContext, selectors: string[]): Promise<void> {
+  await context.addInitScript({
+    content: `(() => {
+      const sels = ${JSON.stringify(selectors)};
+      const v = (window.__tk = { ready: {}, lcp: 0, cls: 0, fcp: 0, long: [] });
+      const check = () => { for (const s of sels) if (!(s in v.ready) && document.querySelector(s)) v.ready[s] = performance.now(); };
+      new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
+      const po = (type, fn) => { try { new PerformanceObserver((l) => l.getEntries().forEach(fn)).observe({ type, buffered: true }); } catch {} };
+      po('largest-contentful-paint', (e) => (v.lcp = e.startTime));
+      po('layout-shift', (e) => { if (!e.hadRecentInput) v.cls += e.value; });
+      po('paint', (e) => { if (e.name === 'first-contentful-paint') v.fcp = e.startTime; });
+      po('longtask', (e) => v.long.push({ start: e.startTime, duration: e.duration }));
+    })();`,
+  });
+}
+
+export async function measureLoad(context: BrowserContext, url: string, readySelectors: string[], counter: ByteCounter): Promise<PageFigures> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', PHONE_NETWORK);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  counter.reset();
+  await page.goto(url, { waitUntil: 'commit' });
+  for (const s of readySelectors) await page.waitForSelector(s, { state: 'attached', timeout: 180_000 });
+  const started = performance.now();
+  while (counter.quietMs() < QUIET_MS && performance.now() - started < MAX_SETTLE_MS) await new Promise((r) => setTimeout(r, 100));
+  const v = await page.evaluate(() => (window as unknown as { __tk: { ready: Record<string, number>; lcp: number; cls: number; fcp: number; long: { start: number; duration: number }[] } }).__tk);
+  const tbtMs = v.long.filter((t) => t.start >= v.fcp).reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0);
+  const figures: PageFigures = {
+    ready: Object.fromEntries(readySelectors.map((s) => [s, (v.ready[s] ?? NaN) / 1000])),
+    lcpS: v.lcp / 1000,
+    cls: v.cls,
+    tbtMs,
+    kib: counter.bytes() / 1024,
+  };
+  await cdp.detach();
+  await page.close();
+  return figures;
+}

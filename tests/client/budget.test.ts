@@ -1,0 +1,61 @@
+// The size budget (client/budget.json): each page's first-load JavaScript and CSS, in brotli bytes
+// as served, must stay within its budget. A size check on the built files, not a timed test.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureClientBuilt } from '../../server/client-build.ts';
+import { PAGE_LIST } from '../../client/page-list.ts';
+import { firstLoad, readManifest, staticFiles, type ViteManifest } from '../../build/first-load.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const budget = JSON.parse(readFileSync(`${root}client/budget.json`, 'utf8')) as { pages: Record<string, { firstLoadJsCssBytes: number; withLazyJsCssBytes?: number }> };
+const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+
+describe('client size budget', () => {
+  let dist = '';
+  let manifest: ViteManifest;
+  beforeAll(async () => {
+    dist = await ensureClientBuilt(root, () => {});
+    manifest = readManifest(dist);
+  }, 300_000);
+
+  it('has a budget for every page', () => {
+    expect(Object.keys(budget.pages).sort()).toEqual(PAGE_LIST.map((p) => p.id).sort());
+  });
+
+  for (const page of PAGE_LIST) {
+    it(`keeps ${page.id}'s first-load JS and CSS within its budget`, () => {
+      const w = firstLoad(dist, manifest, page.module);
+      const limit = budget.pages[page.id]!.firstLoadJsCssBytes;
+      console.log(`${page.id.padEnd(11)} first load ${kib(w.js + w.css)} (JS ${kib(w.js)}, CSS ${kib(w.css)}) of ${kib(limit)}`);
+      expect(w.js + w.css, `${page.id} first load: ${w.files.join(', ')}`).toBeLessThanOrEqual(limit);
+      const lazyLimit = budget.pages[page.id]!.withLazyJsCssBytes;
+      if (lazyLimit !== undefined) {
+        const all = firstLoad(dist, manifest, page.module, true);
+        console.log(`${page.id.padEnd(11)} with its lazy parts ${kib(all.js + all.css)} of ${kib(lazyLimit)}`);
+        expect(all.js + all.css, `${page.id} with lazy parts: ${all.files.join(', ')}`).toBeLessThanOrEqual(lazyLimit);
+      }
+    });
+  }
+
+  it("loads none of analytics, moderation, route planning or import code on the residents' form and in field mode", () => {
+    for (const id of ['report', 'field']) {
+      const files = firstLoad(dist, manifest, PAGE_LIST.find((p) => p.id === id)!.module).files.join(' ');
+      expect(files, id).not.toMatch(/analytics|moderation|route-planner|import-upload|staff-map/);
+    }
+    // The heavy parts of the staff map come later, on demand.
+    const staff = staticFiles(manifest, 'staff-map/staff-map-page.tsx').join(' ');
+    expect(staff).not.toMatch(/analytics-page|route-planner-panel/);
+    expect(staticFiles(manifest, 'staff-map/staff-map-page.tsx', true).join(' ')).toMatch(/analytics-page.*|route-planner-panel/);
+  });
+
+  it('puts MapLibre in one chunk of its own that every map page shares', () => {
+    const maplibre = Object.values(manifest).filter((c) => /maplibre-[\w-]+\.js$/.test(c.file));
+    expect(maplibre).toHaveLength(1);
+    expect(staticFiles(manifest, 'staff-map/staff-map-page.tsx')).toContain(maplibre[0]!.file);
+    // The residents' form takes input first; its map (and MapLibre) follows.
+    expect(staticFiles(manifest, 'report/report-page.tsx')).not.toContain(maplibre[0]!.file);
+    expect(staticFiles(manifest, 'report/report-page.tsx', true)).toContain(maplibre[0]!.file);
+    expect(staticFiles(manifest, 'field/field-page.tsx', true)).not.toContain(maplibre[0]!.file);
+  });
+});

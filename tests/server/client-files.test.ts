@@ -1,0 +1,161 @@
+// Serving the built client: br/gzip by Accept-Encoding with Vary, a year and `immutable` for
+// hashed files, HTML revalidated with an ETag, 304 on a matching If-None-Match; and the web app
+// manifest the build writes (linked from the HTML, its icons real PNGs of the stated sizes).
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { Hono } from 'hono';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveClient, IMMUTABLE, chooseEncoding, loadClientFiles } from '../../server/http/client-files.ts';
+import { isNotModified } from '../../server/http/etag.ts';
+import { precompressDir } from '../../build/precompress.ts';
+import { ensureClientBuilt } from '../../server/client-build.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const JS = `export const answer = ${JSON.stringify('x'.repeat(4000))};\n`;
+
+describe('serving the client from a built directory', () => {
+  let dir = '';
+  let app: Hono;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'tk-client-'));
+    mkdirSync(join(dir, 'assets'));
+    mkdirSync(join(dir, '.vite'));
+    writeFileSync(join(dir, 'index.html'), `<!doctype html><title>t</title>${'<!-- padding -->'.repeat(64)}`);
+    writeFileSync(join(dir, 'assets/app-Ab12Cd34.js'), JS);
+    writeFileSync(join(dir, 'assets/logo-Zz99Yy88.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    writeFileSync(join(dir, '.vite/manifest.json'), '{}');
+    precompressDir(dir);
+    app = new Hono();
+    app.use('/*', serveClient(dir));
+    app.all('*', (c) => c.text('not found', 404));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('sends the brotli copy of a hashed file when asked, cached for a year and immutable', async () => {
+    const res = await app.request('/assets/app-Ab12Cd34.js', { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Encoding')).toBe('br');
+    expect(res.headers.get('Vary')).toBe('Accept-Encoding');
+    expect(res.headers.get('Cache-Control')).toBe(IMMUTABLE);
+    expect(res.headers.get('Content-Type')).toMatch(/^text\/javascript/);
+    const body = Buffer.from(await res.arrayBuffer());
+    expect(Number(res.headers.get('Content-Length'))).toBe(body.length);
+    expect(body.length).toBeLessThan(JS.length / 10);
+    expect(brotliDecompressSync(body).toString()).toBe(JS);
+  });
+
+  it('sends gzip to a client without brotli and the plain file to one that accepts neither', async () => {
+    const gz = await app.request('/assets/app-Ab12Cd34.js', { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(gz.headers.get('Content-Encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe(JS);
+    const plain = await app.request('/assets/app-Ab12Cd34.js');
+    expect(plain.headers.get('Content-Encoding')).toBeNull();
+    expect(await plain.text()).toBe(JS);
+    const refused = await app.request('/assets/app-Ab12Cd34.js', { headers: { 'Accept-Encoding': 'br;q=0, gzip;q=0' } });
+    expect(refused.headers.get('Content-Encoding')).toBeNull();
+  });
+
+  it('gives each encoding its own ETag and answers 304 to a matching If-None-Match', async () => {
+    const br = await app.request('/assets/app-Ab12Cd34.js', { headers: { 'Accept-Encoding': 'br' } });
+    const gz = await app.request('/assets/app-Ab12Cd34.js', { headers: { 'Accept-Encoding': 'gzip' } });
+    const etag = br.headers.get('ETag')!;
+    expect(etag).toMatch(/^"[\w-]+-br"$/);
+    expect(gz.headers.get('ETag')).not.toBe(etag);
+    const again = await app.request('/assets/app-Ab12Cd34.js', { headers: { 'Accept-Encoding': 'br', 'If-None-Match': `"other", ${etag}` } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('ETag')).toBe(etag);
+    expect(again.headers.get('Cache-Control')).toBe(IMMUTABLE);
+    expect(await again.text()).toBe('');
+    const other = await app.request('/assets/app-Ab12Cd34.js', { headers: { 'Accept-Encoding': 'gzip', 'If-None-Match': etag } });
+    expect(other.status).toBe(200);
+  });
+
+  it('serves HTML for client routes with no-cache and an ETag, and 304 when unchanged', async () => {
+    const res = await app.request('/rapportera/kvitto/abc', { headers: { 'Accept-Encoding': 'br' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
+    expect(res.headers.get('Cache-Control')).toBe('no-cache');
+    const etag = res.headers.get('ETag')!;
+    expect(etag).toBeTruthy();
+    const same = await app.request('/falt', { headers: { 'Accept-Encoding': 'br', 'If-None-Match': etag } });
+    expect(same.status).toBe(304);
+    expect((await app.request('/index.html', { headers: { 'Accept-Encoding': 'br', 'If-None-Match': etag } })).status).toBe(304);
+  });
+
+  it('answers a missing hashed file with 404, never HTML, and keeps the build manifest private', async () => {
+    expect((await app.request('/assets/gone-12345678.js')).status).toBe(404);
+    expect((await app.request('/.vite/manifest.json')).status).toBe(404);
+    expect((await app.request('/assets/app-Ab12Cd34.js.br')).status).toBe(404);
+  });
+
+  it('leaves images uncompressed and answers HEAD without a body', async () => {
+    const png = await app.request('/assets/logo-Zz99Yy88.png', { headers: { 'Accept-Encoding': 'br' } });
+    expect(png.headers.get('Content-Encoding')).toBeNull();
+    expect(png.headers.get('Vary')).toBeNull();
+    const head = await app.request('/assets/app-Ab12Cd34.js', { method: 'HEAD', headers: { 'Accept-Encoding': 'br' } });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('Content-Length')).not.toBeNull();
+    expect(await head.text()).toBe('');
+  });
+
+  it('reads Accept-Encoding q-values and If-None-Match lists as RFC 9110 says', () => {
+    const file = loadClientFiles(dir).get('/assets/app-Ab12Cd34.js')!;
+    expect(chooseEncoding('*', file)).toBe('br');
+    expect(chooseEncoding('br;q=0, *;q=0.5', file)).toBe('gzip');
+    expect(chooseEncoding('identity', file)).toBe('identity');
+    expect(isNotModified('W/"abc"', '"abc"')).toBe(true);
+    expect(isNotModified('*', '"abc"')).toBe(true);
+    expect(isNotModified('"abd"', '"abc"')).toBe(false);
+    expect(isNotModified(undefined, '"abc"')).toBe(false);
+  });
+});
+
+describe('the built client', () => {
+  let dist = '';
+  let app: Hono;
+  beforeAll(async () => {
+    dist = await ensureClientBuilt(root, () => {});
+    app = new Hono();
+    app.use('/*', serveClient(dist));
+  }, 300_000);
+
+  it('serves the entry script brotli-compressed and immutable', async () => {
+    const html = readFileSync(join(dist, 'index.html'), 'utf8');
+    const entry = /<script type="module" crossorigin src="(\/assets\/index-[\w-]+\.js)"/.exec(html)?.[1];
+    expect(entry).toBeTruthy();
+    const res = await app.request(entry!, { headers: { 'Accept-Encoding': 'br, gzip' } });
+    expect(res.headers.get('Content-Encoding')).toBe('br');
+    expect(res.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable');
+    const sw = await app.request('/sw.js', { headers: { 'Accept-Encoding': 'br' } });
+    expect(sw.status).toBe(200);
+    expect(sw.headers.get('Cache-Control')).toBe('no-cache');
+  });
+
+  it('links a valid web app manifest whose icons are PNGs of the sizes it states', async () => {
+    const html = readFileSync(join(dist, 'index.html'), 'utf8');
+    expect(html).toContain('<link rel="manifest" href="/manifest.webmanifest"');
+    expect(html).toContain('<link rel="apple-touch-icon" href="/icons/apple-touch-icon.png"');
+    const res = await app.request('/manifest.webmanifest');
+    expect(res.headers.get('Content-Type')).toBe('application/manifest+json');
+    const m = (await res.json()) as { name: string; short_name: string; start_url: string; display: string; theme_color: string; lang: string; icons: { src: string; sizes: string; purpose: string }[]; shortcuts: { url: string }[] };
+    expect(m.name).toMatch(/Trygghetskartan/);
+    expect(m.short_name.length).toBeLessThanOrEqual(15);
+    expect(m.lang).toBe('sv');
+    expect(m.start_url).toBe('/');
+    expect(m.display).toBe('standalone');
+    expect(m.theme_color).toMatch(/^#[0-9a-f]{6}$/);
+    expect(m.shortcuts.map((s) => s.url)).toEqual(['/falt', '/rapportera']);
+    expect(m.icons.map((i) => `${i.sizes} ${i.purpose}`).sort()).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
+    for (const icon of [...m.icons, { src: '/icons/apple-touch-icon.png', sizes: '180x180' }]) {
+      const png = await app.request(icon.src);
+      expect(png.status, icon.src).toBe(200);
+      const meta = await sharp(Buffer.from(await png.arrayBuffer())).metadata();
+      expect(`${meta.width}x${meta.height}`, icon.src).toBe(icon.sizes);
+      expect(meta.format).toBe('png');
+    }
+  });
+});
