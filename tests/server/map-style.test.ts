@@ -116,6 +116,12 @@ describe.each(databaseTargets())('basemap style on $name', (target) => {
     expect((await t.app.request('/map/style.json', { headers: { 'If-None-Match': res.headers.get('ETag')! } })).status).toBe(304);
   });
 
+  it('keeps the note while the map is the bundled network (its import summary says so)', async () => {
+    await t.sql`update map_meta set value = ${JSON.stringify({ source: 'bundled network (OpenStreetMap 2017–2018, ODbL)' })}::text::jsonb where key = 'import'`;
+    const after = (await (await t.app.request('/map/style.json')).json()) as { metadata: Record<string, { sv: string } | null> };
+    expect(after.metadata[NOTE_METADATA_KEY]?.sv).toContain('import-osm');
+  });
+
   it('documents the map routes in the OpenAPI document', async () => {
     const doc = (await (await t.app.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
     for (const p of ['/tiles/{z}/{x}/{y}.mvt', '/map/style.json', '/map/sprite.json', '/map/sprite@2x.png', '/map/fonts/{file}.woff2']) expect(doc.paths[p], p).toBeDefined();

@@ -82,10 +82,14 @@ export async function loadTileSource(sql: Sql): Promise<{ features: SourceFeatur
   return { features, districts };
 }
 
-/** What the style needs to know about the map: its version and whether an OSM extract was imported. */
+/**
+ * What the style needs to know about the map: its version, whether an OSM extract was imported
+ * (an 'import' summary not written by the bundled network, server/geodata/bundled-network.ts) and
+ * whether it has roads.
+ */
 export async function readMapMeta(sql: Sql): Promise<{ version: string; hasOsmImport: boolean; hasRoads: boolean }> {
   const [row] = await sql<{ v: string; imported: boolean; roads: boolean }[]>`
-    select ${sql.unsafe(VERSION_EXPR)} as v, exists (select 1 from map_meta where key = 'import') as imported,
+    select ${sql.unsafe(VERSION_EXPR)} as v, exists (select 1 from map_meta where key = 'import' and coalesce(value ->> 'source', '') not like 'bundled network%') as imported,
            exists (select 1 from map_features where layer = 'road') as roads`;
   return { version: row!.v, hasOsmImport: row!.imported, hasRoads: row!.roads };
 }
