@@ -26,6 +26,7 @@ import { HeaderNav, ReportFab } from './auth/header-nav.tsx';
 import { useSession } from './state/create-session.ts';
 import { FieldPage } from './field/field-page.tsx';
 import { CoveragePage } from './coverage/coverage-page.tsx';
+import { AdminPage } from './admin/admin-page.tsx';
 import { SignInBlocksPage } from './admin/sign-in-blocks-page.tsx';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { routesApi } from './api/routes-api.ts';
@@ -42,7 +43,8 @@ export function App() {
   if (location.pathname.startsWith('/granskning')) return <ModerationPage />;
   if (location.pathname.startsWith('/falt')) return <FieldPage />;
   if (location.pathname.startsWith('/tackning')) return <CoveragePage />;
-  if (location.pathname.startsWith('/admin')) return <SignInBlocksPage />;
+  if (location.pathname.startsWith('/admin/inloggning')) return <SignInBlocksPage />;
+  if (location.pathname.startsWith('/admin')) return <AdminPage />;
   const url = createUrlState();
   const session = useSession(); // the UI shows only what the role may use
   const now = new Date();
@@ -111,7 +113,7 @@ export function App() {
           <FilterPanel
             filters={url.filters()}
             range={effectiveDateRange(url.filters(), now)}
-            districts={districtProps().map((d) => ({ id: d.id, name: d.name, approximate: d.approximate }))}
+            districts={districtProps().map((d) => ({ id: d.id, name: d.name }))}
             categories={categories()}
             lang={url.lang()}
             t={t()}

@@ -19,6 +19,7 @@ import { loadUser } from './auth/load-user.ts';
 import { resolveSecurity } from './auth/options.ts';
 import { authRoutes } from './routes/auth.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { disclosureRoutes } from './routes/disclosure.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { DOCS_CSS, renderDocsPage } from './http/docs-page.ts';
 import { reportRoutes } from './routes/reports.ts';
@@ -32,6 +33,8 @@ import { importRoutes } from './routes/imports.ts';
 import { publicReportRoutes } from './routes/public-reports.ts';
 import { moderationRoutes } from './routes/moderation.ts';
 import { open311Routes } from './routes/open311.ts';
+import { mapRoutes } from './routes/map.ts';
+import { placeRoutes } from './routes/places.ts';
 
 /** Any API body larger than this is refused before a route sees it. */
 const API_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -47,9 +50,11 @@ function apiRoutes(deps: AppDeps) {
     .route('/moderation', moderationRoutes(deps))
     .route('/auth', authRoutes(deps))
     .route('/admin', adminRoutes(deps))
+    .route('/admin/disclosure', disclosureRoutes(deps))
     .route('/', areaRoutes(deps))
     .route('/', analyticsRoutes(deps))
-    .route('/imports', importRoutes(deps));
+    .route('/imports', importRoutes(deps))
+    .route('/places', placeRoutes(deps));
 }
 
 export type AppType = ReturnType<typeof apiRoutes>;
@@ -58,6 +63,8 @@ export function createApp(deps: AppDeps) {
   const app = new Hono();
   const security = resolveSecurity(deps.security);
   // Wall-clock time on purpose: the breaker paces real retries, whatever clock the app is given.
+  // An online basemap (BASEMAP_STYLE_URL) may be fetched from its own origin only.
+  const basemapOrigin = deps.basemapStyleUrl ? [new URL(deps.basemapStyleUrl).origin] : [];
   const breaker = makeDbBreaker({ ping: () => deps.sql`select 1`, now: () => performance.now() });
 
   app.use(requestId());
@@ -75,9 +82,9 @@ export function createApp(deps: AppDeps) {
         scriptSrc: ["'self'"],
         workerSrc: ["'self'", 'blob:'],
         childSrc: ["'self'", 'blob:'],
-        imgSrc: ["'self'", 'data:', 'blob:', ...(deps.basemapStyleUrl ? ['https:'] : [])],
+        imgSrc: ["'self'", 'data:', 'blob:', ...basemapOrigin],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        connectSrc: ["'self'", ...(deps.basemapStyleUrl ? ['https:'] : [])],
+        connectSrc: ["'self'", ...basemapOrigin],
         fontSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
@@ -119,6 +126,8 @@ export function createApp(deps: AppDeps) {
   });
 
   app.route('/api', apiRoutes(deps));
+  // The basemap: tiles, style, fonts and sprite (public, outside /api: no session, no CSRF).
+  app.route('/', mapRoutes(deps, { trustProxy: security.trustProxy }));
   // Open311 GeoReport v2: its own body limit, rate limit and error format (server/routes/open311.ts).
   app.route('/open311/v2', open311Routes(deps));
 

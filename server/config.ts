@@ -6,7 +6,7 @@ const Env = z.object({
   HOST: z.string().default('0.0.0.0'),
   /** A real PostgreSQL server; without it the embedded PGlite database under DATA_DIR is used. */
   DATABASE_URL: z.string().url().optional(),
-  /** PostgreSQL schema to use (created when missing); the connection's default when unset. */
+  /** PostgreSQL schema to work in (created when missing); unset = the server's search_path. */
   DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case SQL identifier').optional(),
   DATA_DIR: z.string().default('./data'),
   /** Server processes on the one port: a number, or 'auto' for one per CPU core. Needs DATABASE_URL; the embedded database serves one. */

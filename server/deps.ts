@@ -2,6 +2,7 @@
 import type { Sql } from './db/sql.ts';
 import type { DistrictIndex } from './domain/district-index.ts';
 import type { SecurityOptions } from './auth/options.ts';
+import type { PlaceCache } from './place-cache.ts';
 
 export interface AreaCache {
   /** The current district index (reloaded when districts change). */
@@ -19,6 +20,8 @@ export interface Logger {
 export interface AppDeps {
   sql: Sql;
   area: AreaCache;
+  /** The place index (search, reverse geocoding, names); made from sql and area when absent (server/place-cache.ts). */
+  places?: PlaceCache | undefined;
   /** Milliseconds since the epoch; injected so tests can fix the clock. */
   now: () => number;
   newId: () => string;

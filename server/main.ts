@@ -6,6 +6,7 @@ import { PROJECT_ROOT } from './paths.ts';
 import { loadConfig, workerCount, type Config } from './config.ts';
 import { ensureClientBuilt } from './client-build.ts';
 import { openDatabase, prepareDatabase, startServer, type StartOptions } from './start-server.ts';
+import { DEFAULT_NETWORK_FILE } from './geodata/bundled-network.ts';
 import { DataDirBusyError } from './db/embedded.ts';
 import { securityFromEnv } from './auth/options.ts';
 import { makeLogger } from './logger.ts';
@@ -19,6 +20,7 @@ function startOptions(config: Config, staticDir: string | undefined): StartOptio
     host: config.HOST,
     seedDemo: config.SEED_DEMO === '1',
     streetsFile: config.STREETS_FILE,
+    networkFile: DEFAULT_NETWORK_FILE,
     basemapStyleUrl: config.BASEMAP_STYLE_URL ?? null,
     staticDir,
     logLevel: config.LOG_LEVEL,

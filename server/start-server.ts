@@ -27,6 +27,8 @@ export interface StartOptions {
   host?: string;
   seedDemo?: boolean;
   streetsFile?: string | undefined;
+  /** The compact network loaded into an empty map (main: geodata/linkoping/network.json.gz). */
+  networkFile?: string | undefined;
   basemapStyleUrl?: string | null;
   staticDir?: string | undefined;
   logLevel?: LogLevel;
@@ -74,7 +76,7 @@ const netClose = NetServer.prototype.close;
 export async function prepareDatabase(sql: Sql, isEmbedded: boolean, opts: StartOptions, log: Logger): Promise<DemoUser[]> {
   const applied = await migrate(sql);
   if (applied.length) log.info('migrations applied', { applied });
-  await loadDefaultArea(sql, { streetsFile: opts.streetsFile, log: (line) => log.info(line) });
+  await loadDefaultArea(sql, { streetsFile: opts.streetsFile, networkFile: opts.networkFile, log: (line) => log.info(line) });
   if (opts.seedDemo) {
     const seeded = await seedDemoIfEmpty(sql, { method: isEmbedded ? 'insert' : 'copy' });
     if (seeded) log.info('demo reports seeded', { count: seeded });

@@ -1,4 +1,4 @@
-// /admin: the administrator's list of accounts whose sign-in is slowed or locked now, each with
+// /admin/inloggning: the administrator's list of accounts whose sign-in is slowed or locked now, each with
 // when it ends and an "unlock" button (POST /api/admin/users/{id}/unlock), Swedish first.
 import { For, Show, createMemo, createResource, createSignal } from 'solid-js';
 import { HeaderNav } from '../auth/header-nav.tsx';
@@ -55,7 +55,7 @@ export function SignInBlocksPage() {
     <main class="sign-in-blocks" lang={lang()}>
       <header class="sign-in-blocks__header">
         <h1>{t().title}</h1>
-        <HeaderNav lang={lang()} current="/admin" />
+        <HeaderNav lang={lang()} current="/admin/inloggning" />
         <button type="button" lang={lang() === 'sv' ? 'en' : 'sv'} onClick={() => setLang(lang() === 'sv' ? 'en' : 'sv')}>{t().otherLang}</button>
       </header>
       <p>{t().intro}</p>

@@ -74,6 +74,7 @@ export function CoveragePage() {
         <p class="coverage__intro">{t().intro}</p>
         <div class="coverage__body">
           <CoverageMap
+            lang={lang()}
             districts={districts()}
             gaps={gapsToFeatureCollection(gaps()?.cells ?? [], lang())}
             presence={presenceToFeatureCollection(presence()?.cells ?? [])}

@@ -8,6 +8,7 @@ import { moderationSv as t } from './moderation-messages.ts';
 import { problemMessage, problemSummary } from '../i18n/problem-message.ts';
 import { ModerationMap } from './moderation-map.tsx';
 import { ReportSummary } from './report-summary.tsx';
+import { createPlaceName } from '../state/create-place-name.ts';
 import '../report/report.css';
 
 export function ModerationPage() {
@@ -26,6 +27,7 @@ export function ModerationPage() {
   const [message, setMessage] = createSignal<{ text: string; isError: boolean } | null>(null);
   const [signInError, setSignInError] = createSignal<string | null>(null);
   const categoryLabel = (code: string) => categories()?.find((c) => c.code === code)?.sv ?? code;
+  const itemPlace = createPlaceName(() => selected() ?? null, () => 'sv');
   const districtName = (id: string) => districts()?.features.find((f) => f.properties.id === id)?.properties.name ?? id;
 
   const signIn = async (e: SubmitEvent) => {
@@ -117,7 +119,7 @@ export function ModerationPage() {
               <section class="mod-detail" aria-label={categoryLabel(item().category)}>
                 <ModerationMap item={item()} districts={districts()} label={t.map} />
                 <div class="mod-compare">
-                  <ReportSummary report={item()} categoryLabel={categoryLabel} districtName={districtName} t={t} />
+                  <ReportSummary report={item()} categoryLabel={categoryLabel} districtName={districtName} t={t} place={itemPlace()} />
                   <div class="mod-compare__dups">
                     <h3>{t.duplicates}</h3>
                     <Show when={item().duplicates.length === 0}>

@@ -8,8 +8,10 @@ import { fieldProblem, problemMessage } from '../i18n/problem-message.ts';
 import { DEFAULT_STATUSES, residentQuery, type ResidentFilters } from '../map/layers/resident-pins.ts';
 import { ReportMap } from './report-map.tsx';
 import { ReportForm } from './report-form.tsx';
+import { createPlaceName } from '../state/create-place-name.ts';
 import { ResidentFilterBar } from './resident-filters.tsx';
 import { ReceiptView } from './receipt-view.tsx';
+import { WeeklyCountsTable } from './weekly-counts.tsx';
 import { reportApi, type Receipt } from './report-api.ts';
 import { checkDraft, emptyDraft, fieldOf, toFormData, type FieldErrors, type ReportDraft } from './report-form-state.ts';
 import { formatWindow, reportMessages, type ReportLang } from './report-messages.ts';
@@ -27,6 +29,7 @@ export function ReportPage(props: { path: string }) {
   const [streets] = createResource(() => api.streets().catch(() => undefined));
   const [filters, setFilters] = createSignal<ResidentFilters>({ days: 30, statuses: DEFAULT_STATUSES, categories: [] });
   const [pins, { refetch: refetchPins }] = createResource(filters, (f) => reportApi.pins(residentQuery(f)));
+  const [weekly] = createResource(() => reportApi.weeklyCounts(4).catch(() => undefined));
 
   const [draft, setDraft] = createSignal<ReportDraft>(emptyDraft(newKey()));
   const [errors, setErrors] = createSignal<FieldErrors>({});
@@ -95,6 +98,7 @@ export function ReportPage(props: { path: string }) {
     history.pushState(null, '', '/rapportera');
   };
 
+  const placeName = createPlaceName(() => draft().place, lang);
   const categoryLabel = (code: string) => categories()?.find((c) => c.code === code)?.[lang()] ?? code;
 
   return (
@@ -137,6 +141,7 @@ export function ReportPage(props: { path: string }) {
 
         <Show when={!receipt() && !tokenInPath}>
           <ReportForm
+            placeName={placeName()}
             draft={draft()}
             errors={errors()}
             formError={formError()}
@@ -176,6 +181,7 @@ export function ReportPage(props: { path: string }) {
             </For>
           </ul>
         </section>
+        <WeeklyCountsTable counts={weekly()} t={t()} />
       </main>
     </div>
   );

@@ -157,7 +157,7 @@ export function createRoutePlanner(o: PlannerOptions) {
     const times = draft.times();
     const start = draft.details().start;
     return draft.waypoints().flatMap((w, i) =>
-      w.stop ? [{ number: numbers[i]!, place: w.place ?? '', arrival: clockPlus(start, times[i]!.arrivalMin), dwellMin: w.dwellMin, departure: clockPlus(start, times[i]!.departureMin) }] : [],
+      w.stop ? [{ number: numbers[i]!, place: draft.placeOf(w) ?? '', arrival: clockPlus(start, times[i]!.arrivalMin), dwellMin: w.dwellMin, departure: clockPlus(start, times[i]!.departureMin) }] : [],
     );
   });
 

@@ -18,7 +18,7 @@ import { cleanTrack } from '../domain/track-clean.ts';
 import { computeVisits } from '../domain/presence.ts';
 import { parseLocalDate } from '../domain/stockholm-time.ts';
 import { isCell, reportCell } from '../domain/cells.ts';
-import { listBases } from '../db/queries/districts.ts';
+import { placeCacheOf } from '../place-cache.ts';
 import { readPoints, getTrack } from '../db/queries/tracks.ts';
 import { coverageCells, fairnessRows, lastVisits, needByHour, presenceByHour, routeForPlan, teamTrackIds } from '../db/queries/coverage.ts';
 
@@ -30,7 +30,8 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 export function coverageRoutes(deps: AppDeps) {
   const { sql } = deps;
   const today = () => localHourOf(Math.floor(deps.now() / HOUR_MS) * HOUR_MS).localDate;
-  const placeNamer = async () => makePlaceNamer(await listBases(sql), await deps.area.index());
+  const places = placeCacheOf(deps);
+  const placeNamer = async () => makePlaceNamer(await places.namer());
 
   return new Hono()
     .get(

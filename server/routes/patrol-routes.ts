@@ -15,6 +15,7 @@ import { scheduleWaypoints, shiftInstants, toStockholmIso, walkingMin } from '..
 import { haversineM } from '../domain/walk-graph.ts';
 import type { LonLat } from '../domain/walk-router.ts';
 import { listBases } from '../db/queries/districts.ts';
+import { placeCacheOf } from '../place-cache.ts';
 import { makeGraphCache, type DistrictGraph } from '../db/queries/route-graph.ts';
 import { loadRouteRisk } from '../db/queries/route-risk.ts';
 import { deleteRoute, getRoute, insertRoute, listRoutes, updateRoute, type NewPatrolRoute, type PatrolRouteRow, type RouteWaypoint } from '../db/queries/patrol-routes.ts';
@@ -38,6 +39,7 @@ function toDto(r: PatrolRouteRow) {
 export function patrolRoutes(deps: AppDeps) {
   const { sql } = deps;
   const graphs = makeGraphCache(sql);
+  const places = placeCacheOf(deps);
 
   const districtGraph = async (id: string | null | undefined, at: LonLat | undefined, field: string): Promise<DistrictGraph | null> => {
     const districtId = id ?? (at ? (await deps.area.index()).locate(at[0], at[1]) : null);
@@ -63,10 +65,11 @@ export function patrolRoutes(deps: AppDeps) {
     });
     if (coords.length === 1) coords.push(coords[0]!);
     const geometry = g || !body.geometry ? { type: 'LineString' as const, coordinates: coords } : body.geometry;
+    const nameAt = await places.namer();
     const waypoints: RouteWaypoint[] = body.waypoints.map((w, i) => {
       const [lon, lat] = snapped[i]!;
       if (!w.stop) return { lon, lat, stop: false, dwellMin: 0 };
-      return { lon, lat, stop: true, dwellMin: w.dwellMin || 12, cell: w.cell ?? latLngToCell(lat, lon, REPORT_RES), place: w.place ?? g?.router.placeName([lon, lat]) ?? g?.name ?? null };
+      return { lon, lat, stop: true, dwellMin: w.dwellMin || 12, cell: w.cell ?? latLngToCell(lat, lon, REPORT_RES), place: w.place ?? nameAt(lon, lat).sv };
     });
     const shift = shiftInstants(body.date, body.start, body.end);
     const times = scheduleWaypoints(shift.startMs, legLengths, waypoints.map((w) => w.dwellMin), body.speedKmh);
@@ -110,7 +113,8 @@ export function patrolRoutes(deps: AppDeps) {
         if (!basePoint) throw new HttpProblem(422, 'No start point: give startPoint or load a team base for the district.', { code: 'no-start-point' });
         const shift = shiftInstants(b.date, b.start, b.end);
         const risk = await loadRouteRisk(sql, { districtId: g.districtId, untilMs: shift.startMs });
-        const result = suggestRoutes(b, { router: g.router, districtName: g.name, base: basePoint, cells: risk.cells, risk: risk.risk });
+        const nameAt = await places.namer();
+        const result = suggestRoutes(b, { router: g.router, districtName: g.name, base: basePoint, cells: risk.cells, risk: risk.risk, nameAt: (p) => nameAt(p[0], p[1]).sv });
         const noData = result.candidates === 0 ? `No reports in ${g.name} in the last ${risk.weeks} weeks: there are no stops to suggest.` : null;
         return c.json(
           {

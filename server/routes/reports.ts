@@ -10,7 +10,8 @@ import { makeBatcher } from '../db/batcher.ts';
 import { writeReportSubmissions, type ReportSubmission } from '../db/queries/report-batch.ts';
 import { IdParam, NewReport, PinCollection, PinQuery, Report, ReportPage, ReportQuery } from '../schemas/reports.ts';
 import { prepareReport } from '../domain/report.ts';
-import { getReport, listPins, listReports, type Cursor, type ReportDto, type ReportFilter } from '../db/queries/reports.ts';
+import { getReport, listDisclosedPins, listPins, listReports, type Cursor, type ReportDto, type ReportFilter } from '../db/queries/reports.ts';
+import { loadDisclosurePolicy, stagesOf } from '../db/queries/disclosure.ts';
 import { isReportSubmitter, listSubmittedReports } from '../db/queries/report-owners.ts';
 import { currentRole, currentUser, guard, userCan } from '../http/guard.ts';
 import { rateLimit } from '../http/rate-limit.ts';
@@ -21,9 +22,6 @@ import { SOURCES } from '../domain/categories.ts';
 import { reportCell } from '../domain/cells.ts';
 import { cellCentre, floorToHour } from '../domain/mask-report.ts';
 import type { Pin } from '../db/queries/reports.ts';
-
-/** Statuses shown on the public (masked) map: open and confirmed reports, not rejected, merged or closed ones. */
-const PUBLIC_MAP_STATUSES = ['new', 'approved', 'confirmed'] as const;
 
 /** A pin as the public may see it: at its cell centre, the hour only, no id. */
 function maskPin(p: Pin) {
@@ -152,7 +150,7 @@ export function reportRoutes(deps: AppDeps) {
       describe({
         summary: 'Report points for the map',
         description:
-          'Compact GeoJSON for the clustered pin layer, newest first, at most 50,000. Without the reports:read permission (the public map) every point is moved to its H3 resolution-10 cell centre, times are floored to the hour, ids are omitted (masked: true) and rejected or merged reports are left out.',
+          'Compact GeoJSON for the clustered pin layer, newest first, at most 50,000. Without the reports:read permission (the public map) the disclosure rule of GET /api/public/pins applies — approved residents\' and partners\' reports (and the synthetic demo reports), never police reports or hot-vald/narkotika unless an admin made them public, only cells holding at least 3 of the answer\'s reports (the from–to window) — and every point is moved to its H3 resolution-10 cell centre, times are floored to the hour, ids are omitted (masked: true).',
         tags: ['reports'],
         responses: { 200: { description: 'Pins', schema: PinCollection } },
       }),
@@ -160,9 +158,9 @@ export function reportRoutes(deps: AppDeps) {
       async (c) => {
         const q = c.req.valid('query');
         if (!userCan(currentUser(c), 'reports:read')) {
-          const wanted = toFilter(q).statuses;
-          const statuses = wanted ? wanted.filter((s) => (PUBLIC_MAP_STATUSES as readonly string[]).includes(s)) : [...PUBLIC_MAP_STATUSES];
-          const { pins, total } = await listPins(sql, { ...toFilter(q), statuses: statuses.length ? statuses : ['none'] }, q.limit);
+          const f = toFilter(q);
+          const stages = f.statuses ? stagesOf(f.statuses) : { open: true, closed: false };
+          const { pins, total } = await listDisclosedPins(sql, f, await loadDisclosurePolicy(sql), stages, q.limit);
           return c.json({ type: 'FeatureCollection' as const, total, truncated: total > pins.length, masked: true, features: pins.map(maskPin) }, 200);
         }
         const { pins, total } = await listPins(sql, toFilter(q), q.limit);

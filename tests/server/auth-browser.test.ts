@@ -65,7 +65,7 @@ describe.runIf(runBrowserSuite)('sign-in and role-aware UI in a browser', () => 
     await context.close();
   });
 
-  it('says in Swedish when a locked sign-in may try again, and an admin unlocks it on /admin (axe-clean)', async () => {
+  it('says in Swedish when a locked sign-in may try again, and an admin unlocks it on /admin/inloggning (axe-clean)', async () => {
     const chief = creds('chief');
     const lockedUntil = new Date(Date.now() + 15 * 60_000);
     await server!.sql`insert into login_failures (key, failures, last_at, locked_until) values (${`pair:${chief.email}|127.0.0.1`}, 10, now(), ${lockedUntil})`;
@@ -83,7 +83,7 @@ describe.runIf(runBrowserSuite)('sign-in and role-aware UI in a browser', () => 
       await page.goto(`${server!.url}/logga-in`);
       await signIn(page, 'admin');
       await page.waitForFunction(() => !document.querySelector('.sign-in'), undefined, WAIT);
-      await page.goto(`${server!.url}/admin`);
+      await page.goto(`${server!.url}/admin/inloggning`);
       await page.waitForSelector('.sign-in-blocks table', WAIT);
       expect(await page.textContent('.sign-in-blocks table')).toContain(chief.email);
       await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8')); // evaluate, not a script tag: the page's CSP forbids inline scripts
