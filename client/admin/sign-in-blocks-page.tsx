@@ -6,6 +6,7 @@ import { readJson, toProblemError } from '../api/problem-error.ts';
 import { errorText } from '../i18n/problem-message.ts';
 import { TIME_ZONE } from '../i18n/format.ts';
 import { localeFor, type Lang } from '../i18n/messages.ts';
+import './admin.css';
 
 interface SignInBlock {
   email: string;
@@ -52,9 +53,9 @@ export function SignInBlocksPage() {
 
   return (
     <main class="sign-in-blocks" lang={lang()}>
-      <header>
+      <header class="sign-in-blocks__header">
         <h1>{t().title}</h1>
-        <HeaderNav lang={lang()} current="/admin" />
+        <HeaderNav lang={lang()} current="/admin/inloggning" />
         <button type="button" lang={lang() === 'sv' ? 'en' : 'sv'} onClick={() => setLang(lang() === 'sv' ? 'en' : 'sv')}>{t().otherLang}</button>
       </header>
       <p>{t().intro}</p>

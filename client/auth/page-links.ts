@@ -21,6 +21,7 @@ export const PAGE_LINKS: readonly PageLink[] = [
   { key: 'field', href: '/falt', needs: 'tracks:write' },
   { key: 'report', href: '/rapportera', needs: 'reports:create' },
   { key: 'admin', href: '/admin', needs: 'disclosure:admin' },
+  { key: 'signInBlocks', href: '/admin/inloggning', needs: 'users:admin' },
 ];
 
 export function visibleLinks(can: (p: Permission) => boolean): PageLink[] {

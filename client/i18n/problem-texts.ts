@@ -128,6 +128,9 @@ export const PROBLEM_TEXTS: Record<ProblemCode | ClientProblemCode, Texts> = {
   'no-walking-graph': { sv: (p) => `${p.str('district')} saknar gångnät att planera på.`, en: (p) => `${p.str('district')} has no walking network to plan on.` },
   'patrol-route-not-found': { sv: 'Rutten finns inte.', en: 'The route does not exist.' },
 
+  'tile-out-of-range': { sv: 'Kartrutan finns inte.', en: 'The map tile does not exist.' },
+  'font-not-found': { sv: 'Typsnittet finns inte.', en: 'The font does not exist.' },
+  'no-place-near': { sv: 'Inget namngivet ställe ligger nära platsen.', en: 'Nothing named lies near the place.' },
   'file-type': { sv: 'Filen måste vara CSV eller GeoJSON.', en: 'The file must be CSV or GeoJSON.' },
   'file-empty': { sv: 'Filen är tom.', en: 'The file is empty.' },
   'import-not-found': { sv: 'Importen är okänd (avslutade importer sparas en timme).', en: 'The import is unknown (finished imports are kept for an hour).' },

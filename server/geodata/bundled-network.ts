@@ -4,8 +4,8 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { projectPath } from '../paths.ts';
+import { gunzipSync } from 'node:zlib';
 import { listDistricts } from '../db/queries/districts.ts';
 import { replaceMap, type MapFeatureRow } from '../db/queries/map-features.ts';
 import type { Sql } from '../db/sql.ts';

@@ -115,6 +115,10 @@ const SPECIFIC = {
   'waypoint-outside-area': { means: 'The first waypoint is outside every district.' },
   'no-walking-graph': { means: 'The district has no walking graph to route on.' },
   'patrol-route-not-found': { means: 'There is no such saved route.' },
+  // Map tiles, fonts and places
+  'tile-out-of-range': { means: 'The tile address is outside the zoom levels or the grid served.' },
+  'font-not-found': { means: 'No such font file is served.' },
+  'no-place-near': { means: 'Nothing named lies near the point.' },
   // Imports
   'file-type': { means: 'The file must be CSV or GeoJSON.' },
   'file-empty': { means: 'The file is empty.' },

@@ -62,7 +62,7 @@ function parseTileParams(z: string, x: string, y: string): [number, number, numb
   const [zn, xn, yn] = [Number(z), Number(x), Number(y.replace(/\.mvt$/, ''))];
   const n = 2 ** zn;
   if (!Number.isInteger(zn) || zn < 0 || zn > MAX_REQUEST_ZOOM || !Number.isInteger(xn) || !Number.isInteger(yn) || xn < 0 || yn < 0 || xn >= n || yn >= n) {
-    throw new HttpProblem(400, `There is no tile ${z}/${x}/${y}: z must be 0–${MAX_REQUEST_ZOOM} and x, y 0–2^z−1.`, { extensions: { code: 'tile-out-of-range' } });
+    throw new HttpProblem(400, `There is no tile ${z}/${x}/${y}: z must be 0–${MAX_REQUEST_ZOOM} and x, y 0–2^z−1.`, { code: 'tile-out-of-range' });
   }
   return [zn, xn, yn];
 }
@@ -130,7 +130,7 @@ export function mapRoutes(deps: AppDeps, opts: { tiles?: TileStore; trustProxy?:
       describe({ summary: 'A font file the style names in font-faces (Noto Sans, OFL)', tags: ['map'], responses: { 200: { description: 'woff2', contentType: 'font/woff2' }, 404: { description: 'No such font' } } }),
       (c) => {
         const data = readFontFile(c.req.param('file'));
-        if (!data) throw new HttpProblem(404, `There is no font ${c.req.param('file')}; the style's font-faces names the ones served.`, { extensions: { code: 'font-not-found' } });
+        if (!data) throw new HttpProblem(404, `There is no font ${c.req.param('file')}; the style's font-faces names the ones served.`, { code: 'font-not-found' });
         return c.body(data as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'font/woff2', 'Cache-Control': ASSET });
       },
     )

@@ -75,7 +75,7 @@ export function placeRoutes(deps: AppDeps) {
         const { lat, lon, maxDistM } = c.req.valid('query');
         const index = await places.current();
         const hit = reversePlace(index, lon, lat, { maxDistM });
-        if (!hit) throw new HttpProblem(404, `Nothing named lies within ${maxDistM} m of ${lat}, ${lon}.`, { extensions: { code: 'no-place-near' } });
+        if (!hit) throw new HttpProblem(404, `Nothing named lies within ${maxDistM} m of ${lat}, ${lon}.`, { code: 'no-place-near' });
         const label = labelHit(index, hit, { lon, lat });
         const f = placeFeature(hit.place);
         return c.json({ ...f, properties: { ...f.properties, distanceM: Math.round(hit.distanceM * 10) / 10, label: label.sv, labelEn: label.en } }, 200);

@@ -47,7 +47,7 @@ describe('problem texts', () => {
     for (const [code, spec] of Object.entries(FIELD_ERROR_CODES)) {
       for (const lang of LANGS) expectWords(renderText(FIELD_ERROR_TEXTS[code as keyof typeof FIELD_ERROR_TEXTS][lang], paramsOf(spec.params), lang));
     }
-    const app = createApp({ sql: null as never, area: null as never, now: Date.now, newId: () => 'x', log: { info() {}, warn() {}, error() {} }, basemapStyleUrl: null });
+    const app = createApp({ sql: {} as never, area: {} as never, now: Date.now, newId: () => 'x', log: { info() {}, warn() {}, error() {} }, basemapStyleUrl: null });
     const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, OpenApiOp>> };
     const fields = new Set<string>();
     const walk = (s: JsonSchema | undefined) => {

@@ -1,4 +1,5 @@
 // The reports API through app.request(), on PGlite and (when configured) a real PostgreSQL server.
+import { FIELD_ERROR_CODES, PROBLEM_CODES } from '../../server/http/problem-codes.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { latLngToCell } from 'h3-js';
 import { databaseTargets } from '../helpers/databases.ts';
@@ -24,8 +25,12 @@ describe.each(databaseTargets())('reports API on $name', (target) => {
   async function problem(res: Response, status: number) {
     expect(res.status).toBe(status);
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    const body = (await res.json()) as { status: number; detail: string; title: string; errors?: { path: string }[] };
+    const body = (await res.json()) as { status: number; code: string; detail: string; title: string; errors?: { path: string; code?: string }[] } & Record<string, unknown>;
     expect(body.status).toBe(status);
+    // A stable code from the registry, with every structured member its text may use.
+    expect(Object.keys(PROBLEM_CODES)).toContain(body.code);
+    for (const param of PROBLEM_CODES[body.code as keyof typeof PROBLEM_CODES].params ?? []) expect(body).toHaveProperty(param);
+    for (const e of body.errors ?? []) expect([...Object.keys(FIELD_ERROR_CODES), ...Object.keys(PROBLEM_CODES)]).toContain(e.code);
     expect(body.detail.length).toBeGreaterThan(10);
     expect(JSON.stringify(body)).not.toMatch(/at .*\.(ts|js):\d+/); // no stack trace
     return body;
@@ -58,6 +63,8 @@ describe.each(databaseTargets())('reports API on $name', (target) => {
     expect(body.detail).toMatch(/Berga/);
     expect(body.detail).toMatch(/Ryd/);
     expect(body.detail).toMatch(/Skäggetorp/);
+    expect(body).toMatchObject({ code: 'outside-area', lat: STOCKHOLM.lat, lon: STOCKHOLM.lon });
+    expect(body.districts).toEqual(expect.arrayContaining(['Berga', 'Ryd', 'Skäggetorp']));
     expect(await count()).toBe(before);
   });
 
