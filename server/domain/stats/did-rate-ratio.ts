@@ -55,17 +55,25 @@ export function logRatioZ(t: BeforeAfter, c: BeforeAfter): number {
 /**
  * The smallest reduction (0–1) a two-sided 5 % test would find with 80 % power, given the
  * before counts, the control's after count and the dispersion: solves
- * |log r| = (1.96 + 0.84) · √(φ (1/T₀ + 1/(T₀ g r) + 1/C₀ + 1/C₁)), g = C₁/C₀, by bisection.
+ * |log r| = (1.96 + 0.84) · √(φ (1/T₀ + 1/(T₀ g r) + 1/C₀ + 1/C₁)), g = C₁/C₀, for the r nearest 1.
  */
 export function smallestDetectableReduction(t0: number, c0: number, c1: number, dispersion = 1): number {
   if (t0 <= 0 || c0 <= 0 || c1 <= 0) return 1;
   const g = c1 / c0;
   const phi = Math.max(1, dispersion);
   const gap = (r: number) => -Math.log(r) - 2.8 * Math.sqrt(phi * (1 / t0 + 1 / (t0 * g * r) + 1 / c0 + 1 / c1));
-  let lo = 1e-6; // gap > 0 unless the data are tiny
-  let hi = 1; // gap < 0
-  if (gap(lo) <= 0) return 1;
-  for (let i = 0; i < 60; i++) {
+  // gap is negative near 1 and again near 0 (the after count vanishes): walk down from 1 to the
+  // first r where it turns positive, then bisect that step.
+  let lo = -1;
+  for (let r = 0.999; r > 0.001; r -= 0.001) {
+    if (gap(r) > 0) {
+      lo = r;
+      break;
+    }
+  }
+  if (lo < 0) return 1;
+  let hi = lo + 0.001;
+  for (let i = 0; i < 40; i++) {
     const mid = (lo + hi) / 2;
     if (gap(mid) > 0) lo = mid;
     else hi = mid;
