@@ -32,6 +32,8 @@ import { importRoutes } from './routes/imports.ts';
 import { publicReportRoutes } from './routes/public-reports.ts';
 import { moderationRoutes } from './routes/moderation.ts';
 import { open311Routes } from './routes/open311.ts';
+import { interventionRoutes } from './routes/interventions.ts';
+import { sunRoutes } from './routes/sun.ts';
 
 /** Any API body larger than this is refused before a route sees it. */
 const API_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -49,7 +51,9 @@ function apiRoutes(deps: AppDeps) {
     .route('/admin', adminRoutes(deps))
     .route('/', areaRoutes(deps))
     .route('/', analyticsRoutes(deps))
-    .route('/imports', importRoutes(deps));
+    .route('/imports', importRoutes(deps))
+    .route('/interventions', interventionRoutes(deps))
+    .route('/', sunRoutes(deps));
 }
 
 export type AppType = ReturnType<typeof apiRoutes>;

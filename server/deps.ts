@@ -26,6 +26,11 @@ export interface AppDeps {
   basemapStyleUrl: string | null;
   /** Built client to serve at /, when present. */
   staticDir?: string | undefined;
+  /**
+   * Names a place for a point (reverse geocoding, GET /api/places/reverse). Absent: the district
+   * with a distance and direction from the nearest team base (server/domain/track-places.ts).
+   */
+  placeName?: ((lat: number, lon: number) => string) | undefined;
   /** Sessions, password cost, cookies, CORS, proxy trust and rate limits (defaults in server/auth/options.ts). */
   security?: Partial<SecurityOptions> | undefined;
 }

@@ -28,6 +28,9 @@ export const PERMISSIONS = [
   'import:write', // historical report imports
   'tokens:admin', // API tokens for machine clients
   'account:self', // one's own account: password change, sign-out everywhere (sessions only)
+  'interventions:write', // log, edit and close interventions (patrols, lighting, …) for evaluation
+  'experiments:read', // patrol-dosage experiments: assignment, compliance and analysis
+  'experiments:admin', // set up a patrol-dosage experiment
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -35,7 +38,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 export const MATRIX: Readonly<Record<Role, readonly Permission[]>> = {
   resident: ['reports:create'],
   field: ['account:self', 'reports:create', 'reports:read', 'reports:read-own', 'routes:read', 'tracks:write'],
-  teamleader: ['account:self', 'reports:create', 'reports:read', 'reports:read-own', 'reports:moderate', 'analytics:read', 'routes:plan', 'routes:read', 'tracks:write', 'tracks:read-team', 'live:read'],
+  teamleader: ['account:self', 'reports:create', 'reports:read', 'reports:read-own', 'reports:moderate', 'analytics:read', 'routes:plan', 'routes:read', 'tracks:write', 'tracks:read-team', 'live:read', 'interventions:write', 'experiments:read'],
   chief: [
     'account:self',
     'reports:create',
@@ -50,6 +53,9 @@ export const MATRIX: Readonly<Record<Role, readonly Permission[]>> = {
     'live:read',
     'contacts:read',
     'import:write',
+    'interventions:write',
+    'experiments:read',
+    'experiments:admin',
   ],
   partner: ['account:self', 'reports:create', 'reports:read-own'],
   admin: ['account:self', 'reports:create', 'reports:read', 'reports:read-own', 'users:admin', 'areas:admin', 'import:write', 'tokens:admin', 'audit:read'],

@@ -17,7 +17,7 @@ export function isDatabaseDown(err: unknown): boolean {
 export function toProblem(err: unknown): HttpProblem {
   if (err instanceof HttpProblem) return err;
   if (err instanceof DomainError) {
-    return new HttpProblem(422, err.message, err.path ? { errors: [{ path: err.path, message: err.message }] } : {});
+    return new HttpProblem(422, err.message, { ...(err.path ? { errors: [{ path: err.path, message: err.message }] } : {}), extensions: { code: err.code } });
   }
   if (err instanceof HTTPException) {
     const detail = err.status === 400 && /JSON/i.test(err.message) ? `The request body is not valid JSON (${err.message}).` : err.message || 'The request could not be handled.';

@@ -24,8 +24,9 @@ export interface Periods {
   /** First date of the before period and the day after the after period (exclusive). */
   from: string;
   to: string;
-  /** Monday the after period starts. */
+  /** Monday the after period starts, and the Monday the before period ends (exclusive). */
   afterFrom: string;
+  beforeTo: string;
 }
 
 const DAY_MS = 86_400_000;
@@ -48,7 +49,7 @@ export function evaluationPeriods(p: PeriodInput): Periods {
     ...Array.from({ length: weeks }, (_, i) => dateOf(beforeTo - (weeks - i) * 7)),
     ...Array.from({ length: weeks }, (_, i) => dateOf(afterFrom + i * 7)),
   ];
-  return { weeks, weekStarts, from: dateOf(beforeTo - weeks * 7), to: dateOf(afterFrom + weeks * 7), afterFrom: dateOf(afterFrom) };
+  return { weeks, weekStarts, from: dateOf(beforeTo - weeks * 7), to: dateOf(afterFrom + weeks * 7), afterFrom: dateOf(afterFrom), beforeTo: dateOf(beforeTo) };
 }
 
 /** Index of the week (in weekStarts) holding a local date, or −1. */
