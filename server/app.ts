@@ -34,6 +34,7 @@ import { moderationRoutes } from './routes/moderation.ts';
 import { open311Routes } from './routes/open311.ts';
 import { interventionRoutes } from './routes/interventions.ts';
 import { sunRoutes } from './routes/sun.ts';
+import { experimentRoutes } from './routes/experiments.ts';
 
 /** Any API body larger than this is refused before a route sees it. */
 const API_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -53,6 +54,7 @@ function apiRoutes(deps: AppDeps) {
     .route('/', analyticsRoutes(deps))
     .route('/imports', importRoutes(deps))
     .route('/interventions', interventionRoutes(deps))
+    .route('/experiments', experimentRoutes(deps))
     .route('/', sunRoutes(deps));
 }
 

@@ -17,6 +17,8 @@ import type { LonLat } from '../domain/walk-router.ts';
 import { listBases } from '../db/queries/districts.ts';
 import { makeGraphCache, type DistrictGraph } from '../db/queries/route-graph.ts';
 import { loadRouteRisk } from '../db/queries/route-risk.ts';
+import { runningExperiments } from '../db/queries/experiments.ts';
+import { experimentStops } from './experiment-stops.ts';
 import { deleteRoute, getRoute, insertRoute, listRoutes, updateRoute, type NewPatrolRoute, type PatrolRouteRow, type RouteWaypoint } from '../db/queries/patrol-routes.ts';
 import { ImportGpxQuery, PathBody, PathResponse, RouteBody, RouteDto, RouteIdParam, RouteList, RouteQuery, SuggestBody, SuggestResponse } from '../schemas/patrol-routes.ts';
 import type { z } from 'zod';
@@ -110,13 +112,15 @@ export function patrolRoutes(deps: AppDeps) {
         if (!basePoint) throw new HttpProblem(422, 'No start point: give startPoint or load a team base for the district.');
         const shift = shiftInstants(b.date, b.start, b.end);
         const risk = await loadRouteRisk(sql, { districtId: g.districtId, untilMs: shift.startMs });
-        const result = suggestRoutes(b, { router: g.router, districtName: g.name, base: basePoint, cells: risk.cells, risk: risk.risk });
+        const running = await runningExperiments(sql, b.date);
+        const stops = experimentStops(running, g.districtId);
+        const result = suggestRoutes(b, { router: g.router, districtName: g.name, base: basePoint, cells: risk.cells, risk: risk.risk, experiment: stops?.stops });
         const noData = result.candidates === 0 ? `No reports in ${g.name} in the last ${risk.weeks} weeks: there are no stops to suggest.` : null;
         return c.json(
           {
             district: g.districtId, graph: g.kind, note: [graphNote(g), noData].filter(Boolean).join(' ') || null,
             base: { id: b.startPoint ? null : (chosen?.id ?? null), name: b.startPoint ? 'Startpunkt' : (chosen?.name ?? g.name), lon: basePoint[0], lat: basePoint[1] },
-            candidates: result.candidates, routes: result.routes,
+            candidates: result.candidates, routes: result.routes, experiment: stops?.dto ?? null,
           },
           200,
         );

@@ -40,6 +40,10 @@ export const SuggestResponse = z.object({
   note: z.string().nullable().describe('plain words about the graph or the data, e.g. routes follow the hex grid'),
   base: z.object({ id: z.string().nullable(), name: z.string(), lon: Lon, lat: Lat }),
   candidates: z.number().int(),
+  experiment: z
+    .object({ ids: z.array(z.string()), treatmentCells: z.array(Cell), visitsPerEvening: z.number().int(), visitMin: z.number().int() })
+    .nullable()
+    .describe('running patrol-dosage experiments: their treatment cells are prescribed stops; their control cells are never suggested'),
   routes: z.array(
     z.object({
       team: z.number().int(), stops: z.array(SuggestedStop), geometry: LineStringSchema,
