@@ -47,3 +47,29 @@ export function makeDarknessCalendar(lat: number = LINKOPING.lat, lon: number = 
     keeps: (date, hour, which) => ((darkMask(date) >> hour) & 1) === (which === 'dark' ? 1 : 0),
   };
 }
+
+const DAY_MS = 86_400_000;
+
+/** Bits of the local hours a filter keeps on a date: the dark hours, or the others. */
+export function keptHours(cal: DarknessCalendar, date: string, which: TimeOfDay): number {
+  const m = cal.darkMask(date);
+  return which === 'dark' ? m : ~m & 0xffffff;
+}
+
+/**
+ * The kept-hour bits of every date from `first` to `last` (inclusive), for SQL: row (date, hour)
+ * passes when bit hour of masks[date − first] is set. Dates without an explicit range default to
+ * the ten years before `refDate` and the year after it.
+ */
+export function keptHoursBetween(cal: DarknessCalendar, which: TimeOfDay, first: string, last: string): number[] {
+  const out: number[] = [];
+  for (let t = Date.parse(`${first}T00:00:00Z`), end = Date.parse(`${last}T00:00:00Z`); t <= end; t += DAY_MS) out.push(keptHours(cal, new Date(t).toISOString().slice(0, 10), which));
+  return out;
+}
+
+/** The date range a darkness filter covers: the filter's own, else ten years back and one ahead of refDate. */
+export function darknessRange(fromDate: string | undefined, toDate: string | undefined, refDate: string): { first: string; last: string } {
+  const ref = Date.parse(`${refDate}T00:00:00Z`);
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return { first: fromDate ?? iso(ref - 3653 * DAY_MS), last: toDate ?? iso(ref + 366 * DAY_MS) };
+}

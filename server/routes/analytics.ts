@@ -14,6 +14,7 @@ import { localHour } from '../domain/aoristic.ts';
 import { giStar } from '../domain/gi-star.ts';
 import { analyseTrends, weekStarts } from '../domain/trend-analysis.ts';
 import { makeUniverseCache } from './analytics-universe.ts';
+import { makeAreaDarkness } from './area-darkness.ts';
 import { districtCategoryTotals, heatCells, heatClock, heatSpan, weeklyCellSeries } from '../db/queries/heat.ts';
 import { makeHeatCache } from '../db/queries/heat-cache.ts';
 
@@ -26,6 +27,7 @@ export function analyticsRoutes(deps: AppDeps) {
   /** The heat map and hotspots read an in-process copy of heat_hours kept equal to the table. */
   const cube = makeHeatCache(sql, deps.now);
   const today = () => localHour(deps.now()).localDate;
+  const darkness = makeAreaDarkness(deps.area);
 
   /** The heat map from the cube, holidays and eves taken over the filter's dates or the cube's own span. */
   const cubeHeat = (f: HeatFilter) =>
@@ -53,7 +55,7 @@ export function analyticsRoutes(deps: AppDeps) {
       guard('analytics:read'),
       validate('query', HeatQuery),
       async (c) => {
-        const f = toHeatFilter(c.req.valid('query'), today());
+        const f = toHeatFilter(c.req.valid('query'), today(), await darkness.calendar());
         return c.json({ res: f.res, cells: await cubeHeat(f) }, 200);
       },
     )
@@ -69,7 +71,7 @@ export function analyticsRoutes(deps: AppDeps) {
       validate('query', HotspotQuery),
       async (c) => {
         const q = c.req.valid('query');
-        const f = toHeatFilter(q, today());
+        const f = toHeatFilter(q, today(), await darkness.calendar());
         const cells = await cubeHeat(f);
         const values = new Map(cells.map((x) => [x.cell, x.weight]));
         const area = await universe.cells(f.res, f.districts);
@@ -91,7 +93,7 @@ export function analyticsRoutes(deps: AppDeps) {
       async (c) => {
         const q = c.req.valid('query');
         const ref = today();
-        const base = toHeatFilter(q, ref);
+        const base = toHeatFilter(q, ref, await darkness.calendar());
         const weeks = weekStarts(ref, q.weeks);
         const first = weeks[0]!;
         const last = addDays(weeks.at(-1)!, 6);
@@ -118,7 +120,7 @@ export function analyticsRoutes(deps: AppDeps) {
       validate('query', ClockQuery),
       async (c) => {
         const q = c.req.valid('query');
-        let f = toHeatFilter(q, today());
+        let f = toHeatFilter(q, today(), await darkness.calendar());
         if (q.district) f = { ...f, districts: [...(f.districts ?? []), q.district] };
         if (q.cell) {
           const res = getResolution(q.cell);
@@ -139,7 +141,7 @@ export function analyticsRoutes(deps: AppDeps) {
       guard('analytics:read'),
       validate('query', HeatQuery),
       async (c) => {
-        const f = toHeatFilter(c.req.valid('query'), today());
+        const f = toHeatFilter(c.req.valid('query'), today(), await darkness.calendar());
         return c.json({ rows: await districtCategoryTotals(sql, f, await specialDays(f)) }, 200);
       },
     );

@@ -19,6 +19,7 @@ import { makeGraphCache, type DistrictGraph } from '../db/queries/route-graph.ts
 import { loadRouteRisk } from '../db/queries/route-risk.ts';
 import { runningExperiments } from '../db/queries/experiments.ts';
 import { experimentStops } from './experiment-stops.ts';
+import { makeAreaDarkness } from './area-darkness.ts';
 import { deleteRoute, getRoute, insertRoute, listRoutes, updateRoute, type NewPatrolRoute, type PatrolRouteRow, type RouteWaypoint } from '../db/queries/patrol-routes.ts';
 import { ImportGpxQuery, PathBody, PathResponse, RouteBody, RouteDto, RouteIdParam, RouteList, RouteQuery, SuggestBody, SuggestResponse } from '../schemas/patrol-routes.ts';
 import type { z } from 'zod';
@@ -40,6 +41,7 @@ function toDto(r: PatrolRouteRow) {
 export function patrolRoutes(deps: AppDeps) {
   const { sql } = deps;
   const graphs = makeGraphCache(sql);
+  const darkness = makeAreaDarkness(deps.area);
 
   const districtGraph = async (id: string | null | undefined, at: LonLat | undefined, field: string): Promise<DistrictGraph | null> => {
     const districtId = id ?? (at ? (await deps.area.index()).locate(at[0], at[1]) : null);
@@ -111,7 +113,7 @@ export function patrolRoutes(deps: AppDeps) {
         const basePoint: LonLat | null = b.startPoint ?? (chosen ? [chosen.lon, chosen.lat] : centre);
         if (!basePoint) throw new HttpProblem(422, 'No start point: give startPoint or load a team base for the district.');
         const shift = shiftInstants(b.date, b.start, b.end);
-        const risk = await loadRouteRisk(sql, { districtId: g.districtId, untilMs: shift.startMs });
+        const risk = await loadRouteRisk(sql, { districtId: g.districtId, untilMs: shift.startMs, afterDark: b.afterDark ? await darkness.calendar() : undefined });
         const running = await runningExperiments(sql, b.date);
         const stops = experimentStops(running, g.districtId);
         const result = suggestRoutes(b, { router: g.router, districtName: g.name, base: basePoint, cells: risk.cells, risk: risk.risk, experiment: stops?.stops });
