@@ -26,6 +26,7 @@ import { HeaderNav, ReportFab } from './auth/header-nav.tsx';
 import { useSession } from './state/create-session.ts';
 import { FieldPage } from './field/field-page.tsx';
 import { CoveragePage } from './coverage/coverage-page.tsx';
+import { InterventionsPage } from './interventions/interventions-page.tsx';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { routesApi } from './api/routes-api.ts';
 import { RoutePlanner } from './components/route-planner.tsx';
@@ -41,6 +42,7 @@ export function App() {
   if (location.pathname.startsWith('/granskning')) return <ModerationPage />;
   if (location.pathname.startsWith('/falt')) return <FieldPage />;
   if (location.pathname.startsWith('/tackning')) return <CoveragePage />;
+  if (location.pathname.startsWith('/insatser')) return <InterventionsPage />;
   const url = createUrlState();
   const session = useSession(); // the UI shows only what the role may use
   const now = new Date();

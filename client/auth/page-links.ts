@@ -16,6 +16,7 @@ export const PAGE_LINKS: readonly PageLink[] = [
   { key: 'map', href: '/' },
   { key: 'analytics', href: '/#analys', needs: 'analytics:read' },
   { key: 'coverage', href: '/tackning', needs: 'analytics:read' },
+  { key: 'interventions', href: '/insatser', needs: 'analytics:read' },
   { key: 'moderation', href: '/granskning', needs: 'reports:moderate' },
   { key: 'field', href: '/falt', needs: 'tracks:write' },
   { key: 'report', href: '/rapportera', needs: 'reports:create' },
