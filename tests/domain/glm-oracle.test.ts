@@ -87,3 +87,22 @@ describe('GLM fitting, hand-computed cases', () => {
     expect(fitPoisson({ y: [1, 2, 3], x: [[1, 0], [1, 0], [1, 0]] })).toBeNull();
   });
 });
+
+describe('θ for large counts', () => {
+  it('gives the same θ by the asymptotic ψ as by exact sums', async () => {
+    const { thetaMl } = await import('../../server/domain/stats/glm.ts');
+    // Counts straddling the switch (64): scaling y and μ together keeps the problem comparable.
+    const y = [40, 55, 63, 64, 70, 90, 120, 150, 61, 58];
+    const mu = y.map(() => 77.1);
+    const t = thetaMl(y, mu);
+    // Exact: the score with finite sums, by bisection.
+    const score = (th: number) => y.reduce((s, yi, i) => {
+      let dg = 0;
+      for (let k = 0; k < yi; k++) dg += 1 / (th + k);
+      return s + dg + Math.log(th) + 1 - Math.log(th + mu[i]!) - (yi + th) / (mu[i]! + th);
+    }, 0);
+    let lo = 0.5, hi = 1000;
+    for (let i = 0; i < 200; i++) { const m = (lo + hi) / 2; if (score(m) > 0) lo = m; else hi = m; }
+    expect(t / lo).toBeCloseTo(1, 6);
+  });
+});

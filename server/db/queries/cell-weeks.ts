@@ -40,12 +40,16 @@ export function toCellWeeks(universe: readonly string[], weekStarts: readonly st
   const first = W ? dayNo(weekStarts[0]!) : 0;
   const counts = new Int32Array(universe.length * W);
   const darkCounts = dark ? new Int32Array(universe.length * W) : undefined;
+  // Rows come per (cell, date, hour): the week of each date and its dark hours are worked out once.
+  const dates = new Map<string, { w: number; dark: number }>();
   for (const r of rows) {
     const i = index.get(r.cell);
-    const w = Math.floor((dayNo(r.localDate) - first) / 7);
-    if (i === undefined || w < 0 || w >= W) continue;
-    counts[i * W + w]! += r.count;
-    if (darkCounts && dark!.keeps(r.localDate, r.hour, 'dark')) darkCounts[i * W + w]! += r.count;
+    if (i === undefined) continue;
+    let d = dates.get(r.localDate);
+    if (!d) dates.set(r.localDate, (d = { w: Math.floor((dayNo(r.localDate) - first) / 7), dark: dark ? dark.darkMask(r.localDate) : 0 }));
+    if (d.w < 0 || d.w >= W) continue;
+    counts[i * W + d.w]! += r.count;
+    if (darkCounts && (d.dark >> r.hour) & 1) darkCounts[i * W + d.w]! += r.count;
   }
   return { cells: universe, weeks, counts, dark: darkCounts };
 }

@@ -2,7 +2,8 @@
 // squares (McCullagh & Nelder 1989, §2.5), with the NB dispersion θ estimated by maximum
 // likelihood as MASS::glm.nb does (Venables & Ripley 2002, §7.4: alternate the IRLS fit for a
 // fixed θ with Newton steps on θ). Hand-written so the domain stays dependency-free; the tests
-// compare it with statsmodels. Counts are integers, so ψ(θ + y) − ψ(θ) is an exact finite sum.
+// compare it with statsmodels. Counts are integers, so ψ(θ + y) − ψ(θ) is an exact finite sum
+// for small counts; large ones use ψ and ψ′ by their asymptotic series.
 import { erfc } from '../normal.ts';
 
 export interface GlmInput {
@@ -151,6 +152,25 @@ export function fitPoisson(input: GlmInput): GlmFit | null {
   return irls(input, Infinity);
 }
 
+/** ψ(x), x > 0: recurrence up to x ≥ 6, then the asymptotic series (Abramowitz & Stegun 6.3.18). */
+function digamma(x: number): number {
+  let r = 0;
+  for (; x < 6; x++) r -= 1 / x;
+  const f = 1 / (x * x);
+  return r + Math.log(x) - 0.5 / x - f * (1 / 12 - f * (1 / 120 - f * (1 / 252 - f * (1 / 240 - f / 132))));
+}
+
+/** ψ′(x), x > 0: recurrence up to x ≥ 6, then the asymptotic series (A & S 6.4.12). */
+function trigamma(x: number): number {
+  let r = 0;
+  for (; x < 6; x++) r += 1 / (x * x);
+  const f = 1 / (x * x);
+  return r + 1 / x + f / 2 + (f / x) * (1 / 6 - f * (1 / 30 - f * (1 / 42 - f / 30)));
+}
+
+/** Counts at or above this use ψ and ψ′ directly instead of the exact finite sums. */
+const SUM_LIMIT = 64;
+
 /** ML estimate of θ for fixed means (MASS::theta.ml): Newton steps on the score. */
 export function thetaMl(y: ArrayLike<number>, mu: ArrayLike<number>): number {
   const n = y.length;
@@ -165,9 +185,14 @@ export function thetaMl(y: ArrayLike<number>, mu: ArrayLike<number>): number {
       const m = mu[i]!;
       let dg = 0; // ψ(θ + y) − ψ(θ)
       let tg = 0; // ψ′(θ) − ψ′(θ + y)
-      for (let k = 0; k < yi; k++) {
-        dg += 1 / (t + k);
-        tg += 1 / (t + k) ** 2;
+      if (yi < SUM_LIMIT) {
+        for (let k = 0; k < yi; k++) {
+          dg += 1 / (t + k);
+          tg += 1 / (t + k) ** 2;
+        }
+      } else {
+        dg = digamma(t + yi) - digamma(t);
+        tg = trigamma(t) - trigamma(t + yi);
       }
       score += dg + Math.log(t) + 1 - Math.log(t + m) - (yi + t) / (m + t);
       info += tg - 1 / t + 2 / (m + t) - (yi + t) / (m + t) ** 2;
