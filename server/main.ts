@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config.ts';
 import { ensureClientBuilt } from './client-build.ts';
 import { startServer } from './start-server.ts';
+import { DEFAULT_NETWORK_FILE } from './geodata/bundled-network.ts';
 import { DataDirBusyError } from './db/embedded.ts';
 import { securityFromEnv } from './auth/options.ts';
 
@@ -18,6 +19,7 @@ async function main() {
     host: config.HOST,
     seedDemo: config.SEED_DEMO === '1',
     streetsFile: config.STREETS_FILE,
+    networkFile: DEFAULT_NETWORK_FILE,
     basemapStyleUrl: config.BASEMAP_STYLE_URL ?? null,
     staticDir,
     logLevel: config.LOG_LEVEL,

@@ -26,6 +26,8 @@ export interface StartOptions {
   host?: string;
   seedDemo?: boolean;
   streetsFile?: string | undefined;
+  /** The compact network loaded into an empty map (main: geodata/linkoping/network.json.gz). */
+  networkFile?: string | undefined;
   basemapStyleUrl?: string | null;
   staticDir?: string | undefined;
   logLevel?: LogLevel;
@@ -73,7 +75,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   try {
     const applied = await migrate(sql);
     if (applied.length) log.info('migrations applied', { applied });
-    await loadDefaultArea(sql, { streetsFile: opts.streetsFile, log: (line) => log.info(line) });
+    await loadDefaultArea(sql, { streetsFile: opts.streetsFile, networkFile: opts.networkFile, log: (line) => log.info(line) });
     if (opts.seedDemo) {
       const seeded = await seedDemoIfEmpty(sql, { method: embedded ? 'insert' : 'copy' });
       if (seeded) log.info('demo reports seeded', { count: seeded });

@@ -1,12 +1,15 @@
-// Command line for the area's geodata: import districts, team bases and streets; show what is loaded.
+// Command line for the area's geodata: import districts, team bases, streets and OSM extracts; show what is loaded.
 import { pathToFileURL } from 'node:url';
 import { DataDirBusyError, startEmbedded } from '../db/embedded.ts';
 import { migrate } from '../db/migrate.ts';
 import { listBases, listDistricts } from '../db/queries/districts.ts';
+import { countMapFeatures, getMapMeta } from '../db/queries/map-features.ts';
 import { countStreets, streetCoverage } from '../db/queries/streets.ts';
 import { createSql, type Sql } from '../db/sql.ts';
 import { coverageLines, coverageWarnings, formatKm } from '../geodata/coverage.ts';
-import { importBasesFile, importDistrictsFile, importStreetsFile } from '../geodata/import-files.ts';
+import { DEFAULT_AREA_DIR, importBasesFile, importDistrictsFile, importStreetsFile, loadDefaultArea } from '../geodata/import-files.ts';
+import { DEFAULT_MAP_MARGIN_M, importOsmFile, importSummaryLines, type ImportPhase } from '../geodata/import-osm.ts';
+import { progressBar } from './progress-bar.ts';
 
 export const USAGE = `Usage: npm run geodata -- <command>
 
@@ -15,6 +18,10 @@ export const USAGE = `Usage: npm run geodata -- <command>
   import-bases FILE.geojson      upsert team bases (Point features: id, name, district)
   import-streets FILE            replace the walkable network from GeoJSON lines, OSM XML (.osm)
                                  or OSM PBF (.osm.pbf); clipped to the districts + 500 m
+  import-osm FILE [--margin-m M] replace the area's map (buildings, land use, water, roads, rail,
+                                 POIs, addresses, places) AND the walkable network from an
+                                 OpenStreetMap extract (.osm or .osm.pbf), clipped to the districts
+                                 + M metres (default ${DEFAULT_MAP_MARGIN_M}); one transaction
   status                         districts, approximate flags, bases, street km per district
 
 Database: DATABASE_URL when set, else the embedded database in DATA_DIR (default ./data),
@@ -54,9 +61,42 @@ async function printStatus(sql: Sql, out: Out): Promise<void> {
   out(`Streets: ${streets} rows, ${formatKm(coverage.reduce((sum, c) => sum + c.km, 0))}; outside every district: ${formatKm(kmOf.get(null) ?? 0)}`);
   if (streets === 0) out('  no street network loaded: routes follow the hex grid everywhere');
   else for (const w of coverageWarnings(coverage)) out(`  warning: ${w}`);
+  const features = await countMapFeatures(sql);
+  const imported = await getMapMeta<{ file?: string; importedAt?: string }>(sql, 'import');
+  out(`Map: ${features} features${imported ? ` from ${imported.file ?? '?'} (${imported.importedAt ?? '?'})` : ''}, version ${(await getMapMeta<string>(sql, 'version')) ?? 'none'}`);
+  if (features === 0) out('  no map loaded: run import-osm with an OpenStreetMap extract');
 }
 
-async function runCommand(sql: Sql, cmd: string, file: string | undefined, out: Out): Promise<void> {
+const PHASE_LABEL: Record<ImportPhase, string> = { read: 'reading', relations: 'reading multipolygon members', write: 'writing' };
+
+async function importOsm(sql: Sql, file: string, marginM: number | undefined, out: Out, bar: ReturnType<typeof progressBar>): Promise<void> {
+  const area = await loadDefaultArea(sql); // a fresh database gets the repository's districts first
+  if (area.districts) out(`Loaded the default districts and bases from ${DEFAULT_AREA_DIR}`);
+  out(`Importing the map from ${file}`);
+  let phase: ImportPhase = 'read';
+  const s = await importOsmFile(sql, file, {
+    ...(marginM === undefined ? {} : { marginM }),
+    onProgress: (p, fraction) => {
+      if (p !== phase) {
+        bar.draw(1, PHASE_LABEL[phase]);
+        bar.done(); // a TTY keeps the finished phase on its own line
+      }
+      phase = p;
+      bar.draw(fraction, PHASE_LABEL[p]);
+    },
+  });
+  bar.draw(1, PHASE_LABEL[phase]);
+  bar.done();
+  const st = s.stats;
+  out(`Read ${st.nodes} nodes, ${st.ways} ways, ${st.relations} relations (${st.multipolygons} multipolygons assembled).`);
+  out(`Wrote ${Object.values(s.layers).reduce((a, b) => a + b, 0)} map features and ${s.streets.inserted} street rows in one transaction (box: districts + ${s.marginM} m).`);
+  for (const line of await importSummaryLines(sql, s)) out(`  ${line}`);
+  for (const line of coverageLines(s.streets.coverage)) out(`  ${line}`);
+  for (const w of s.warnings) out(`warning: ${w}`);
+  out(`Map version ${s.version}`);
+}
+
+async function runCommand(sql: Sql, cmd: string, file: string | undefined, out: Out, opts: CliOptions): Promise<void> {
   switch (cmd) {
     case 'import-districts': {
       const ids = await importDistrictsFile(sql, file!);
@@ -75,18 +115,41 @@ async function runCommand(sql: Sql, cmd: string, file: string | undefined, out: 
       for (const w of s.warnings) out(`warning: ${w}`);
       return;
     }
+    case 'import-osm':
+      await importOsm(sql, file!, opts.marginM, out, progressBar(opts.progressStream));
+      return;
     case 'status':
       await printStatus(sql, out);
       return;
   }
 }
 
-const NEEDS_FILE = new Set(['import-districts', 'import-bases', 'import-streets']);
+const NEEDS_FILE = new Set(['import-districts', 'import-bases', 'import-streets', 'import-osm']);
+
+interface CliOptions {
+  marginM?: number;
+  progressStream: NodeJS.WriteStream;
+}
+
+/** `--margin-m M` (import-osm only): a non-negative number of metres; null when the options are invalid. */
+function parseOptions(cmd: string, extra: string[]): { marginM?: number } | null {
+  if (extra.length === 0) return {};
+  if (cmd !== 'import-osm' || extra.length !== 2 || extra[0] !== '--margin-m') return null;
+  const m = Number(extra[1]);
+  return Number.isFinite(m) && m >= 0 ? { marginM: m } : null;
+}
 
 /** Runs the CLI; returns the exit code. */
-export async function runGeodataCli(args: string[], env: NodeJS.ProcessEnv, out: Out = console.log, err: Out = console.error): Promise<number> {
+export async function runGeodataCli(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  out: Out = console.log,
+  err: Out = console.error,
+  progressStream: NodeJS.WriteStream = process.stderr,
+): Promise<number> {
   const [cmd, file, ...extra] = args;
-  const valid = cmd !== undefined && (cmd === 'status' ? file === undefined : NEEDS_FILE.has(cmd) && file !== undefined && extra.length === 0);
+  const options = cmd === undefined ? null : parseOptions(cmd, extra);
+  const valid = cmd !== undefined && options !== null && (cmd === 'status' ? file === undefined : NEEDS_FILE.has(cmd) && file !== undefined);
   if (!valid) {
     err(USAGE);
     return 2;
@@ -108,7 +171,7 @@ export async function runGeodataCli(args: string[], env: NodeJS.ProcessEnv, out:
   process.once('SIGINT', interrupt);
   try {
     await migrate(db.sql);
-    await runCommand(db.sql, cmd, file, out);
+    await runCommand(db.sql, cmd, file, out, { ...options, progressStream });
     return 0;
   } catch (e) {
     err(`geodata ${cmd} failed: ${(e as Error).message}`);

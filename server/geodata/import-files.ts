@@ -3,10 +3,12 @@ import { open, readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { countDistricts, listDistricts, upsertBases, upsertDistricts } from '../db/queries/districts.ts';
+import { countMapFeatures } from '../db/queries/map-features.ts';
 import { countStreets, replaceStreets, streetCoverage } from '../db/queries/streets.ts';
 import type { Sql } from '../db/sql.ts';
 import { parseBasesGeoJson, parseDistrictsGeoJson } from './area-geojson.ts';
 import { makeDistrictLocator } from './assign-districts.ts';
+import { loadNetworkFile } from './bundled-network.ts';
 import { coverageWarnings, type DistrictKm } from './coverage.ts';
 import { parseOsmPbf } from './osm-pbf.ts';
 import { parseOsmXml } from './osm-xml.ts';
@@ -128,12 +130,14 @@ export async function importBasesFile(sql: Sql, path: string): Promise<{ id: str
 
 /**
  * First start: loads the repository's Linköping districts and bases when the districts table is
- * empty, and the streets file (when given) when the streets table is empty.
+ * empty, the streets file (when given) when the streets table is empty, and the network file
+ * (when given; main passes geodata/linkoping/network.json.gz) when map_features is empty: its
+ * lines become the basemap's roads, and the walkable network too when streets is still empty.
  */
 export async function loadDefaultArea(
   sql: Sql,
-  opts: { areaDir?: string; streetsFile?: string; log?: (line: string) => void } = {},
-): Promise<{ districts: boolean; streets: boolean }> {
+  opts: { areaDir?: string; streetsFile?: string | undefined; networkFile?: string | undefined; log?: (line: string) => void } = {},
+): Promise<{ districts: boolean; streets: boolean; network?: boolean }> {
   const dir = opts.areaDir ?? DEFAULT_AREA_DIR;
   let districts = false;
   if ((await countDistricts(sql)) === 0) {
@@ -147,5 +151,17 @@ export async function loadDefaultArea(
     await importStreetsFile(sql, opts.streetsFile, opts.log ? { log: opts.log } : {});
     streets = true;
   }
-  return { districts, streets };
+  if (opts.networkFile === undefined) return { districts, streets };
+  let network = false;
+  if ((await countMapFeatures(sql)) === 0) {
+    const replaceStreets = (await countStreets(sql)) === 0;
+    const r = await loadNetworkFile(sql, opts.networkFile, { replaceStreets });
+    opts.log?.(
+      `Loaded the bundled street network (${r.features} lines${r.streets === null ? '' : `, ${r.streets} walkable`}; © OpenStreetMap contributors, ODbL); ` +
+        'import a current extract with npm run geodata -- import-osm FILE.osm.pbf',
+    );
+    network = true;
+    streets ||= replaceStreets;
+  }
+  return { districts, streets, network };
 }

@@ -1,4 +1,6 @@
 // Assembles OSM nodes and ways (from either the XML or the PBF reader) into walkable StreetWays.
+import { NodeStore } from './node-store.ts';
+import type { OsmSink, OsmTags } from './osm-sink.ts';
 import { classifyWay, type WayVerdict } from './pedestrian-filter.ts';
 import type { StreetWay } from './street-way.ts';
 
@@ -26,34 +28,21 @@ interface PendingWay {
 }
 
 /**
- * Node coordinates in one growable Float64Array indexed through a Map, so a city-sized
- * extract (~1 M nodes) costs tens of MB. Ways are resolved at the end: element order is free.
+ * Node coordinates in a NodeStore (16 bytes a node), so a city-sized extract (~1 M nodes)
+ * costs tens of MB. Ways are resolved at the end: element order is free.
  */
-export class OsmCollector {
-  private readonly index = new Map<number, number>();
-  private coords = new Float64Array(1 << 16);
+export class OsmCollector implements OsmSink {
+  private readonly nodes = new NodeStore();
   private readonly pending: PendingWay[] = [];
   private readonly stats: OsmParseStats = {
     nodes: 0, highwayWays: 0, kept: 0, dropped: { 'not-walkable': 0, 'no-foot-access': 0 }, missingNodeRefs: 0,
   };
 
   addNode(id: number, lon: number, lat: number): void {
-    let slot = this.index.get(id);
-    if (slot === undefined) {
-      slot = this.index.size;
-      this.index.set(id, slot);
-      if (2 * slot + 2 > this.coords.length) {
-        const grown = new Float64Array(this.coords.length * 2);
-        grown.set(this.coords);
-        this.coords = grown;
-      }
-      this.stats.nodes++;
-    }
-    this.coords[2 * slot] = lon;
-    this.coords[2 * slot + 1] = lat;
+    this.nodes.add(id, lon, lat);
   }
 
-  addWay(id: number, refs: number[], tags: ReadonlyMap<string, string>): void {
+  addWay(id: number, refs: number[], tags: OsmTags): void {
     const verdict = classifyWay(tags);
     if (verdict === 'not-highway') return;
     this.stats.highwayWays++;
@@ -66,6 +55,7 @@ export class OsmCollector {
 
   /** Resolves node references; a way with missing nodes is split into its complete pieces. */
   finish(): OsmParseResult {
+    this.stats.nodes = this.nodes.size;
     const ways: StreetWay[] = [];
     for (const w of this.pending) {
       const before = ways.length;
@@ -75,12 +65,12 @@ export class OsmCollector {
         piece = [];
       };
       for (const ref of w.refs) {
-        const slot = this.index.get(ref);
-        if (slot === undefined) {
+        const at = this.nodes.get(ref);
+        if (at === undefined) {
           this.stats.missingNodeRefs++;
           flush();
         } else {
-          piece.push([this.coords[2 * slot]!, this.coords[2 * slot + 1]!]);
+          piece.push(at);
         }
       }
       flush();

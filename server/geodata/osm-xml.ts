@@ -1,19 +1,23 @@
-// Reads OpenStreetMap XML (.osm) as a stream and keeps the ways a pedestrian may use.
+// Reads OpenStreetMap XML (.osm) as a stream into an OsmSink (nodes with tags, ways, relations).
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { OsmCollector, type OsmParseResult } from './osm-collector.ts';
+import type { OsmMember, OsmReadOptions, OsmSink } from './osm-sink.ts';
 import { readXmlAttribute as attr, XmlTagScanner, type XmlTag } from './xml-tags.ts';
 
-export interface OsmReadOptions {
-  /** Called after each chunk with the bytes read so far and the file size in bytes. */
-  onProgress?: (readBytes: number, totalBytes: number) => void;
+export type { OsmReadOptions } from './osm-sink.ts';
+
+/** Parses an .osm file into the walkable ways (import-streets). */
+export async function parseOsmXml(path: string, opts: OsmReadOptions = {}): Promise<OsmParseResult> {
+  const collector = new OsmCollector();
+  await readOsmXml(path, collector, opts);
+  return collector.finish();
 }
 
-/** Parses an .osm file chunk by chunk; memory grows with the node count, not the file size. */
-export async function parseOsmXml(path: string, opts: OsmReadOptions = {}): Promise<OsmParseResult> {
+/** Streams an .osm file into a sink chunk by chunk; memory does not grow with the file size. */
+export async function readOsmXml(path: string, sink: OsmSink, opts: OsmReadOptions = {}): Promise<void> {
   const totalBytes = (await stat(path)).size;
-  const collector = new OsmCollector();
-  const handler = makeOsmXmlHandler(collector);
+  const handler = makeOsmXmlHandler(sink);
   const scanner = new XmlTagScanner(handler);
   const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
   let sawOsm = false;
@@ -27,50 +31,78 @@ export async function parseOsmXml(path: string, opts: OsmReadOptions = {}): Prom
   }
   scanner.end();
   if (!sawOsm) throw new Error(`${path} is empty`);
-  return collector.finish();
+  if (!handler.closed()) throw new Error(`${path} is truncated: it ends before </osm>`);
 }
 
-/** The element state machine: <node>, <way> with <nd>/<tag> children. */
-export function makeOsmXmlHandler(collector: OsmCollector): (tag: XmlTag) => void {
-  let way: { id: number; refs: number[]; tags: Map<string, string> } | null = null;
-  return (tag) => {
+type Element =
+  | { kind: 'node'; id: number; lon: number; lat: number; tags: Map<string, string> | null }
+  | { kind: 'way'; id: number; refs: number[]; tags: Map<string, string> }
+  | { kind: 'relation'; id: number; members: OsmMember[]; tags: Map<string, string> };
+
+const MEMBER_TYPE: Record<string, OsmMember['type']> = { node: 'n', way: 'w', relation: 'r' };
+
+/** The element state machine: <node>, <way>, <relation> with <tag>, <nd> and <member> children. */
+export function makeOsmXmlHandler(sink: OsmSink): ((tag: XmlTag) => void) & { closed: () => boolean } {
+  let current: Element | null = null;
+  let sawEnd = false;
+  const emit = (e: Element) => {
+    if (e.kind === 'node') sink.addNode(e.id, e.lon, e.lat, e.tags);
+    else if (e.kind === 'way') sink.addWay(e.id, e.refs, e.tags);
+    else sink.addRelation?.(e.id, e.members, e.tags);
+  };
+  const handler = (tag: XmlTag) => {
     if (tag.isClosing) {
-      if (tag.name === 'way' && way) {
-        collector.addWay(way.id, way.refs, way.tags);
-        way = null;
+      if (tag.name === 'osm') sawEnd = true;
+      else if (current && tag.name === (current.kind === 'relation' ? 'relation' : current.kind)) {
+        emit(current);
+        current = null;
       }
       return;
     }
+    const raw = tag.rawAttrs;
     switch (tag.name) {
       case 'node': {
-        const raw = tag.rawAttrs;
-        if (isDeleted(raw)) return;
+        current = null;
         const id = Number(attr(raw, 'id'));
         const lat = Number(attr(raw, 'lat'));
         const lon = Number(attr(raw, 'lon'));
-        if (Number.isFinite(id) && Number.isFinite(lat) && Number.isFinite(lon)) collector.addNode(id, lon, lat);
+        if (isDeleted(raw) || !Number.isFinite(id) || !Number.isFinite(lat) || !Number.isFinite(lon)) return;
+        const node: Element = { kind: 'node', id, lon, lat, tags: null };
+        if (tag.isSelfClosing) emit(node);
+        else current = node;
         return;
       }
-      case 'way': {
-        const current = { id: Number(attr(tag.rawAttrs, 'id')), refs: [], tags: new Map<string, string>() };
-        if (tag.isSelfClosing) return; // a way without nodes
-        way = isDeleted(tag.rawAttrs) || !Number.isFinite(current.id) ? null : current;
+      case 'way':
+      case 'relation': {
+        current = null;
+        const id = Number(attr(raw, 'id'));
+        if (tag.isSelfClosing || isDeleted(raw) || !Number.isFinite(id)) return; // an empty way or relation
+        current = tag.name === 'way'
+          ? { kind: 'way', id, refs: [], tags: new Map() }
+          : { kind: 'relation', id, members: [], tags: new Map() };
         return;
       }
       case 'nd': {
-        if (!way) return;
-        const ref = Number(attr(tag.rawAttrs, 'ref'));
-        if (Number.isFinite(ref)) way.refs.push(ref);
+        const ref = Number(attr(raw, 'ref'));
+        if (current?.kind === 'way' && Number.isFinite(ref)) current.refs.push(ref);
+        return;
+      }
+      case 'member': {
+        const ref = Number(attr(raw, 'ref'));
+        const type = MEMBER_TYPE[attr(raw, 'type') ?? ''];
+        if (current?.kind === 'relation' && type && Number.isFinite(ref)) current.members.push({ type, ref, role: attr(raw, 'role') ?? '' });
         return;
       }
       case 'tag': {
-        if (!way) return;
-        const k = attr(tag.rawAttrs, 'k');
-        if (k !== undefined) way.tags.set(k, attr(tag.rawAttrs, 'v') ?? '');
+        const k = attr(raw, 'k');
+        if (!current || k === undefined) return;
+        if (current.kind === 'node') current.tags ??= new Map();
+        current.tags!.set(k, attr(raw, 'v') ?? '');
         return;
       }
     }
   };
+  return Object.assign(handler, { closed: () => sawEnd });
 }
 
 /** JOSM files mark deletions with action="delete"; history files with visible="false". */

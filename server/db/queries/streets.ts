@@ -1,7 +1,7 @@
 // The walkable network: replaced whole in one transaction, listed per district, summed per district.
-import { prepareStreets, type DistrictShape } from '../../geodata/assign-districts.ts';
+import { prepareStreets, type DistrictShape, type StreetRow } from '../../geodata/assign-districts.ts';
 import type { StreetWay } from '../../geodata/street-way.ts';
-import type { Sql } from '../sql.ts';
+import type { Sql, Tx } from '../sql.ts';
 
 export interface StreetListRow {
   id: number;
@@ -42,23 +42,26 @@ export async function replaceStreets(
   opts: { marginM?: number; onProgress?: (inserted: number, total: number) => void } = {},
 ): Promise<ReplaceStreetsResult> {
   const { rows, clippedOut } = prepareStreets(ways, districts, opts);
-  await sql.begin(async (tx) => {
-    await tx`delete from streets`;
-    for (let i = 0; i < rows.length; i += BATCH_ROWS) {
-      const batch = rows.slice(i, i + BATCH_ROWS);
-      await tx`
-        insert into streets (osm_way_id, name, highway, lit, length_m, district_id, coords)
-        select way_id, name, highway, lit, length_m, district_id, coords::jsonb
-        from unnest(
-          ${batch.map((r) => r.osmWayId)}::bigint[], ${batch.map((r) => r.name)}::text[],
-          ${batch.map((r) => r.highway)}::text[], ${batch.map((r) => r.lit)}::text[],
-          ${batch.map((r) => r.lengthM)}::float8[], ${batch.map((r) => r.districtId)}::text[],
-          ${batch.map((r) => JSON.stringify(r.coords))}::text[]
-        ) as t(way_id, name, highway, lit, length_m, district_id, coords)`;
-      opts.onProgress?.(i + batch.length, rows.length);
-    }
-  });
+  await sql.begin((tx) => writeStreetRows(tx, rows, opts.onProgress));
   return { inserted: rows.length, clippedOut };
+}
+
+/** Deletes every street and inserts the rows; run it inside a transaction (tx). */
+export async function writeStreetRows(tx: Tx, rows: readonly StreetRow[], onProgress?: (inserted: number, total: number) => void): Promise<void> {
+  await tx`delete from streets`;
+  for (let i = 0; i < rows.length; i += BATCH_ROWS) {
+    const batch = rows.slice(i, i + BATCH_ROWS);
+    await tx`
+      insert into streets (osm_way_id, name, highway, lit, length_m, district_id, coords)
+      select way_id, name, highway, lit, length_m, district_id, coords::jsonb
+      from unnest(
+        ${batch.map((r) => r.osmWayId)}::bigint[], ${batch.map((r) => r.name)}::text[],
+        ${batch.map((r) => r.highway)}::text[], ${batch.map((r) => r.lit)}::text[],
+        ${batch.map((r) => r.lengthM)}::float8[], ${batch.map((r) => r.districtId)}::text[],
+        ${batch.map((r) => JSON.stringify(r.coords))}::text[]
+      ) as t(way_id, name, highway, lit, length_m, district_id, coords)`;
+    onProgress?.(i + batch.length, rows.length);
+  }
 }
 
 export async function listStreets(sql: Sql, filter: { districtId?: string } = {}): Promise<StreetListRow[]> {
