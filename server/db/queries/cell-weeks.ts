@@ -43,11 +43,11 @@ export function toCellWeeks(universe: readonly string[], weekStarts: readonly st
   // Rows come per (cell, date, hour): the week of each date and its dark hours are worked out once.
   const dates = new Map<string, { w: number; dark: number }>();
   for (const r of rows) {
-    const i = index.get(r.cell);
-    if (i === undefined) continue;
     let d = dates.get(r.localDate);
     if (!d) dates.set(r.localDate, (d = { w: Math.floor((dayNo(r.localDate) - first) / 7), dark: dark ? dark.darkMask(r.localDate) : 0 }));
     if (d.w < 0 || d.w >= W) continue;
+    const i = index.get(r.cell);
+    if (i === undefined) continue;
     counts[i * W + d.w]! += r.count;
     if (darkCounts && (d.dark >> r.hour) & 1) darkCounts[i * W + d.w]! += r.count;
   }
