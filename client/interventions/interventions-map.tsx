@@ -66,5 +66,5 @@ export function InterventionsMap(props: InterventionsMapProps) {
     if (f && map) map.easeTo({ center: f, zoom: 15, duration: 0 });
   });
 
-  return <div ref={container} class="interventions-map" data-testid="interventions-map" role="img" aria-label={props.label} />;
+  return <div ref={container} class="interventions-map" data-testid="interventions-map" role="region" aria-label={props.label} />;
 }
