@@ -27,6 +27,8 @@ import { useSession } from './state/create-session.ts';
 import { FieldPage } from './field/field-page.tsx';
 import { CoveragePage } from './coverage/coverage-page.tsx';
 import { InterventionsPage } from './interventions/interventions-page.tsx';
+import { AdminPage } from './admin/admin-page.tsx';
+import { SignInBlocksPage } from './admin/sign-in-blocks-page.tsx';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { routesApi } from './api/routes-api.ts';
 import { RoutePlanner } from './components/route-planner.tsx';
@@ -43,6 +45,8 @@ export function App() {
   if (location.pathname.startsWith('/falt')) return <FieldPage />;
   if (location.pathname.startsWith('/tackning')) return <CoveragePage />;
   if (location.pathname.startsWith('/insatser')) return <InterventionsPage />;
+  if (location.pathname.startsWith('/admin/inloggning')) return <SignInBlocksPage />;
+  if (location.pathname.startsWith('/admin')) return <AdminPage />;
   const url = createUrlState();
   const session = useSession(); // the UI shows only what the role may use
   const now = new Date();
@@ -111,7 +115,7 @@ export function App() {
           <FilterPanel
             filters={url.filters()}
             range={effectiveDateRange(url.filters(), now)}
-            districts={districtProps().map((d) => ({ id: d.id, name: d.name, approximate: d.approximate }))}
+            districts={districtProps().map((d) => ({ id: d.id, name: d.name }))}
             categories={categories()}
             lang={url.lang()}
             t={t()}
@@ -151,7 +155,7 @@ export function App() {
                 t={t()}
               />
             </Show>
-            <ErrorList errors={errors()} t={t()} />
+            <ErrorList errors={errors()} t={t()} lang={url.lang()} />
           </div>
           <Show when={!isAnalytics()}>
             <ReportFab lang={url.lang()} />

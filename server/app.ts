@@ -11,7 +11,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { AppDeps } from './deps.ts';
 import { HttpProblem } from './http/problem.ts';
-import { isDatabaseDown, problemResponse, toProblem } from './http/on-error.ts';
+import { databaseUnavailable, isDatabaseDown, problemResponse, toProblem } from './http/on-error.ts';
 import { guard } from './http/guard.ts';
 import { csrfProtection } from './http/csrf.ts';
 import { dbGate, makeDbBreaker } from './http/db-breaker.ts';
@@ -19,6 +19,7 @@ import { loadUser } from './auth/load-user.ts';
 import { resolveSecurity } from './auth/options.ts';
 import { authRoutes } from './routes/auth.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { disclosureRoutes } from './routes/disclosure.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { DOCS_CSS, renderDocsPage } from './http/docs-page.ts';
 import { reportRoutes } from './routes/reports.ts';
@@ -35,6 +36,8 @@ import { open311Routes } from './routes/open311.ts';
 import { interventionRoutes } from './routes/interventions.ts';
 import { sunRoutes } from './routes/sun.ts';
 import { experimentRoutes } from './routes/experiments.ts';
+import { mapRoutes } from './routes/map.ts';
+import { placeRoutes } from './routes/places.ts';
 
 /** Any API body larger than this is refused before a route sees it. */
 const API_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -50,9 +53,11 @@ function apiRoutes(deps: AppDeps) {
     .route('/moderation', moderationRoutes(deps))
     .route('/auth', authRoutes(deps))
     .route('/admin', adminRoutes(deps))
+    .route('/admin/disclosure', disclosureRoutes(deps))
     .route('/', areaRoutes(deps))
     .route('/', analyticsRoutes(deps))
     .route('/imports', importRoutes(deps))
+    .route('/places', placeRoutes(deps))
     .route('/interventions', interventionRoutes(deps))
     .route('/experiments', experimentRoutes(deps))
     .route('/', sunRoutes(deps));
@@ -64,6 +69,8 @@ export function createApp(deps: AppDeps) {
   const app = new Hono();
   const security = resolveSecurity(deps.security);
   // Wall-clock time on purpose: the breaker paces real retries, whatever clock the app is given.
+  // An online basemap (BASEMAP_STYLE_URL) may be fetched from its own origin only.
+  const basemapOrigin = deps.basemapStyleUrl ? [new URL(deps.basemapStyleUrl).origin] : [];
   const breaker = makeDbBreaker({ ping: () => deps.sql`select 1`, now: () => performance.now() });
 
   app.use(requestId());
@@ -81,9 +88,9 @@ export function createApp(deps: AppDeps) {
         scriptSrc: ["'self'"],
         workerSrc: ["'self'", 'blob:'],
         childSrc: ["'self'", 'blob:'],
-        imgSrc: ["'self'", 'data:', 'blob:', ...(deps.basemapStyleUrl ? ['https:'] : [])],
+        imgSrc: ["'self'", 'data:', 'blob:', ...basemapOrigin],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        connectSrc: ["'self'", ...(deps.basemapStyleUrl ? ['https:'] : [])],
+        connectSrc: ["'self'", ...basemapOrigin],
         fontSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
@@ -114,17 +121,19 @@ export function createApp(deps: AppDeps) {
     if (problem.status >= 500) deps.log.error('unhandled error', { requestId: c.get('requestId'), path: c.req.path, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
     return problemResponse(c, problem);
   });
-  app.notFound((c) => problemResponse(c, new HttpProblem(404, `There is nothing at ${c.req.method} ${c.req.path}. See /api/docs for the API.`)));
+  app.notFound((c) => problemResponse(c, new HttpProblem(404, `There is nothing at ${c.req.method} ${c.req.path}. See /api/docs for the API.`, { code: 'no-such-endpoint', extensions: { method: c.req.method, path: c.req.path } })));
 
   app.get('/healthz', guard.public(), (c) => c.json({ status: 'ok' }, 200));
   app.get('/readyz', guard.public(), async (c) => {
     if (!(await breaker.probe())) {
-      throw new HttpProblem(503, 'The database is unreachable.', { headers: { 'Retry-After': String(breaker.retryAfterS()) } });
+      throw databaseUnavailable(breaker.retryAfterS());
     }
     return c.json({ status: 'ready' }, 200);
   });
 
   app.route('/api', apiRoutes(deps));
+  // The basemap: tiles, style, fonts and sprite (public, outside /api: no session, no CSRF).
+  app.route('/', mapRoutes(deps, { trustProxy: security.trustProxy }));
   // Open311 GeoReport v2: its own body limit, rate limit and error format (server/routes/open311.ts).
   app.route('/open311/v2', open311Routes(deps));
 
@@ -138,7 +147,7 @@ export function createApp(deps: AppDeps) {
   app.get('/api/openapi.json', guard.public(), (c) => c.json(getOpenApi(), 200));
   app.get('/api/docs', guard.public(), (c) => c.html(renderDocsPage(getOpenApi()), 200));
   app.get('/api/docs.css', guard.public(), (c) => c.body(DOCS_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
-  app.all('/api/*', (c) => problemResponse(c, new HttpProblem(404, `There is no API route ${c.req.method} ${c.req.path}. See /api/docs.`)));
+  app.all('/api/*', (c) => problemResponse(c, new HttpProblem(404, `There is no API route ${c.req.method} ${c.req.path}. See /api/docs.`, { code: 'no-such-endpoint', extensions: { method: c.req.method, path: c.req.path } })));
 
   if (deps.staticDir && existsSync(join(deps.staticDir, 'index.html'))) {
     const root = relative(process.cwd(), deps.staticDir) || '.';

@@ -2,6 +2,7 @@
 import type { Sql } from './db/sql.ts';
 import type { DistrictIndex } from './domain/district-index.ts';
 import type { SecurityOptions } from './auth/options.ts';
+import type { PlaceCache } from './place-cache.ts';
 
 export interface AreaCache {
   /** The current district index (reloaded when districts change). */
@@ -19,6 +20,8 @@ export interface Logger {
 export interface AppDeps {
   sql: Sql;
   area: AreaCache;
+  /** The place index (search, reverse geocoding, names); made from sql and area when absent (server/place-cache.ts). */
+  places?: PlaceCache | undefined;
   /** Milliseconds since the epoch; injected so tests can fix the clock. */
   now: () => number;
   newId: () => string;
@@ -26,11 +29,6 @@ export interface AppDeps {
   basemapStyleUrl: string | null;
   /** Built client to serve at /, when present. */
   staticDir?: string | undefined;
-  /**
-   * Names a place for a point (reverse geocoding, GET /api/places/reverse). Absent: the district
-   * with a distance and direction from the nearest team base (server/domain/track-places.ts).
-   */
-  placeName?: ((lat: number, lon: number) => string) | undefined;
   /** Sessions, password cost, cookies, CORS, proxy trust and rate limits (defaults in server/auth/options.ts). */
   security?: Partial<SecurityOptions> | undefined;
 }

@@ -9,6 +9,7 @@ import { migrate } from './db/migrate.ts';
 import { createApp } from './app.ts';
 import { makeAreaCache } from './area-cache.ts';
 import { makeLogger, type LogLevel } from './logger.ts';
+import type { Logger } from './deps.ts';
 import { loadDefaultArea } from './geodata/import-files.ts';
 import { seedDemoIfEmpty } from './db/seed.ts';
 import { ensureDemoUsers, type DemoUser } from './auth/demo-users.ts';
@@ -68,31 +69,44 @@ export async function openDatabase(opts: Pick<StartOptions, 'databaseUrl' | 'dat
 
 const netClose = NetServer.prototype.close;
 
+/**
+ * Brings a database up to date for serving: migrations, the default area, demo reports and
+ * users when asked. Run once before the server processes start (WORKERS=N: by the primary).
+ */
+export async function prepareDatabase(sql: Sql, isEmbedded: boolean, opts: StartOptions, log: Logger): Promise<DemoUser[]> {
+  const applied = await migrate(sql);
+  if (applied.length) log.info('migrations applied', { applied });
+  await loadDefaultArea(sql, { streetsFile: opts.streetsFile, networkFile: opts.networkFile, log: (line) => log.info(line) });
+  if (opts.seedDemo) {
+    const seeded = await seedDemoIfEmpty(sql, { method: isEmbedded ? 'insert' : 'copy' });
+    if (seeded) log.info('demo reports seeded', { count: seeded });
+  }
+  if (opts.demoUsers ?? (opts.seedDemo === true && isEmbedded)) {
+    return ensureDemoUsers(sql, (opts.now ?? Date.now)(), resolveSecurity(opts.security).scrypt);
+  }
+  return [];
+}
+
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
   const log = makeLogger(opts.logLevel ?? 'info');
   const { sql, embedded } = await openDatabase(opts);
   let demoUsers: DemoUser[] = [];
   try {
-    const applied = await migrate(sql);
-    if (applied.length) log.info('migrations applied', { applied });
-    await loadDefaultArea(sql, { streetsFile: opts.streetsFile, networkFile: opts.networkFile, log: (line) => log.info(line) });
-    if (opts.seedDemo) {
-      const seeded = await seedDemoIfEmpty(sql, { method: embedded ? 'insert' : 'copy' });
-      if (seeded) log.info('demo reports seeded', { count: seeded });
-    }
-    if (opts.demoUsers ?? (opts.seedDemo === true && embedded !== null)) {
-      demoUsers = await ensureDemoUsers(sql, (opts.now ?? Date.now)(), resolveSecurity(opts.security).scrypt);
-    }
+    demoUsers = await prepareDatabase(sql, embedded !== null, opts, log);
   } catch (err) {
     await sql.end({ timeout: 1 });
     await embedded?.stop();
     throw err;
   }
 
+  const area = makeAreaCache(sql);
+  // Another process (or the CLI) changing the districts: drop the cached index at once. The
+  // embedded database serves one process, which invalidates its own cache.
+  if (!embedded) await sql.listen('area_changed', () => area.invalidate());
   const retention = startTrackRetention(sql, { now: opts.now ?? Date.now, retentionDays: opts.trackRetentionDays ?? retentionDaysFrom(process.env), log });
   const app = createApp({
     sql,
-    area: makeAreaCache(sql),
+    area,
     now: opts.now ?? Date.now,
     newId: randomUUID,
     log,
@@ -107,7 +121,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   let inFlight = 0;
   const fetch = async (req: Request, env: unknown): Promise<Response> => {
     if (draining && new URL(req.url).pathname === '/readyz') {
-      return new Response(JSON.stringify({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'The server is shutting down.' }), { status: 503, headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '5', Connection: 'close' } });
+      return new Response(JSON.stringify({ type: 'about:blank', title: 'Service Unavailable', status: 503, code: 'unavailable', detail: 'The server is shutting down.' }), { status: 503, headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '5', Connection: 'close' } });
     }
     inFlight += 1;
     let res: Response;

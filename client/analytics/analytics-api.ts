@@ -1,11 +1,20 @@
 // Calls to the analytics and import endpoints; every call resolves to the body or throws a ProblemError.
+import type { MultiPolygon, Polygon } from 'geojson';
 import { readJson, toProblemError, isAbortError } from '../api/problem-error.ts';
 
 export interface HeatCell { cell: string; weight: number; count: number }
 export interface HotspotCell { cell: string; value: number; z: number; p: number; class: number }
 export interface TrendCell { cell: string; pattern: string | null; trendZ: number; trendP: number; nearRepeat: boolean; series: number[] }
 export interface ClockBody { matrix: number[][]; counts: number[][] }
-export interface DistrictRow { district: string; category: string; weight: number; count: number }
+export interface DistrictRow { district: string; category: string; weight: number; count: number; population: number | null; per1000: number | null }
+export interface DistrictTotal { district: string; name: string; weight: number; count: number; population: number | null; per1000: number | null; smallNumbers: boolean }
+export interface SmallNumbersRule { minCount: number; minPopulation: number }
+export interface DesoTotal { code: string; regso: string; regsoName: string; district: string; population: number; weight: number; count: number; per1000: number | null; smallNumbers: boolean }
+export interface DesoAreaCollection {
+  type: 'FeatureCollection';
+  attribution: string;
+  features: { type: 'Feature'; id: string; geometry: Polygon | MultiPolygon; properties: { code: string; regso: string; regsoName: string; district: string | null; population: number; source: string } }[];
+}
 export interface ImportJob {
   id: string;
   state: 'running' | 'done' | 'failed';
@@ -35,7 +44,9 @@ export const analyticsApi = {
   hotspots: (p: Params, signal?: AbortSignal) => get<{ res: number; cells: HotspotCell[] }>('/hotspots', p, signal),
   trends: (p: Params, signal?: AbortSignal) => get<{ weeks: string[]; cells: TrendCell[] }>('/trends', p, signal),
   clock: (p: Params, signal?: AbortSignal) => get<ClockBody>('/clock', p, signal),
-  districts: (p: Params, signal?: AbortSignal) => get<{ rows: DistrictRow[] }>('/analytics/districts', p, signal),
+  districts: (p: Params, signal?: AbortSignal) => get<{ rows: DistrictRow[]; districts: DistrictTotal[]; smallNumbers: SmallNumbersRule }>('/analytics/districts', p, signal),
+  deso: (p: Params, signal?: AbortSignal) => get<{ areas: DesoTotal[]; smallNumbers: SmallNumbersRule }>('/analytics/deso', p, signal),
+  desoAreas: (signal?: AbortSignal) => get<DesoAreaCollection>('/deso', {}, signal),
   importJob: (id: string) => get<ImportJob>(`/imports/${id}`, {}),
   async upload(file: File, params: Params): Promise<ImportJob> {
     const q = new URLSearchParams();

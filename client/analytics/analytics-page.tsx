@@ -1,10 +1,12 @@
 // The analytics view: the heat/hotspot map, the data clock linked both ways with it (choose a
-// cell → its clock; choose hours → the map), presets, play, legend, district bars, trend
-// sparkline, exports and the historical import. Layout and wiring only.
+// cell → its clock; choose hours → the map), presets, play, legend, district bars and rates per
+// 1,000 residents (district table, DeSO choropleth and table), trend sparkline, exports and the
+// historical import. Layout and wiring only.
 import { For, Show, createMemo } from 'solid-js';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Bbox, Category, DistrictCollection } from '../api/types.ts';
 import type { Lang } from '../i18n/messages.ts';
+import { problemMessage } from '../i18n/problem-message.ts';
 import { analyticsEn } from '../i18n/analytics-en.ts';
 import { analyticsSv } from '../i18n/analytics-sv.ts';
 import { AnalyticsMap } from '../map/analytics-map.tsx';
@@ -13,10 +15,15 @@ import { DistrictBars } from '../components/district-bars.tsx';
 import { Sparkline } from '../components/sparkline.tsx';
 import { HeatLegend } from '../components/heat-legend.tsx';
 import { ImportUpload } from '../components/import-upload.tsx';
+import { RateTable } from '../components/rate-table.tsx';
+import { DesoLegend } from '../components/deso-legend.tsx';
+import * as desoLayer from '../map/layers/deso-choropleth.ts';
 import { analyticsApi } from './analytics-api.ts';
 import { createAnalytics, type BaseFilter } from './create-analytics.ts';
 import { PRESETS, sameSelection, type PresetId } from './week-selection.ts';
 import { cellsToCsv, cellsToGeoJson, download, downloadCanvasPng } from './export.ts';
+import { createPlaceName } from '../state/create-place-name.ts';
+import { cellToLatLng } from 'h3-js';
 import './analytics.css';
 
 export interface AnalyticsPageProps {
@@ -38,24 +45,41 @@ export function AnalyticsPage(props: AnalyticsPageProps) {
   const districtName = (id: string) => props.districts?.features.find((f) => f.properties.id === id)?.properties.name ?? id;
   const category = (code: string) => props.categories.find((c) => c.code === code);
   const trend = () => a.trends.data()?.cells.find((c) => c.cell === a.cell());
+  /** The selected hexagon named by reverse geocoding (the cell id until the name arrives). */
+  const cellPlace = createPlaceName(() => {
+    const cell = a.cell();
+    if (!cell) return null;
+    const [lat, lon] = cellToLatLng(cell);
+    return { lat, lon };
+  }, () => props.lang);
   const shownCells = () => (a.mode() === 'heat' ? (a.heat.data()?.cells ?? []) : (a.hotspots.data()?.cells ?? []));
-  const error = () => a.heat.error() ?? a.hotspots.error() ?? a.clock.error();
+  const error = () => a.heat.error() ?? a.hotspots.error() ?? a.clock.error() ?? a.deso.error() ?? a.desoAreas.error();
   const playLabel = () => {
     const h = a.playHour();
     return h === null ? '' : `${t().days[Math.floor(h / 24)]} ${String(h % 24).padStart(2, '0')}:00`;
   };
+  const desoChoropleth = () => {
+    const areas = a.desoAreas.data();
+    const totals = a.deso.data()?.areas;
+    return a.isDeso() && areas && totals ? desoLayer.toFeatureCollection(areas, totals) : null;
+  };
+  const desoTop = () => desoLayer.topRate(a.deso.data()?.areas ?? []);
+  const rateText = () => ({ area: t().rateArea, count: t().rateCount, residents: t().rateResidents, per1000: t().ratePer1000, tooSmall: t().rateTooSmall, smallRule: t().rateSmallRule, noResidents: t().rateNoResidents });
+  const locale = () => (props.lang === 'en' ? 'en-GB' : 'sv-SE');
   const exportName = (ext: string) => `trygghetskartan-${a.mode()}-${props.base.from}-${props.base.to}.${ext}`;
 
   return (
     <div class="analytics" data-testid="analytics">
       <div class="analytics__map">
         <AnalyticsMap
+          lang={props.lang}
           basemapStyleUrl={null}
           areaBbox={props.areaBbox}
           districts={props.districts}
           mode={a.mode()}
           heatCells={a.heat.data()?.cells ?? []}
           hotspotCells={a.hotspots.data()?.cells ?? []}
+          deso={desoChoropleth()}
           scaleTop={a.scaleTop()}
           selectedCell={a.cell()}
           attribution={props.attribution}
@@ -65,12 +89,14 @@ export function AnalyticsPage(props: AnalyticsPageProps) {
           onMap={(m) => (map = m)}
         />
         <div class="analytics__overlay">
-          <HeatLegend mode={a.mode()} scaleTop={a.scaleTop()} isHeld={a.heldTop() !== null} t={t()} />
+          <Show when={a.isDeso()} fallback={<HeatLegend mode={a.mode()} scaleTop={a.scaleTop()} isHeld={a.heldTop() !== null} t={t()} />}>
+            <DesoLegend top={desoTop()} t={t()} locale={locale()} />
+          </Show>
           <p class="analytics__meta">
             {t().resolution(a.res())} · {t().cellsShown(shownCells().filter((c) => !('class' in c) || c.class !== 0).length)}
             <Show when={a.isPlaying()}> · {t().playing(playLabel())}</Show>
           </p>
-          <Show when={error()}>{(e) => <p class="error" role="alert">{`${t().error}: ${e().detail}${e().status === 401 || e().status === 403 ? ` — ${t().signInNeeded}` : ''}`}</p>}</Show>
+          <Show when={error()}>{(e) => <p class="error" role="alert">{`${t().error}: ${problemMessage(e(), props.lang)}${e().status === 401 || e().status === 403 ? ` — ${t().signInNeeded}` : ''}`}</p>}</Show>
         </div>
       </div>
       <aside class="analytics__panel" aria-label={t().clockHeading}>
@@ -106,7 +132,7 @@ export function AnalyticsPage(props: AnalyticsPageProps) {
         <DataClock
           matrix={a.clock.data()?.matrix}
           selection={a.shownSelection()}
-          title={a.cell() ? t().clockForCell(a.cell()!) : t().clockForAll}
+          title={a.cell() ? t().clockForCell(cellPlace() ?? a.cell()!) : t().clockForAll}
           t={t()}
           onSelect={a.setSelection}
         />
@@ -119,6 +145,7 @@ export function AnalyticsPage(props: AnalyticsPageProps) {
           <label><input type="checkbox" checked={a.holidays()} onChange={(e) => a.setHolidays(e.currentTarget.checked)} /> {t().holidays}</label>
           <label><input type="checkbox" checked={a.severity()} onChange={(e) => a.setSeverity(e.currentTarget.checked)} /> {t().severity}</label>
           <label><input type="checkbox" checked={a.recency()} onChange={(e) => a.setRecency(e.currentTarget.checked)} /> {t().recency}</label>
+          <label><input type="checkbox" checked={a.isDeso()} onChange={(e) => a.setDeso(e.currentTarget.checked)} data-testid="deso-toggle" /> {t().desoToggle}</label>
         </div>
         <h3>{t().trendHeading}</h3>
         <Sparkline
@@ -132,12 +159,32 @@ export function AnalyticsPage(props: AnalyticsPageProps) {
           categoryColor={(c) => category(c)?.color ?? '#888'}
           heading={t().districtBars}
         />
+        <RateTable
+          caption={t().ratesHeading}
+          rows={(a.districts.data()?.districts ?? []).map((d) => ({ key: d.district, label: d.name, count: d.count, population: d.population, per1000: d.per1000, smallNumbers: d.smallNumbers }))}
+          rule={a.districts.data()?.smallNumbers}
+          t={rateText()}
+          locale={locale()}
+          testId="district-rates"
+        />
+        <Show when={a.isDeso() && a.deso.data()}>
+          {(d) => (
+            <RateTable
+              caption={t().desoHeading}
+              rows={d().areas.map((x) => ({ key: x.code, label: `${x.code} (${districtName(x.district)})`, count: x.count, population: x.population, per1000: x.per1000, smallNumbers: x.smallNumbers }))}
+              rule={undefined}
+              t={rateText()}
+              locale={locale()}
+              testId="deso-rates"
+            />
+          )}
+        </Show>
         <div class="analytics__exports">
           <button type="button" class="button" onClick={() => download(exportName('geojson'), cellsToGeoJson(shownCells(), { ...props.base, slots: a.filterParams()?.slots ?? 'all' } as unknown as Record<string, string>), 'application/geo+json')}>{t().exportGeojson}</button>
           <button type="button" class="button" onClick={() => download(exportName('csv'), cellsToCsv(shownCells()), 'text/csv')}>{t().exportCsv}</button>
           <button type="button" class="button" onClick={() => map && downloadCanvasPng(map.getCanvas(), exportName('png'))}>{t().exportPng}</button>
         </div>
-        <ImportUpload t={t()} upload={analyticsApi.upload} poll={analyticsApi.importJob} onDone={() => (a.heat.refetch(), a.clock.refetch(), a.districts.refetch())} />
+        <ImportUpload t={t()} lang={props.lang} upload={analyticsApi.upload} poll={analyticsApi.importJob} onDone={() => (a.heat.refetch(), a.clock.refetch(), a.districts.refetch())} />
       </aside>
     </div>
   );

@@ -1,5 +1,6 @@
 // The analytics view's reactive state: hour selection, layers and switches, the zoom's
-// resolution, the chosen cell, the held colour scale, the play loop, and the queries they drive.
+// resolution, the chosen cell, the held colour scale, the play loop, the DeSO choropleth toggle,
+// and the queries they drive.
 import { createMemo, createSignal, onCleanup } from 'solid-js';
 import { createQuery } from '../state/create-query.ts';
 import { analyticsApi, type Params } from './analytics-api.ts';
@@ -28,6 +29,8 @@ export function createAnalytics(base: () => BaseFilter) {
   const [cell, setCell] = createSignal<string | null>(null);
   const [heldTop, setHeldTop] = createSignal<number | null>(null);
   const [playHour, setPlayHour] = createSignal<number | null>(null);
+  /** The DeSO choropleth (reports per 1,000 residents) instead of the hexagons. */
+  const [isDeso, setDeso] = createSignal(false);
 
   const common = createMemo<Params>(() => {
     const b = base();
@@ -51,6 +54,8 @@ export function createAnalytics(base: () => BaseFilter) {
   const clock = createQuery(() => ({ ...common(), ...(cell() ? { cell: cell()! } : {}) }), (p, s) => analyticsApi.clock(p, s));
   const trends = createQuery(() => (cell() && filterParams() ? { ...filterParams()!, res: String(cellRes(cell()!)), weeks: '12' } : null), (p, s) => analyticsApi.trends(p, s));
   const districts = createQuery(() => filterParams(), (p, s) => analyticsApi.districts(p, s));
+  const deso = createQuery(() => (isDeso() ? filterParams() : null), (p, s) => analyticsApi.deso(p, s));
+  const desoAreas = createQuery(() => (isDeso() ? 'all' : null), (_p, s) => analyticsApi.desoAreas(s));
 
   const scaleTop = () => heldTop() ?? scaleTopOf(heat.data()?.cells ?? []);
   const toggleHold = () => setHeldTop(heldTop() === null ? scaleTop() : null);
@@ -83,7 +88,7 @@ export function createAnalytics(base: () => BaseFilter) {
     selection, setSelection: (s: boolean[]) => (stop(), setSelection(s)), shownSelection,
     mode, setMode, res, setRes, holidays, setHolidays, severity, setSeverity, recency, setRecency, darkness, setDarkness,
     cell, setCell, heldTop, toggleHold, scaleTop, playHour, play: () => void play(), isPlaying: () => playHour() !== null,
-    heat, hotspots, clock, trends, districts, filterParams,
+    heat, hotspots, clock, trends, districts, filterParams, isDeso, setDeso, deso, desoAreas,
   };
 }
 

@@ -2,6 +2,7 @@
 // resolves to the body or throws a ProblemError. GPX import posts raw XML, so it uses fetch.
 import { call, client, init } from './client.ts';
 import { readJson, toProblemError } from './problem-error.ts';
+import { reverseName } from './places-api.ts';
 import type { LonLatPair, Me, PathAnswer, RouteInput, SavedRoute, SuggestAnswer, SuggestQuery } from './route-types.ts';
 
 /** For calls with a JSON body: headers here would replace the Content-Type hc sets. */
@@ -12,6 +13,8 @@ export const routeGpxUrl = (id: string) => `/api/routes/${id}.gpx`;
 export const routeGeoJsonUrl = (id: string) => `/api/routes/${id}.geojson`;
 
 export const routesApi = {
+  /** A drawn stop's name ("Rydsvägen 12, vid Ryds centrum"); null when nothing named is near. */
+  placeName: async (lat: number, lon: number) => (await reverseName(lat, lon))?.properties.label ?? null,
   me: (signal?: AbortSignal) => call<Me>(client.auth.me.$get(undefined, { init: init(signal) })),
   path: (waypoints: LonLatPair[], district: string | undefined, signal?: AbortSignal) =>
     call<PathAnswer>(client.routes.path.$post({ json: { waypoints, ...(district ? { district } : {}) } }, { init: bodyInit(signal) })),

@@ -20,6 +20,7 @@ export const PAGE_LINKS: readonly PageLink[] = [
   { key: 'moderation', href: '/granskning', needs: 'reports:moderate' },
   { key: 'field', href: '/falt', needs: 'tracks:write' },
   { key: 'report', href: '/rapportera', needs: 'reports:create' },
+  { key: 'admin', href: '/admin', needs: 'disclosure:admin' },
 ];
 
 export function visibleLinks(can: (p: Permission) => boolean): PageLink[] {

@@ -1,7 +1,8 @@
 // The sign-in page (Swedish and English): e-mail and password, errors in words next to the
 // form, and a way for residents to report without an account.
 import { Show, createMemo, createSignal } from 'solid-js';
-import type { ProblemError } from '../api/problem-error.ts';
+import { ProblemError } from '../api/problem-error.ts';
+import { problemMessage } from '../i18n/problem-message.ts';
 import type { Lang } from '../i18n/messages.ts';
 import type { Session } from '../state/create-session.ts';
 import { authMessagesFor, type AuthMessages } from './auth-messages.ts';
@@ -16,12 +17,11 @@ export interface SignInPageProps {
   onSignedIn: () => void;
 }
 
-/** The message for a failed sign-in, in words. */
-export function signInErrorText(err: ProblemError, t: AuthMessages, retryAfterS: number | null): string {
-  if (err.status === 401) return t.wrong;
-  if (err.status === 429) return t.locked(retryAfterS ?? 60);
+/** The message for a failed sign-in, in words: when to try again comes from the problem's retryAfterS/retryAt. */
+export function signInErrorText(err: ProblemError, t: AuthMessages, lang: Lang): string {
+  if (err.code === 'wrong-credentials') return t.wrong;
   if (err.status === 0 || err.status >= 500) return t.unreachable;
-  return err.detail;
+  return problemMessage(err, lang);
 }
 
 export function SignInPage(props: SignInPageProps) {
@@ -40,10 +40,7 @@ export function SignInPage(props: SignInPageProps) {
       setPassword('');
       props.onSignedIn();
     } catch (err) {
-      const p = err as ProblemError & { retryAfterS?: number };
-      const retry = /(\d+)\s*(s|min)/.exec(p.detail ?? '');
-      const seconds = retry ? Number(retry[1]) * (retry[2] === 'min' ? 60 : 1) : null;
-      setError(signInErrorText(p, t(), seconds));
+      setError(err instanceof ProblemError ? signInErrorText(err, t(), props.lang) : t().unreachable);
     } finally {
       setBusy(false);
     }
@@ -79,7 +76,7 @@ export function SignInPage(props: SignInPageProps) {
             {t().residentLink}
           </a>
         </section>
-        <Show when={props.session.error()}>{(e) => <p class="sign-in__error">{e().status === 0 || e().status >= 500 ? t().unreachable : e().detail}</p>}</Show>
+        <Show when={props.session.error()}>{(e) => <p class="sign-in__error">{signInErrorText(e(), t(), props.lang)}</p>}</Show>
       </div>
     </main>
   );

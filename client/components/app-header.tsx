@@ -54,7 +54,6 @@ export function AppHeader(props: AppHeaderProps) {
                 lang={lang}
                 class="lang-switch__button"
                 aria-pressed={props.lang === lang}
-                aria-label={LANG_NAMES[lang]}
                 onClick={() => props.onLangChange(lang)}
               >
                 <span class="lang-switch__long">{LANG_NAMES[lang]}</span>

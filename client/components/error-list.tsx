@@ -1,7 +1,9 @@
-// API and map errors in words: what failed, the server's detail, and a retry where one makes sense.
+// API and map errors in words: what failed, why (by problem code, in the UI language), and a retry where one makes sense.
 import { For, Show } from 'solid-js';
 import type { ProblemError } from '../api/problem-error.ts';
 import type { Messages } from '../i18n/sv.ts';
+import type { Lang } from '../i18n/messages.ts';
+import { fieldErrorMessage, problemMessage } from '../i18n/problem-message.ts';
 
 export interface ShownError {
   key: string;
@@ -14,6 +16,7 @@ export interface ShownError {
 export interface ErrorListProps {
   errors: ShownError[];
   t: Messages;
+  lang: Lang;
 }
 
 export function ErrorList(props: ErrorListProps) {
@@ -25,10 +28,10 @@ export function ErrorList(props: ErrorListProps) {
             <div class="error-list__item">
               <p>
                 <strong>{e.label}.</strong>{' '}
-                {e.error.status === 0 ? props.t.errorNetwork : e.error.detail}
+                {e.error.status === 0 ? props.t.errorNetwork : problemMessage(e.error, props.lang)}
                 <Show when={e.error.errors.length > 0}>
                   <ul>
-                    <For each={e.error.errors}>{(fe) => <li>{fe.path}: {fe.message}</li>}</For>
+                    <For each={e.error.errors}>{(fe) => <li>{fieldErrorMessage(fe, props.lang)}</li>}</For>
                   </ul>
                 </Show>
               </p>

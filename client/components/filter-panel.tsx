@@ -11,7 +11,6 @@ import { EMPTY_FILTERS } from '../state/url-state.ts';
 export interface DistrictOption {
   id: string;
   name: string;
-  approximate: boolean;
 }
 
 export interface FilterPanelProps {
@@ -51,9 +50,6 @@ export function FilterPanel(props: FilterPanelProps) {
                 onChange={() => set({ districts: toggleCode(props.filters.districts, d.id) })}
               />
               <span>{d.name}</span>
-              <Show when={d.approximate}>
-                <span class="facet__note">({props.t.approximateNote})</span>
-              </Show>
             </label>
           )}
         </For>

@@ -3,8 +3,11 @@
 import { For, Show, createSignal, onCleanup } from 'solid-js';
 import type { ImportJob } from '../analytics/analytics-api.ts';
 import type { AnalyticsMessages } from '../i18n/analytics-sv.ts';
+import type { Lang } from '../i18n/messages.ts';
+import { errorText } from '../i18n/problem-message.ts';
 
 export interface ImportUploadProps {
+  lang: Lang;
   t: AnalyticsMessages;
   upload: (file: File, params: Record<string, string | undefined>) => Promise<ImportJob>;
   poll: (id: string) => Promise<ImportJob>;
@@ -27,7 +30,7 @@ export function ImportUpload(props: ImportUploadProps) {
       if (j.state === 'running') timer = setTimeout(() => void follow(id), 400);
       else if (j.state === 'done') props.onDone();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err, props.lang));
     }
   };
   const start = async (e: Event) => {
@@ -40,7 +43,7 @@ export function ImportUpload(props: ImportUploadProps) {
       setJob(j);
       void follow(j.id);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err, props.lang));
     }
   };
   const pct = () => {

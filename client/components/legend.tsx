@@ -1,4 +1,4 @@
-// The legend: what each symbol means, notes about approximate boundaries and missing streets, and the sources.
+// The legend: what each symbol means, notes about missing streets, and the sources.
 import { For, Show } from 'solid-js';
 import type { Category, DistrictProps } from '../api/types.ts';
 import type { Lang } from '../i18n/messages.ts';
@@ -22,7 +22,6 @@ export function Legend(props: LegendProps) {
       <h2 id="legend-heading">{props.t.legendHeading}</h2>
       <ul class="legend__list">
         <li><span class="swatch swatch--line" aria-hidden="true" />{props.t.legendDistrict}</li>
-        <li><span class="swatch swatch--line swatch--dashed" aria-hidden="true" />{props.t.legendApproximate}</li>
         <li><span class="swatch swatch--street" aria-hidden="true" />{props.t.legendStreet}</li>
         <li><span class="swatch swatch--street swatch--unlit" aria-hidden="true" />{props.t.legendUnlit}</li>
         <li><span class="swatch swatch--base" aria-hidden="true" />{props.t.legendBase}</li>
@@ -36,13 +35,6 @@ export function Legend(props: LegendProps) {
         </For>
       </ul>
       <div class="legend__notes">
-        <For each={props.districts.filter((d) => d.approximate)}>
-          {(d) => (
-            <p class="note">
-              <strong>{d.name}: {props.t.approximateNote}.</strong> <span class="note__source">{props.t.sourceLabel}: {d.source}</span>
-            </p>
-          )}
-        </For>
         <Show when={props.hasStreets === false} fallback={
           <For each={partial()}>{(d) => <p class="note note--warn" data-testid="streets-partial">{props.t.streetsMissing(d.name)}</p>}</For>
         }>

@@ -3,6 +3,7 @@ import { Show } from 'solid-js';
 import type { ProblemError } from '../api/problem-error.ts';
 import type { Report } from '../api/types.ts';
 import { formatObserved } from '../i18n/format.ts';
+import { problemMessage } from '../i18n/problem-message.ts';
 import type { Lang } from '../i18n/messages.ts';
 import type { Messages } from '../i18n/sv.ts';
 
@@ -24,7 +25,7 @@ export function ReportCard(props: ReportCardProps) {
       <Show when={props.error}>
         {(err) => (
           <p class="report-card__error" role="alert">
-            {props.t.errorReport}: {err().detail}
+            {props.t.errorReport}: {problemMessage(err(), props.lang)}
           </p>
         )}
       </Show>

@@ -1,6 +1,7 @@
 // The route-planner panel for team leaders: draw a route (legs along the walking network,
 // schedule with dwell per stop), get suggestions, and the saved routes; the route card on demand.
 import { Match, Show, Switch, createMemo } from 'solid-js';
+import { problemSummary } from '../i18n/problem-message.ts';
 import { routeGeoJsonUrl, routeGpxUrl } from '../api/routes-api.ts';
 import type { Lang } from '../i18n/messages.ts';
 import { formatDuration, formatKm } from '../i18n/route-format.ts';
@@ -53,7 +54,7 @@ export function RoutePlanner(props: RoutePlannerProps) {
           <Show when={error()}>
             {(e) => (
               <div class="route-panel__error" role="alert" data-testid="route-error">
-                <strong>{props.t.errorHeading}:</strong> {e().detail}
+                <strong>{props.t.errorHeading}:</strong> {problemSummary(e(), props.lang)}
                 <button type="button" class="button--link" onClick={() => p().dismissError()}>×</button>
               </div>
             )}

@@ -6,36 +6,43 @@ import type { GeoJSONSource } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
 import type { DistrictCollection } from '../api/types.ts';
-import { makeOfflineStyle } from '../map/offline-style.ts';
-import { ATTRIBUTION } from '../map/attribution.ts';
+import { ATTRIBUTION_HTML } from '../map/attribution.ts';
+import { addLayersBelowLabels, initialStyle, makeBasemapFallback } from '../map/basemap.ts';
 import { useBundledWorker } from '../map/worker-url.ts';
 import * as districtLayer from '../map/layers/districts.ts';
+import { addPlaceSearch } from '../map/place-search-control.tsx';
+import type { Lang } from '../i18n/messages.ts';
 import { GAPS_SOURCE_ID, PRESENCE_SOURCE_ID, coverageLayers } from '../map/layers/coverage.ts';
 
 useBundledWorker();
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-export function CoverageMap(props: { districts: DistrictCollection | undefined; gaps: FeatureCollection; presence: FeatureCollection; focus: [number, number] | null; label: string }) {
+export function CoverageMap(props: { districts: DistrictCollection | undefined; gaps: FeatureCollection; presence: FeatureCollection; focus: [number, number] | null; label: string; lang?: Lang }) {
   let container!: HTMLDivElement;
   let map: MapLibreMap | undefined;
   let loaded = false;
 
   onMount(() => {
-    map = new MapLibreMap({ container, style: makeOfflineStyle(), center: [15.6, 58.41], zoom: 12, attributionControl: false });
+    map = new MapLibreMap({ container, style: initialStyle(null), center: [15.6, 58.41], zoom: 12, attributionControl: false });
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-    map.addControl(new AttributionControl({ compact: false, customAttribution: ATTRIBUTION }), 'bottom-right');
+    addPlaceSearch(map, { lang: () => props.lang ?? 'sv' });
+    map.addControl(new AttributionControl({ compact: false, customAttribution: ATTRIBUTION_HTML }), 'bottom-right');
     map.on('load', () => {
       map!.addSource(districtLayer.DISTRICTS_SOURCE_ID, { type: 'geojson', data: EMPTY });
-      for (const l of districtLayer.districtLayers) map!.addLayer(l);
+      addLayersBelowLabels(map!, districtLayer.districtLayers);
       map!.addSource(GAPS_SOURCE_ID, { type: 'geojson', data: EMPTY });
       map!.addSource(PRESENCE_SOURCE_ID, { type: 'geojson', data: EMPTY });
-      for (const l of coverageLayers) map!.addLayer(l);
+      addLayersBelowLabels(map!, coverageLayers);
       loaded = true;
       container.dataset.ready = 'true';
       draw();
     });
-    onCleanup(() => map?.remove());
+    const stopFallback = makeBasemapFallback(map, { isOnline: false });
+    onCleanup(() => {
+      stopFallback();
+      map?.remove();
+    });
   });
 
   const source = (id: string) => map?.getSource(id) as GeoJSONSource | undefined;
@@ -57,5 +64,5 @@ export function CoverageMap(props: { districts: DistrictCollection | undefined; 
     if (f && map) map.easeTo({ center: f, zoom: 16, duration: 0 });
   });
 
-  return <div ref={container} class="coverage-map" data-testid="coverage-map" role="img" aria-label={props.label} />;
+  return <div ref={container} class="coverage-map" data-testid="coverage-map" role="region" aria-label={props.label} />;
 }

@@ -11,6 +11,7 @@ import { GapsAlerts, type AlertRow } from '../components/gaps-alerts.tsx';
 import { gapsToFeatureCollection, presenceToFeatureCollection } from '../map/layers/coverage.ts';
 import { CoverageMap } from './coverage-map.tsx';
 import { coverageMessages, type CoverageLang } from './coverage-messages.ts';
+import { errorText } from '../i18n/problem-message.ts';
 import './coverage.css';
 
 const get = <T,>(path: string) => fetch(path, { headers: { accept: 'application/json' } }).then((r) => readJson<T>(r));
@@ -73,6 +74,7 @@ export function CoveragePage() {
         <p class="coverage__intro">{t().intro}</p>
         <div class="coverage__body">
           <CoverageMap
+            lang={lang()}
             districts={districts()}
             gaps={gapsToFeatureCollection(gaps()?.cells ?? [], lang())}
             presence={presenceToFeatureCollection(presence()?.cells ?? [])}
@@ -83,7 +85,7 @@ export function CoveragePage() {
             <GapsAlerts rows={alerts()?.alerts ?? []} lang={lang()} heading={t().alertsHeading} empty={t().alertsEmpty} statusLabel={(s) => t().status[s]} onSelect={select} />
             <GapsList rows={gaps()?.cells ?? []} lang={lang()} heading={t().gapsHeading} empty={t().gapsEmpty} onSelect={select} />
             <Show when={gaps.error || alerts.error || presence.error}>
-              <p class="coverage__error" role="alert">{t().loadFailed}: {String((gaps.error ?? alerts.error ?? presence.error)?.message ?? '')}</p>
+              <p class="coverage__error" role="alert">{t().loadFailed}: {errorText(gaps.error ?? alerts.error ?? presence.error, lang())}</p>
             </Show>
           </aside>
         </div>

@@ -5,6 +5,7 @@
 import { Show, createMemo, createResource, createSignal, onCleanup, onMount } from 'solid-js';
 import { cellToLatLng, isValidCell, latLngToCell } from 'h3-js';
 import { ProblemError } from '../api/problem-error.ts';
+import { errorText, problemMessage } from '../i18n/problem-message.ts';
 import { fieldApi, type Me } from './field-api.ts';
 import { openFieldStore, type FieldStore, type PatrolRecord } from './field-store.ts';
 import { fieldMessages, type FieldLang } from './field-messages.ts';
@@ -151,7 +152,7 @@ export function FieldPage() {
       setSignInError(null);
       await refetchMe();
     } catch (err) {
-      setSignInError(`${t().signInFailed}: ${err instanceof ProblemError ? err.detail : String(err)}`);
+      setSignInError(`${t().signInFailed}: ${err instanceof ProblemError ? problemMessage(err, lang()) : String(err)}`);
     }
   };
 
@@ -219,7 +220,7 @@ export function FieldPage() {
               <Show when={geoError() === 1}>
                 <p class="field-error" role="alert">{t().positionDenied}</p>
               </Show>
-              <Show when={status().lastError}>{(m) => <p class="field-error">{m()}</p>}</Show>
+              <Show when={status().lastError}>{(m) => <p class="field-error">{errorText(m(), lang())}</p>}</Show>
             </section>
             <div class="field-actions">
               <Show

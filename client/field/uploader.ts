@@ -12,7 +12,8 @@ export const UPLOAD_BATCH = 200;
 export interface UploadStatus {
   pending: number;
   isOffline: boolean;
-  lastError: string | null;
+  /** The last upload's error (shown in words by the page), or null. */
+  lastError: unknown;
 }
 
 /** Keep data on no answer, 401 (signed out), 429 and 5xx; drop it on other refusals (it can never succeed). */
@@ -27,7 +28,7 @@ export function makeUploader(store: FieldStore, api: Pick<FieldApi, 'startTrack'
   let again = false;
 
   async function pass(): Promise<UploadStatus> {
-    let lastError: string | null = null;
+    let lastError: unknown = null;
     try {
       for (const p of await store.patrols()) {
         if (!p.serverId) {
@@ -42,7 +43,7 @@ export function makeUploader(store: FieldStore, api: Pick<FieldApi, 'startTrack'
             await api.appendFixes(p.serverId, key, batch.map((f) => ({ t: f.t, lat: f.lat, lon: f.lon, acc: f.acc })));
           } catch (err) {
             if (isRetryable(err)) throw err;
-            lastError = (err as Error).message;
+            lastError = err;
           }
           await store.deleteFixes(batch.map((f) => f.seq));
         }
@@ -56,14 +57,14 @@ export function makeUploader(store: FieldStore, api: Pick<FieldApi, 'startTrack'
           await api.report(o.id, o.body);
         } catch (err) {
           if (isRetryable(err)) throw err;
-          lastError = (err as Error).message;
+          lastError = err;
         }
         await store.deleteObservation(o.id);
       }
       return { pending: await store.countFixes(), isOffline: false, lastError };
     } catch (err) {
       const isOffline = err instanceof OfflineError || (err instanceof ProblemError && err.status === 0);
-      return { pending: await store.countFixes(), isOffline, lastError: isOffline ? null : (err as Error).message };
+      return { pending: await store.countFixes(), isOffline, lastError: isOffline ? null : err };
     }
   }
 

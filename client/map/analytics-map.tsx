@@ -8,12 +8,15 @@ import type { FeatureCollection } from 'geojson';
 import { cellToLatLng } from 'h3-js';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Bbox, DistrictCollection } from '../api/types.ts';
-import { makeOfflineStyle } from './offline-style.ts';
+import { addLayersBelowLabels, initialStyle, makeBasemapFallback } from './basemap.ts';
 import { useBundledWorker } from './worker-url.ts';
 import * as districtLayer from './layers/districts.ts';
 import * as heat from './layers/heat-hexagons.ts';
 import * as hot from './layers/heat-hotspots.ts';
+import * as desoLayer from './layers/deso-choropleth.ts';
 import type { HeatCell, HotspotCell } from '../analytics/analytics-api.ts';
+import type { Lang } from '../i18n/messages.ts';
+import { addPlaceSearch } from './place-search-control.tsx';
 
 useBundledWorker();
 
@@ -31,6 +34,8 @@ export interface AnalyticsMapProps {
   mode: 'heat' | 'hotspots';
   heatCells: HeatCell[];
   hotspotCells: HotspotCell[];
+  /** The DeSO choropleth; when given it replaces the hexagons. */
+  deso: FeatureCollection | null;
   scaleTop: number;
   selectedCell: string | null;
   attribution: string[];
@@ -38,6 +43,7 @@ export interface AnalyticsMapProps {
   onResolution: (res: 8 | 9 | 10) => void;
   onCellClick: (cell: string) => void;
   onMap?: (map: MapLibreMap) => void;
+  lang?: Lang;
 }
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -54,7 +60,7 @@ export function AnalyticsMap(props: AnalyticsMapProps) {
   onMount(() => {
     const m = new MapLibreMap({
       container,
-      style: makeOfflineStyle(),
+      style: initialStyle(props.basemapStyleUrl),
       ...(props.areaBbox ? { bounds: props.areaBbox, fitBoundsOptions: { padding: 24 } } : { center: [15.58, 58.41] as [number, number], zoom: 12 }),
       attributionControl: false,
       maxZoom: 18,
@@ -62,12 +68,14 @@ export function AnalyticsMap(props: AnalyticsMapProps) {
     });
     m.addControl(new AttributionControl({ compact: false, customAttribution: props.attribution }), 'bottom-right');
     m.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    addPlaceSearch(m, { lang: () => props.lang ?? 'sv' });
     m.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     m.on('style.load', () => {
       m.addSource(districtLayer.DISTRICTS_SOURCE_ID, { type: 'geojson', data: EMPTY });
       m.addSource(heat.HEAT_SOURCE_ID, { type: 'geojson', data: EMPTY });
       m.addSource(hot.HOTSPOT_SOURCE_ID, { type: 'geojson', data: EMPTY });
-      for (const l of [...districtLayer.districtLayers.filter((l) => l.type !== 'fill'), ...heat.heatLayers, ...hot.hotspotLayers]) m.addLayer(l);
+      m.addSource(desoLayer.DESO_SOURCE_ID, { type: 'geojson', data: EMPTY });
+      addLayersBelowLabels(m, [...desoLayer.desoLayers, ...districtLayer.districtLayers.filter((l) => l.type !== 'fill'), ...heat.heatLayers, ...hot.hotspotLayers]);
       setEpoch((n) => n + 1);
     });
     const emitRes = () => props.onResolution(resolutionForZoom(m.getZoom()));
@@ -95,9 +103,13 @@ export function AnalyticsMap(props: AnalyticsMapProps) {
       m.on('mouseenter', layer, () => (m.getCanvas().style.cursor = 'pointer'));
       m.on('mouseleave', layer, () => (m.getCanvas().style.cursor = ''));
     }
+    const stopFallback = makeBasemapFallback(m, { isOnline: props.basemapStyleUrl !== null });
     setMap(m);
     props.onMap?.(m);
-    onCleanup(() => m.remove());
+    onCleanup(() => {
+      stopFallback();
+      m.remove();
+    });
   });
 
   const setData = (id: string, data: FeatureCollection) => (map()?.getSource(id) as GeoJSONSource | undefined)?.setData(data);
@@ -113,12 +125,16 @@ export function AnalyticsMap(props: AnalyticsMapProps) {
   createEffect(() => {
     if (epoch() === 0) return;
     setIdle(false);
-    setData(heat.HEAT_SOURCE_ID, props.mode === 'heat' ? heat.toFeatureCollection(props.heatCells, props.scaleTop) : EMPTY);
+    setData(heat.HEAT_SOURCE_ID, props.mode === 'heat' && !props.deso ? heat.toFeatureCollection(props.heatCells, props.scaleTop) : EMPTY);
   });
   createEffect(() => {
     if (epoch() === 0) return;
     setIdle(false);
-    setData(hot.HOTSPOT_SOURCE_ID, props.mode === 'hotspots' ? hot.toFeatureCollection(props.hotspotCells) : EMPTY);
+    setData(hot.HOTSPOT_SOURCE_ID, props.mode === 'hotspots' && !props.deso ? hot.toFeatureCollection(props.hotspotCells) : EMPTY);
+  });
+  createEffect(() => {
+    if (epoch() === 0) return;
+    setData(desoLayer.DESO_SOURCE_ID, props.deso ?? EMPTY);
   });
   createEffect(() => {
     const m = map();
@@ -137,6 +153,7 @@ export function AnalyticsMap(props: AnalyticsMapProps) {
       data-rendered={rendered()}
       data-probe={probe()}
       data-cells={props.mode === 'heat' ? props.heatCells.length : props.hotspotCells.filter((c) => c.class !== 0).length}
+      data-deso-areas={props.deso?.features.length ?? 0}
       data-signature={props.heatCells.slice(0, 5).map((c) => `${c.cell}:${c.weight.toFixed(3)}`).join('|')}
     />
   );

@@ -7,7 +7,6 @@ import { labelPosition } from './layers/districts.ts';
 import { hasPartialStreets } from '../state/coverage.ts';
 
 export interface DistrictLabelNotes {
-  approximate: string;
   partialStreets: string;
 }
 
@@ -17,9 +16,6 @@ export function makeDistrictLabels(map: MapLibreMap, districts: DistrictCollecti
     const el = (
       <div class="district-label" data-testid="district-label" data-district={f.properties.id}>
         <span class="district-label__name">{f.properties.name}</span>
-        <Show when={f.properties.approximate}>
-          <span class="district-label__note">{notes().approximate}</span>
-        </Show>
         <Show when={hasPartialStreets(f.properties)}>
           <span class="district-label__note district-label__note--warn">{notes().partialStreets}</span>
         </Show>

@@ -1,7 +1,7 @@
 // Owns the one MapLibre map: creates it once, adds sources and layers on every style load, then only setData.
 import { createEffect, createSignal, on, onCleanup, onMount } from 'solid-js';
 import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl } from 'maplibre-gl';
-import type { GeoJSONSource, GeoJSONSourceSpecification, MapGeoJSONFeature, StyleSpecification } from 'maplibre-gl';
+import type { GeoJSONSource, GeoJSONSourceSpecification, MapGeoJSONFeature } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { BaseCollection, Bbox, Category, DistrictCollection, PinCollection, Report, StreetCollection } from '../api/types.ts';
@@ -9,7 +9,6 @@ import type { Lang } from '../i18n/messages.ts';
 import type { Messages } from '../i18n/sv.ts';
 import type { MapView as MapViewState } from '../state/url-state.ts';
 import { sameView } from '../state/url-state.ts';
-import { makeOfflineStyle } from './offline-style.ts';
 import { useBundledWorker } from './worker-url.ts';
 import { makeCountImages } from './count-images.ts';
 import { makeDistrictLabels } from './district-labels.tsx';
@@ -17,8 +16,10 @@ import { makeReportPopup } from './report-popup.tsx';
 import * as districtLayer from './layers/districts.ts';
 import * as streetLayer from './layers/streets.ts';
 import * as baseLayer from './layers/bases.ts';
-import { ATTRIBUTION } from './attribution.ts';
+import { ATTRIBUTION_HTML } from './attribution.ts';
+import { basemapHasRoads, BASEMAP_BUILDING_LAYER_ID, BASEMAP_DISTRICT_LABEL_LAYER_ID, BASEMAP_ROAD_LABEL_LAYER_ID, addLayersBelowLabels, hideLayer, initialStyle, isAppStyle, makeBasemapFallback, makeBasemapNoteControl } from './basemap.ts';
 import * as pinLayer from './layers/pins.ts';
+import { addPlaceSearch } from './place-search-control.tsx';
 
 
 export interface MapViewProps {
@@ -58,7 +59,11 @@ function addOurLayers(map: MapLibreMap, categories: Category[]) {
   const points = pins.filter((l) => l.id === pinLayer.POINT_LAYER_ID);
   const clusters = pins.filter((l) => l.id !== pinLayer.POINT_LAYER_ID);
   const layers = [...districtLayer.districtLayers, ...streetLayer.streetLayers, ...points, ...baseLayer.baseLayers, ...clusters];
-  for (const layer of layers) map.addLayer(layer);
+  addLayersBelowLabels(map, layers);
+  // District names are HTML labels here (with their notes); the roads come from the basemap, so
+  // the network's grey lines would only double them (its unlit ways stay marked).
+  hideLayer(map, BASEMAP_DISTRICT_LABEL_LAYER_ID);
+  if (isAppStyle(map) && basemapHasRoads(map)) hideLayer(map, streetLayer.STREET_LAYER_ID);
 }
 
 function setSourceData(map: MapLibreMap, id: string, data: FeatureCollection) {
@@ -76,7 +81,7 @@ export function MapView(props: MapViewProps) {
   /** Bumped on every style load; 0 until our sources exist. */
   const [styleEpoch, setStyleEpoch] = createSignal(0);
   const [isReady, setReady] = createSignal(false);
-  const [rendered, setRendered] = createSignal({ clusters: 0, points: 0 });
+  const [rendered, setRendered] = createSignal({ clusters: 0, points: 0, roadLabels: '', buildings: 0 });
   let hasFramedView = props.view !== null;
   let closePopup: (() => void) | undefined;
 
@@ -85,14 +90,15 @@ export function MapView(props: MapViewProps) {
     const usesBasemap = props.basemapStyleUrl !== null;
     const m = new MapLibreMap({
       container,
-      style: (props.basemapStyleUrl ?? makeOfflineStyle()) as string | StyleSpecification,
+      style: initialStyle(props.basemapStyleUrl),
       ...(initial ? { center: [initial.lon, initial.lat] as [number, number], zoom: initial.zoom } : {}),
       ...(!initial && props.areaBbox ? { bounds: props.areaBbox, fitBoundsOptions: { padding: FRAME_PADDING } } : {}),
       attributionControl: false,
       maxZoom: 19,
     });
-    m.addControl(new AttributionControl({ compact: false, customAttribution: ATTRIBUTION }), 'bottom-right');
+    m.addControl(new AttributionControl({ customAttribution: ATTRIBUTION_HTML }), 'bottom-right');
     m.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    addPlaceSearch(m, { lang: () => props.lang });
     m.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     const stopCountImages = makeCountImages(m);
 
@@ -100,23 +106,17 @@ export function MapView(props: MapViewProps) {
       addOurLayers(m, props.categories);
       setStyleEpoch((n) => n + 1);
     });
-    let styleLoaded = false;
-    m.once('style.load', () => (styleLoaded = true));
-    m.on('error', (e) => {
-      // A configured online basemap that cannot load (offline, wrong URL) falls back to the offline style.
-      if (usesBasemap && !styleLoaded) {
-        styleLoaded = true;
-        props.onBasemapError(e.error?.message ?? 'unknown error');
-        m.setStyle(makeOfflineStyle());
-      } else {
-        console.error('MapLibre error', e.error);
-      }
-    });
+    // A basemap that cannot load (offline, wrong URL) falls back: online → the app's style → a background.
+    const stopFallback = makeBasemapFallback(m, { isOnline: usesBasemap, onFallback: props.onBasemapError });
+    const stopNote = makeBasemapNoteControl(m, () => props.lang);
+    m.on('error', (e) => console.error('MapLibre error', e.error));
     m.on('moveend', () => props.onViewChange(currentView(m)));
     // Rendered counts on the container, for people debugging and for the browser test.
     m.on('idle', () => {
       const count = (layer: string) => (m.getLayer(layer) ? m.queryRenderedFeatures({ layers: [layer] }).length : 0);
-      setRendered({ clusters: count(pinLayer.CLUSTER_LAYER_ID), points: count(pinLayer.POINT_LAYER_ID) });
+      const basemap = (layer: string) => (m.getLayer(layer) ? m.queryRenderedFeatures({ layers: [layer] }) : []);
+      const roadLabels = [...new Set(basemap(BASEMAP_ROAD_LABEL_LAYER_ID).map((f) => String(f.properties.name)))].sort().join('|');
+      setRendered({ clusters: count(pinLayer.CLUSTER_LAYER_ID), points: count(pinLayer.POINT_LAYER_ID), roadLabels, buildings: basemap(BASEMAP_BUILDING_LAYER_ID).length });
       setReady(styleEpoch() > 0);
     });
 
@@ -158,6 +158,8 @@ export function MapView(props: MapViewProps) {
     props.onMap?.(m);
     onCleanup(() => {
       stopCountImages();
+      stopFallback();
+      stopNote();
       m.remove();
     });
   });
@@ -193,7 +195,7 @@ export function MapView(props: MapViewProps) {
     const m = map();
     const d = props.districts;
     if (!m || !d) return;
-    onCleanup(makeDistrictLabels(m, d, () => ({ approximate: props.t.approximateNote, partialStreets: props.t.streetsPartialShort })));
+    onCleanup(makeDistrictLabels(m, d, () => ({ partialStreets: props.t.streetsPartialShort })));
   });
   // Frame the area once when the URL gave no view and the config had no bbox.
   createEffect(() => {
@@ -227,6 +229,8 @@ export function MapView(props: MapViewProps) {
       data-ready={isReady() ? 'true' : 'false'}
       data-clusters={rendered().clusters}
       data-points={rendered().points}
+      data-road-labels={rendered().roadLabels}
+      data-buildings={rendered().buildings}
     />
   );
 }

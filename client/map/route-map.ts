@@ -8,6 +8,7 @@ import {
   DRAFT_LINE_LAYER_ID, DRAFT_WAYPOINT_LAYER_ID, EMPTY_ROUTES, MAX_NUMBER_IMAGE, NUMBER_IMAGE_PREFIX, ROUTE_DRAFT_SOURCE_ID,
   ROUTE_PLAN_SOURCE_ID, routeLayers, PLAN_STOP_LAYER_ID,
 } from './layers/routes.ts';
+import { addLayersBelowLabels } from './basemap.ts';
 
 type Pair = [number, number];
 
@@ -64,7 +65,7 @@ export function makeRouteMap(map: MapLibreMap, h: RouteMapHandlers): RouteMap {
     }
     map.addSource(ROUTE_PLAN_SOURCE_ID, { type: 'geojson', data: plan });
     map.addSource(ROUTE_DRAFT_SOURCE_ID, { type: 'geojson', data: draft });
-    for (const layer of routeLayers) map.addLayer(layer);
+    addLayersBelowLabels(map, routeLayers);
   };
   // After every style load; and now, or once the map settles, when the style loaded before us
   // (isStyleLoaded() stays false while any source is still loading).

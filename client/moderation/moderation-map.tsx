@@ -1,32 +1,41 @@
 // A small map for one report under moderation: its exact point and its duplicate suggestions.
 import { createEffect, onCleanup, onMount } from 'solid-js';
-import { Map as MapLibreMap, Marker, NavigationControl } from 'maplibre-gl';
+import { AttributionControl, Map as MapLibreMap, Marker, NavigationControl } from 'maplibre-gl';
 import type { GeoJSONSource } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { DistrictCollection } from '../api/types.ts';
-import { makeOfflineStyle } from '../map/offline-style.ts';
+import { ATTRIBUTION_HTML } from '../map/attribution.ts';
+import { addLayersBelowLabels, initialStyle, makeBasemapFallback } from '../map/basemap.ts';
 import { useBundledWorker } from '../map/worker-url.ts';
 import * as districtLayer from '../map/layers/districts.ts';
 import type { QueueItem } from './moderation-api.ts';
+import { addPlaceSearch } from '../map/place-search-control.tsx';
+import type { Lang } from '../i18n/messages.ts';
 
 useBundledWorker();
 
-export function ModerationMap(props: { item: QueueItem | null; districts: DistrictCollection | undefined; label: string }) {
+export function ModerationMap(props: { item: QueueItem | null; districts: DistrictCollection | undefined; label: string; lang?: Lang }) {
   let container!: HTMLDivElement;
   let map: MapLibreMap | undefined;
   let markers: Marker[] = [];
   let loaded = false;
 
   onMount(() => {
-    map = new MapLibreMap({ container, style: makeOfflineStyle(), center: [15.6, 58.41], zoom: 12, attributionControl: false });
+    map = new MapLibreMap({ container, style: initialStyle(null), center: [15.6, 58.41], zoom: 12, attributionControl: false });
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(new AttributionControl({ compact: true, customAttribution: ATTRIBUTION_HTML }), 'bottom-right');
+    const stopFallback = makeBasemapFallback(map, { isOnline: false });
+    addPlaceSearch(map, { lang: () => props.lang ?? 'sv' });
     map.on('load', () => {
       map!.addSource(districtLayer.DISTRICTS_SOURCE_ID, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-      for (const l of districtLayer.districtLayers) map!.addLayer(l);
+      addLayersBelowLabels(map!, districtLayer.districtLayers);
       loaded = true;
       draw();
     });
-    onCleanup(() => map?.remove());
+    onCleanup(() => {
+      stopFallback();
+      map?.remove();
+    });
   });
 
   function draw() {
@@ -47,5 +56,5 @@ export function ModerationMap(props: { item: QueueItem | null; districts: Distri
     draw();
   });
 
-  return <div ref={container} class="moderation-map" role="img" aria-label={props.label} />;
+  return <div ref={container} class="moderation-map" role="region" aria-label={props.label} />;
 }

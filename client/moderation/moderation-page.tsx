@@ -5,8 +5,10 @@ import { api } from '../api/client.ts';
 import { ProblemError } from '../api/problem-error.ts';
 import { moderationApi, type Action, type QueueItem } from './moderation-api.ts';
 import { moderationSv as t } from './moderation-messages.ts';
+import { problemMessage, problemSummary } from '../i18n/problem-message.ts';
 import { ModerationMap } from './moderation-map.tsx';
 import { ReportSummary } from './report-summary.tsx';
+import { createPlaceName } from '../state/create-place-name.ts';
 import '../report/report.css';
 
 export function ModerationPage() {
@@ -25,6 +27,7 @@ export function ModerationPage() {
   const [message, setMessage] = createSignal<{ text: string; isError: boolean } | null>(null);
   const [signInError, setSignInError] = createSignal<string | null>(null);
   const categoryLabel = (code: string) => categories()?.find((c) => c.code === code)?.sv ?? code;
+  const itemPlace = createPlaceName(() => selected() ?? null, () => 'sv');
   const districtName = (id: string) => districts()?.features.find((f) => f.properties.id === id)?.properties.name ?? id;
 
   const signIn = async (e: SubmitEvent) => {
@@ -35,7 +38,7 @@ export function ModerationPage() {
       setSignInError(null);
       await refetchMe();
     } catch (err) {
-      setSignInError(err instanceof ProblemError ? err.detail : String(err));
+      setSignInError(err instanceof ProblemError ? problemMessage(err, 'sv') : String(err));
     }
   };
 
@@ -48,7 +51,7 @@ export function ModerationPage() {
       setNote('');
       await refetch();
     } catch (err) {
-      setMessage({ text: err instanceof ProblemError ? err.detail : String(err), isError: true });
+      setMessage({ text: err instanceof ProblemError ? problemSummary(err, 'sv') : String(err), isError: true });
     }
   };
   const noteValue = () => (note().trim() ? note().trim() : undefined);
@@ -116,7 +119,7 @@ export function ModerationPage() {
               <section class="mod-detail" aria-label={categoryLabel(item().category)}>
                 <ModerationMap item={item()} districts={districts()} label={t.map} />
                 <div class="mod-compare">
-                  <ReportSummary report={item()} categoryLabel={categoryLabel} districtName={districtName} t={t} />
+                  <ReportSummary report={item()} categoryLabel={categoryLabel} districtName={districtName} t={t} place={itemPlace()} />
                   <div class="mod-compare__dups">
                     <h3>{t.duplicates}</h3>
                     <Show when={item().duplicates.length === 0}>

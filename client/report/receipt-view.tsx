@@ -1,6 +1,7 @@
 // The receipt after sending (with the tracking link) and the status page behind that link.
 import { Show, createResource, createSignal } from 'solid-js';
 import { reportApi, type PublicReport, type Receipt } from './report-api.ts';
+import { createPlaceName } from '../state/create-place-name.ts';
 import { formatWindow, type ReportLang, type ReportMessages } from './report-messages.ts';
 
 export interface ReceiptViewProps {
@@ -17,6 +18,7 @@ export function ReceiptView(props: ReceiptViewProps) {
     () => props.token,
     (token): Promise<PublicReport> => (props.receipt ? Promise.resolve(props.receipt.report) : reportApi.status(token)),
   );
+  const placeName = createPlaceName(() => report() ?? null, () => props.lang);
   const [copied, setCopied] = createSignal(false);
   const link = () => `${location.origin}/rapportera/kvitto/${props.token}`;
   const copy = async () => {
@@ -49,6 +51,10 @@ export function ReceiptView(props: ReceiptViewProps) {
           <dl class="receipt__facts" data-testid="receipt-facts">
             <dt>{props.t.category}</dt>
             <dd>{props.categoryLabel(r().category)}</dd>
+            <Show when={placeName()}>
+              <dt>{props.t.where}</dt>
+              <dd data-testid="receipt-place">{placeName()}</dd>
+            </Show>
             <dt>{props.t.time}</dt>
             <dd>{formatWindow(r().observedFrom, r().observedTo, props.lang)}</dd>
             <dt>{props.t.statusLabel}</dt>

@@ -27,7 +27,14 @@ async function send<T>(input: string, init?: RequestInit): Promise<T> {
   return readJson<T>(res);
 }
 
+export interface WeeklyCounts {
+  weeks: string[];
+  districts: { id: string; name: string }[];
+  rows: { district: string; week: string; category: string; count: number }[];
+}
+
 export const reportApi = {
+  weeklyCounts: (weeks: number) => send<WeeklyCounts>(`/api/public/weekly-counts?weeks=${weeks}`),
   submit: (form: FormData) => send<Receipt>('/api/public/reports', { method: 'POST', body: form }),
   status: (token: string, signal?: AbortSignal) => send<PublicReport>(`/api/public/reports/${encodeURIComponent(token)}`, signal ? { signal } : {}),
   pins: (query: Record<string, string>, signal?: AbortSignal) => send<ResidentPinCollection>(`/api/public/pins?${new URLSearchParams(query)}`, signal ? { signal } : {}),

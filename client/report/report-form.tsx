@@ -18,6 +18,8 @@ export interface ReportFormProps {
   onSubmit: () => void;
   onUseLocation: () => void;
   onUseCentre: () => void;
+  /** The chosen point named by reverse geocoding ("Rydsvägen 12"), when known. */
+  placeName?: string | undefined;
   locating: 'idle' | 'busy' | 'failed';
 }
 
@@ -69,7 +71,7 @@ export function ReportForm(props: ReportFormProps) {
           </button>
         </div>
         <p id="place-status" class="rf-field__hint" aria-live="polite" data-testid="place-status">
-          {props.locating === 'failed' ? props.t.locationFailed : props.draft.place ? props.t.placeChosen : props.t.placeMissing}
+          {props.locating === 'failed' ? props.t.locationFailed : props.draft.place ? `${props.t.placeChosen}${props.placeName ? ` ${props.t.where}: ${props.placeName}.` : ''}` : props.t.placeMissing}
         </p>
         <FieldError id="err-place" message={err('place')} />
       </fieldset>

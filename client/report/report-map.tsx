@@ -5,12 +5,14 @@ import { AttributionControl, Map as MapLibreMap, Marker, NavigationControl, Popu
 import type { GeoJSONSource, MapGeoJSONFeature } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Category, DistrictCollection, StreetCollection } from '../api/types.ts';
-import { makeOfflineStyle } from '../map/offline-style.ts';
+import { ATTRIBUTION_HTML } from '../map/attribution.ts';
+import { addLayersBelowLabels, basemapHasRoads, initialStyle, isAppStyle, hideLayer, makeBasemapFallback, makeBasemapNoteControl } from '../map/basemap.ts';
 import { useBundledWorker } from '../map/worker-url.ts';
 import * as districtLayer from '../map/layers/districts.ts';
 import * as streetLayer from '../map/layers/streets.ts';
 import * as residentLayer from '../map/layers/resident-pins.ts';
 import type { ResidentPinCollection, ResidentPinProps } from '../map/layers/resident-pins.ts';
+import { addPlaceSearch } from '../map/place-search-control.tsx';
 import { formatWindow, type ReportLang, type ReportMessages } from './report-messages.ts';
 
 useBundledWorker();
@@ -60,16 +62,19 @@ export function ReportMap(props: ReportMapProps) {
   const setData = (id: string, data: GeoJSON.FeatureCollection) => (map?.getSource(id) as GeoJSONSource | undefined)?.setData(data);
 
   onMount(() => {
-    const m = new MapLibreMap({ container, style: makeOfflineStyle(), bounds: AREA_BOUNDS, attributionControl: false, maxZoom: 19 });
+    const m = new MapLibreMap({ container, style: initialStyle(null), bounds: AREA_BOUNDS, attributionControl: false, maxZoom: 19 });
     map = m;
-    m.addControl(new AttributionControl({ compact: true, customAttribution: ['© OpenStreetMap contributors', 'Källa: SCB'] }), 'bottom-right');
+    m.addControl(new AttributionControl({ compact: true, customAttribution: ATTRIBUTION_HTML }), 'bottom-right');
     m.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    // A resident may type an address instead of tapping: the chosen place becomes the report's point.
+    addPlaceSearch(m, { lang: () => props.lang, mark: false, onPick: (p) => props.onPick({ lon: p.geometry.coordinates[0], lat: p.geometry.coordinates[1] }) });
     m.getCanvas().setAttribute('aria-label', props.t.mapLabel);
     m.on('load', () => {
       m.addSource(districtLayer.DISTRICTS_SOURCE_ID, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
       m.addSource(streetLayer.STREETS_SOURCE_ID, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
       m.addSource(residentLayer.RESIDENT_PINS_SOURCE_ID, residentLayer.residentSourceSpec);
-      for (const layer of [...districtLayer.districtLayers, ...streetLayer.streetLayers, ...residentLayer.residentLayers]) m.addLayer(layer);
+      addLayersBelowLabels(m, [...districtLayer.districtLayers, ...streetLayer.streetLayers, ...residentLayer.residentLayers]);
+      if (isAppStyle(m) && basemapHasRoads(m)) hideLayer(m, streetLayer.STREET_LAYER_ID); // the basemap draws the streets
       isLoaded = true;
       pushData();
       container.dataset.ready = 'true';
@@ -101,7 +106,13 @@ export function ReportMap(props: ReportMapProps) {
       centre: () => ({ lat: m.getCenter().lat, lon: m.getCenter().lng }),
       flyTo: (p) => m.easeTo({ center: [p.lon, p.lat], zoom: Math.max(m.getZoom(), 16) }),
     });
-    onCleanup(() => m.remove());
+    const stopFallback = makeBasemapFallback(m, { isOnline: false });
+    const stopNote = makeBasemapNoteControl(m, () => props.lang);
+    onCleanup(() => {
+      stopFallback();
+      stopNote();
+      m.remove();
+    });
   });
 
   function pushData() {

@@ -4,11 +4,14 @@
 import { For, Show, createMemo, createResource, createSignal, onMount } from 'solid-js';
 import { api } from '../api/client.ts';
 import { ProblemError } from '../api/problem-error.ts';
+import { fieldProblem, problemMessage } from '../i18n/problem-message.ts';
 import { DEFAULT_STATUSES, residentQuery, type ResidentFilters } from '../map/layers/resident-pins.ts';
 import { ReportMap } from './report-map.tsx';
 import { ReportForm } from './report-form.tsx';
+import { createPlaceName } from '../state/create-place-name.ts';
 import { ResidentFilterBar } from './resident-filters.tsx';
 import { ReceiptView } from './receipt-view.tsx';
+import { WeeklyCountsTable } from './weekly-counts.tsx';
 import { reportApi, type Receipt } from './report-api.ts';
 import { checkDraft, emptyDraft, fieldOf, toFormData, type FieldErrors, type ReportDraft } from './report-form-state.ts';
 import { formatWindow, reportMessages, type ReportLang } from './report-messages.ts';
@@ -26,6 +29,7 @@ export function ReportPage(props: { path: string }) {
   const [streets] = createResource(() => api.streets().catch(() => undefined));
   const [filters, setFilters] = createSignal<ResidentFilters>({ days: 30, statuses: DEFAULT_STATUSES, categories: [] });
   const [pins, { refetch: refetchPins }] = createResource(filters, (f) => reportApi.pins(residentQuery(f)));
+  const [weekly] = createResource(() => reportApi.weeklyCounts(4).catch(() => undefined));
 
   const [draft, setDraft] = createSignal<ReportDraft>(emptyDraft(newKey()));
   const [errors, setErrors] = createSignal<FieldErrors>({});
@@ -78,10 +82,10 @@ export function ReportPage(props: { path: string }) {
       const byField: FieldErrors = {};
       for (const e of p?.errors ?? []) {
         const f = fieldOf(e.path);
-        if (f) byField[f] = e.message;
+        if (f) byField[f] = fieldProblem(e, lang());
       }
       setErrors(byField);
-      setFormError(!p || p.status === 0 ? t().errNetwork : Object.keys(byField).length ? null : p.detail);
+      setFormError(!p || p.status === 0 ? t().errNetwork : Object.keys(byField).length ? null : problemMessage(p, lang()));
     } finally {
       setSending(false);
     }
@@ -94,6 +98,7 @@ export function ReportPage(props: { path: string }) {
     history.pushState(null, '', '/rapportera');
   };
 
+  const placeName = createPlaceName(() => draft().place, lang);
   const categoryLabel = (code: string) => categories()?.find((c) => c.code === code)?.[lang()] ?? code;
 
   return (
@@ -136,6 +141,7 @@ export function ReportPage(props: { path: string }) {
 
         <Show when={!receipt() && !tokenInPath}>
           <ReportForm
+            placeName={placeName()}
             draft={draft()}
             errors={errors()}
             formError={formError()}
@@ -175,6 +181,7 @@ export function ReportPage(props: { path: string }) {
             </For>
           </ul>
         </section>
+        <WeeklyCountsTable counts={weekly()} t={t()} />
       </main>
     </div>
   );

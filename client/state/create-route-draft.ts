@@ -1,7 +1,7 @@
 // The route being drawn or edited, as a reactive primitive: waypoints with an undo stack, the
 // route's details (name, team, district, date, shift, speed), and the legs along the walking
 // network fetched from /api/routes/path whenever the waypoints change.
-import { batch, createMemo, createSignal } from 'solid-js';
+import { batch, createEffect, createMemo, createSignal } from 'solid-js';
 import type { RoutesApi } from '../api/routes-api.ts';
 import type { LonLatPair, SavedRoute } from '../api/route-types.ts';
 import { createQuery } from './create-query.ts';
@@ -24,7 +24,7 @@ export interface RouteDetails {
 /** Most undo steps kept. */
 const UNDO_LIMIT = 100;
 
-export function createRouteDraft(api: Pick<RoutesApi, 'path'>, initial: RouteDetails) {
+export function createRouteDraft(api: Pick<RoutesApi, 'path'> & Partial<Pick<RoutesApi, 'placeName'>>, initial: RouteDetails) {
   const [waypoints, setWaypoints] = createSignal<DraftWaypoint[]>([]);
   const [undoStack, setUndoStack] = createSignal<DraftWaypoint[][]>([]);
   const [details, setDetails] = createSignal<RouteDetails>(initial);
@@ -53,6 +53,19 @@ export function createRouteDraft(api: Pick<RoutesApi, 'path'>, initial: RouteDet
   });
   const legLengthsM = createMemo(() => legs()?.legs.map((l) => l.lengthM) ?? []);
   const lengthM = createMemo(() => legLengthsM().reduce((a, b) => a + b, 0));
+  // Names of drawn stops (reverse geocoding), fetched once per point; saved routes carry their own.
+  const [stopNames, setStopNames] = createSignal<Record<string, string>>({});
+  const asked = new Set<string>();
+  const pointKey = (w: { lon: number; lat: number }) => `${w.lon.toFixed(6)},${w.lat.toFixed(6)}`;
+  createEffect(() => {
+    if (!api.placeName) return;
+    for (const w of waypoints()) {
+      const k = pointKey(w);
+      if (!w.stop || w.place || asked.has(k)) continue;
+      asked.add(k);
+      void api.placeName(w.lat, w.lon).then((name) => name && setStopNames((n) => ({ ...n, [k]: name })));
+    }
+  });
   const times = createMemo(() => scheduleDraft(waypoints(), legLengthsM(), details().speedKmh || DEFAULT_SPEED_KMH));
 
   return {
@@ -65,6 +78,8 @@ export function createRouteDraft(api: Pick<RoutesApi, 'path'>, initial: RouteDet
     lengthM,
     walkingMin: () => walkingMin(lengthM(), details().speedKmh || DEFAULT_SPEED_KMH),
     times,
+    /** A stop's place: its own, else its looked-up name, else null. */
+    placeOf: (w: DraftWaypoint): string | null => w.place ?? stopNames()[pointKey(w)] ?? null,
     canUndo: () => undoStack().length > 0,
     setDetails: (patch: Partial<RouteDetails>) => setDetails((d) => ({ ...d, ...patch })),
     add: (p: LonLatPair) => apply(addWaypoint(waypoints(), p, details().dwellMin)),

@@ -3,7 +3,7 @@
 import { batch, createEffect, createMemo, createSignal, on, onCleanup, untrack } from 'solid-js';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { ProblemError } from '../api/problem-error.ts';
-import { toProblemError } from '../api/problem-error.ts';
+import { localProblem, toProblemError } from '../api/problem-error.ts';
 import type { RoutesApi } from '../api/routes-api.ts';
 import type { RouteInput, SavedRoute, SuggestAnswer, SuggestQuery, SuggestedRoute } from '../api/route-types.ts';
 import { TIME_ZONE } from '../i18n/format.ts';
@@ -157,7 +157,7 @@ export function createRoutePlanner(o: PlannerOptions) {
     const times = draft.times();
     const start = draft.details().start;
     return draft.waypoints().flatMap((w, i) =>
-      w.stop ? [{ number: numbers[i]!, place: w.place ?? '', arrival: clockPlus(start, times[i]!.arrivalMin), dwellMin: w.dwellMin, departure: clockPlus(start, times[i]!.departureMin) }] : [],
+      w.stop ? [{ number: numbers[i]!, place: draft.placeOf(w) ?? '', arrival: clockPlus(start, times[i]!.arrivalMin), dwellMin: w.dwellMin, departure: clockPlus(start, times[i]!.departureMin) }] : [],
     );
   });
 
@@ -201,8 +201,8 @@ export function createRoutePlanner(o: PlannerOptions) {
     renderedStops,
     newRoute: () => batch(() => (draft.clear(), draft.setDetails({ name: '' }), setStatus(null), setError(null))),
     save: async (messages: { needTwoPoints: string; needName: string; saved: (n: string) => string }) => {
-      if (draft.waypoints().length < 2) return setError(toProblemError(new Error(messages.needTwoPoints)));
-      if (!draft.details().name.trim()) return setError(toProblemError(new Error(messages.needName)));
+      if (draft.waypoints().length < 2) return setError(localProblem(messages.needTwoPoints));
+      if (!draft.details().name.trim()) return setError(localProblem(messages.needName));
       const id = draft.editingId();
       const r = await run(() => (id ? o.api.update(id, draftInput()) : o.api.create(draftInput())));
       if (!r) return;

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Sql } from '../db/sql.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { findUserByEmail, insertUser, teamExists, upsertTeam, type UserDto } from '../db/queries/users.ts';
-import { generatePassword, hashPassword, passwordProblem, type ScryptCost } from './password.ts';
+import { generatePassword, hashPassword, passwordRuleBroken, weakPassword, type ScryptCost } from './password.ts';
 import type { AccountRole } from './permissions.ts';
 
 export interface NewAccount {
@@ -21,12 +21,12 @@ export async function createAccount(sql: Sql, a: NewAccount, nowMs: number, cost
   const email = a.email.trim().toLowerCase();
   const generated = a.password === undefined ? generatePassword() : null;
   const password = a.password ?? generated!;
-  const why = passwordProblem(password, email);
-  if (why) throw new HttpProblem(422, why, { errors: [{ path: 'password', message: why }] });
-  if (await findUserByEmail(sql, email)) throw new HttpProblem(409, `An account with the e-mail ${email} already exists.`);
+  const broken = passwordRuleBroken(password, email);
+  if (broken) throw weakPassword('password', broken);
+  if (await findUserByEmail(sql, email)) throw new HttpProblem(409, `An account with the e-mail ${email} already exists.`, { code: 'email-taken', extensions: { email } });
   const team = a.team ?? null;
   if (team && !(await teamExists(sql, team))) {
-    if (!a.createTeam) throw new HttpProblem(422, `There is no team '${team}'. Create it first.`, { errors: [{ path: 'team', message: 'unknown team' }] });
+    if (!a.createTeam) throw new HttpProblem(422, `There is no team '${team}'. Create it first.`, { code: 'unknown-team', errors: [{ path: 'team', message: 'unknown team', code: 'unknown-team' }], extensions: { team } });
     await upsertTeam(sql, { id: team, name: team, district: null });
   }
   const user = await insertUser(sql, { id: randomUUID(), email, passwordHash: await hashPassword(password, cost), role: a.role, team, at: new Date(nowMs) });

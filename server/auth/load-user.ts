@@ -17,9 +17,9 @@ export function loadUser(deps: { sql: Sql; now: () => number; security: Security
     const authz = c.req.header('Authorization');
     if (authz !== undefined) {
       const m = /^Bearer\s+(\S+)\s*$/i.exec(authz);
-      if (!m) throw new HttpProblem(401, 'The Authorization header must be "Bearer <token>".', { headers: { 'WWW-Authenticate': 'Bearer realm="trygghetskartan"' } });
+      if (!m) throw new HttpProblem(401, 'The Authorization header must be "Bearer <token>".', { code: 'token-malformed', headers: { 'WWW-Authenticate': 'Bearer realm="trygghetskartan"' } });
       const user = await resolveApiToken(deps.sql, m[1]!, deps.now());
-      if (!user) throw new HttpProblem(401, 'The API token is unknown, revoked or expired.', { headers: { 'WWW-Authenticate': 'Bearer realm="trygghetskartan", error="invalid_token"' } });
+      if (!user) throw new HttpProblem(401, 'The API token is unknown, revoked or expired.', { code: 'token-invalid', headers: { 'WWW-Authenticate': 'Bearer realm="trygghetskartan", error="invalid_token"' } });
       c.set('user', user);
     } else {
       const token = readSessionCookie(c);

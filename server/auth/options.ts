@@ -14,6 +14,8 @@ export interface RateLimits {
   publicWrite: RateLimit;
   /** Sign-in attempts per IP, on top of the failure throttle. */
   signIn: RateLimit;
+  /** Anonymous place searches and reverse geocoding (search as you type), per IP. */
+  placeSearch: RateLimit;
 }
 
 export interface SecurityOptions {
@@ -32,6 +34,7 @@ export interface SecurityOptions {
 export const DEFAULT_RATE_LIMITS: RateLimits = {
   publicWrite: { limit: 60, windowMs: 60_000 },
   signIn: { limit: 30, windowMs: 60_000 },
+  placeSearch: { limit: 600, windowMs: 60_000 },
 };
 
 export const DEFAULT_SECURITY: SecurityOptions = {

@@ -1,6 +1,8 @@
 // Password hashing with scrypt (node:crypto), a memory-hard function (Percival 2009). The
 // cost is stored in the hash so it can be raised later; verify reports when a rehash is due.
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { HttpProblem } from '../http/problem.ts';
+import type { ProblemCode } from '../http/problem-codes.ts';
 
 export interface ScryptCost {
   /** CPU/memory cost, a power of two. 2^15 with r = 8 uses 32 MiB and about 120 ms on one core. */
@@ -61,10 +63,24 @@ export function generatePassword(): string {
 
 /** Why a new password is refused, or null when it is acceptable. */
 export function passwordProblem(password: string, email?: string): string | null {
-  if (password.length < PASSWORD_MIN_LENGTH) return `The password must have at least ${PASSWORD_MIN_LENGTH} characters.`;
-  if (password.length > PASSWORD_MAX_LENGTH) return `The password may have at most ${PASSWORD_MAX_LENGTH} characters.`;
+  return passwordRuleBroken(password, email)?.detail ?? null;
+}
+
+/** The password rule a password breaks, as a problem code with its detail and params, or null. */
+export function passwordRuleBroken(password: string, email?: string): { code: ProblemCode; detail: string; params?: Record<string, unknown> } | null {
+  if (password.length < PASSWORD_MIN_LENGTH) return { code: 'password-too-short', detail: `The password must have at least ${PASSWORD_MIN_LENGTH} characters.`, params: { minLength: PASSWORD_MIN_LENGTH } };
+  if (password.length > PASSWORD_MAX_LENGTH) return { code: 'password-too-long', detail: `The password may have at most ${PASSWORD_MAX_LENGTH} characters.`, params: { maxLength: PASSWORD_MAX_LENGTH } };
   const name = email?.toLowerCase().split('@')[0] ?? '';
-  if (name.length >= 4 && password.toLowerCase().includes(name)) return 'The password must not contain the e-mail name.';
-  if (/^(.)\1*$/.test(password)) return 'The password must not be one repeated character.';
+  if (name.length >= 4 && password.toLowerCase().includes(name)) return { code: 'password-contains-name', detail: 'The password must not contain the e-mail name.' };
+  if (/^(.)\1*$/.test(password)) return { code: 'password-repeated', detail: 'The password must not be one repeated character.' };
   return null;
+}
+
+/** 422 for a password that breaks a rule, on the field `path`. */
+export function weakPassword(path: string, rule: NonNullable<ReturnType<typeof passwordRuleBroken>>): HttpProblem {
+  return new HttpProblem(422, rule.detail, {
+    code: rule.code,
+    errors: [{ path, message: rule.detail, code: rule.code, ...(rule.params ? { params: rule.params } : {}) }],
+    ...(rule.params ? { extensions: rule.params } : {}),
+  });
 }

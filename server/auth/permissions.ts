@@ -27,6 +27,7 @@ export const PERMISSIONS = [
   'areas:admin', // districts, bases and street networks
   'import:write', // historical report imports
   'tokens:admin', // API tokens for machine clients
+  'disclosure:admin', // what the public map and Open311 may show, per category and source
   'account:self', // one's own account: password change, sign-out everywhere (sessions only)
   'interventions:write', // log, edit and close interventions (patrols, lighting, …) for evaluation
   'experiments:read', // patrol-dosage experiments: assignment, compliance and analysis
@@ -58,7 +59,7 @@ export const MATRIX: Readonly<Record<Role, readonly Permission[]>> = {
     'experiments:admin',
   ],
   partner: ['account:self', 'reports:create', 'reports:read-own'],
-  admin: ['account:self', 'reports:create', 'reports:read', 'reports:read-own', 'users:admin', 'areas:admin', 'import:write', 'tokens:admin', 'audit:read'],
+  admin: ['account:self', 'reports:create', 'reports:read', 'reports:read-own', 'users:admin', 'areas:admin', 'import:write', 'tokens:admin', 'audit:read', 'disclosure:admin'],
 };
 
 const GRANTS = new Map<Role, ReadonlySet<Permission>>(ROLES.map((r) => [r, new Set(MATRIX[r])]));

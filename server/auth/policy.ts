@@ -41,8 +41,17 @@ export interface ThrottlePolicy {
   forgetAfterMs: number;
 }
 
-/** Per account: 5 free tries, then waits of 1, 2, 4, … s, locked for 15 min at 10 failures. */
-export const ACCOUNT_THROTTLE: ThrottlePolicy = { freeFailures: 5, baseDelayMs: 1000, maxDelayMs: 30_000, lockAfter: 10, lockMs: 15 * 60_000, forgetAfterMs: 60 * 60_000 };
+/**
+ * Per account and address: 5 free tries, then waits of 1, 2, 4, … s, locked for 15 min at 10
+ * failures. The lock shuts out that address only, so it cannot be used to lock the owner out.
+ */
+export const PAIR_THROTTLE: ThrottlePolicy = { freeFailures: 5, baseDelayMs: 1000, maxDelayMs: 30_000, lockAfter: 10, lockMs: 15 * 60_000, forgetAfterMs: 60 * 60_000 };
+/**
+ * Per account from all addresses: slowed, never locked. Failures from many addresses (a botnet
+ * guessing one password) make every try wait up to a minute, the owner's included, but never
+ * lock the owner out; an administrator can clear it (POST /api/admin/users/{id}/unlock).
+ */
+export const ACCOUNT_THROTTLE: ThrottlePolicy = { freeFailures: 10, baseDelayMs: 1000, maxDelayMs: 60_000, lockAfter: Infinity, lockMs: 0, forgetAfterMs: 60 * 60_000 };
 /** Per IP (many accounts behind one address, or one attacker spraying): looser, same shape. */
 export const IP_THROTTLE: ThrottlePolicy = { freeFailures: 20, baseDelayMs: 1000, maxDelayMs: 30_000, lockAfter: 50, lockMs: 15 * 60_000, forgetAfterMs: 60 * 60_000 };
 

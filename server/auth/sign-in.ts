@@ -1,11 +1,13 @@
-// Sign-in: throttle check per account and per IP, constant-work password check, session start,
-// failure counting and the audit trail. Errors are HttpProblems (401 wrong, 429 slowed/locked).
+// Sign-in: throttle check per account+address, per account and per address, constant-work
+// password check, session start, failure counting and the audit trail. Errors are HttpProblems
+// (401 wrong, 429 slowed or locked with retryAfterS and retryAt). Failure records live in
+// PostgreSQL, so every server process sees the same throttles.
 import type { Sql } from '../db/sql.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { findUserByEmail, setPasswordHash, type UserDto } from '../db/queries/users.ts';
 import { clearFailures, getFailures, putFailures } from '../db/queries/sessions.ts';
 import { hashPassword, makeDummyHash, verifyPassword } from './password.ts';
-import { ACCOUNT_THROTTLE, IP_THROTTLE, recordFailure, waitBeforeAttempt } from './policy.ts';
+import { ACCOUNT_THROTTLE, IP_THROTTLE, PAIR_THROTTLE, recordFailure, waitBeforeAttempt, type ThrottlePolicy } from './policy.ts';
 import { startSession } from './sessions.ts';
 import { audit } from './audit.ts';
 import { makeKeyedLock } from './keyed-lock.ts';
@@ -29,6 +31,19 @@ export type SignIn = (req: SignInRequest) => Promise<{ user: UserDto; token: str
 
 const WRONG = 'The e-mail address or the password is wrong.';
 
+/** The failure-record keys of one attempt and the policy of each. */
+export function throttleKeys(email: string, ip: string): { key: string; policy: ThrottlePolicy }[] {
+  return [
+    { key: accountThrottleKey(email), policy: ACCOUNT_THROTTLE },
+    { key: `pair:${email}|${ip}`, policy: PAIR_THROTTLE },
+    { key: `ip:${ip}`, policy: IP_THROTTLE },
+  ];
+}
+
+/** The key of an account's own record; its per-address records start with `pairThrottlePrefix`. */
+export const accountThrottleKey = (email: string) => `account:${email}`;
+export const pairThrottlePrefix = (email: string) => `pair:${email}|`;
+
 export function makeSignIn(deps: SignInDeps): SignIn {
   const lock = makeKeyedLock();
   let dummy: Promise<string> | undefined;
@@ -36,28 +51,28 @@ export function makeSignIn(deps: SignInDeps): SignIn {
 
   return (req) => {
     const email = req.email.trim().toLowerCase();
-    const accountKey = `account:${email}`;
-    const ipKey = `ip:${req.ip}`;
-    return lock.run(accountKey, async () => {
+    const keys = throttleKeys(email, req.ip);
+    return lock.run(accountThrottleKey(email), async () => {
       const now = deps.now();
-      const [accountRec, ipRec] = await Promise.all([getFailures(deps.sql, accountKey), getFailures(deps.sql, ipKey)]);
-      const waits = [waitBeforeAttempt(accountRec, now, ACCOUNT_THROTTLE), waitBeforeAttempt(ipRec, now, IP_THROTTLE)];
-      const wait = waits.reduce((a, b) => (b.waitMs > a.waitMs ? b : a));
+      const recs = await Promise.all(keys.map((k) => getFailures(deps.sql, k.key)));
+      const wait = keys.map((k, i) => waitBeforeAttempt(recs[i]!, now, k.policy)).reduce((a, b) => (b.waitMs > a.waitMs ? b : a));
       if (wait.waitMs > 0) {
         const s = Math.ceil(wait.waitMs / 1000);
         const detail = wait.locked ? `Too many failed sign-ins: sign-in is locked for ${Math.ceil(s / 60)} min.` : `Too many failed sign-ins: wait ${s} s before trying again.`;
-        throw new HttpProblem(429, detail, { headers: { 'Retry-After': String(s) }, extensions: { locked: wait.locked } });
+        throw new HttpProblem(429, detail, { code: wait.locked ? 'locked' : 'sign-in-slowed', headers: { 'Retry-After': String(s) }, extensions: { locked: wait.locked, retryAfterS: s, retryAt: new Date(now + s * 1000).toISOString() } });
       }
 
       const user = await findUserByEmail(deps.sql, email);
       const check = await verifyPassword(req.password, user?.passwordHash ?? (await dummyHash()), deps.security.scrypt);
       if (!user || !check.ok || user.disabled) {
-        await Promise.all([putFailures(deps.sql, accountKey, recordFailure(accountRec, now, ACCOUNT_THROTTLE)), putFailures(deps.sql, ipKey, recordFailure(ipRec, now, IP_THROTTLE))]);
+        await Promise.all(keys.map((k, i) => putFailures(deps.sql, k.key, recordFailure(recs[i]!, now, k.policy))));
         await audit(deps.sql, { actor: { id: user?.id ?? null, label: email.slice(0, 320) }, action: 'auth.login-failed', target: user ? `user:${user.id}` : null, detail: user?.disabled ? { reason: 'disabled' } : null, at: now, ip: req.ip, requestId: req.requestId });
-        throw new HttpProblem(401, user?.disabled && check.ok ? 'This account is disabled. Ask an administrator.' : WRONG);
+        const disabled = user?.disabled === true && check.ok;
+        throw new HttpProblem(401, disabled ? 'This account is disabled. Ask an administrator.' : WRONG, { code: disabled ? 'account-disabled' : 'wrong-credentials' });
       }
 
-      if (accountRec) await clearFailures(deps.sql, accountKey);
+      // A success clears the account's records (this address's and the account-wide one), not the address's.
+      await Promise.all(keys.slice(0, 2).map((k, i) => (recs[i] ? clearFailures(deps.sql, k.key) : null)));
       if (check.needsRehash) await setPasswordHash(deps.sql, user.id, await hashPassword(req.password, deps.security.scrypt), new Date(now));
       const session = await startSession(deps.sql, user.id, now, deps.security.session, { ip: req.ip, userAgent: req.userAgent });
       await audit(deps.sql, { actor: { id: user.id, label: user.email }, action: 'auth.login', target: `user:${user.id}`, at: now, ip: req.ip, requestId: req.requestId });

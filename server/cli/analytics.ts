@@ -1,19 +1,16 @@
 // `npm run analytics -- rebuild`: rebuilds the heat_hours aggregate from the reports table
 // (the triggers of migration 00004 keep it exact afterwards); `check` compares totals.
-import { loadConfig } from '../config.ts';
-import { openDatabase } from '../start-server.ts';
 import { DataDirBusyError } from '../db/embedded.ts';
-import { migrate } from '../db/migrate.ts';
+import { openCliDatabase } from './cli-database.ts';
 import { heatTotals, rebuildHeat } from '../db/queries/analytics.ts';
 import { progressBar } from './progress-bar.ts';
 
 async function main() {
   const command = process.argv[2];
   if (command !== 'rebuild' && command !== 'check') throw new Error('Usage: npm run analytics -- rebuild | check');
-  const config = loadConfig();
-  const { sql, embedded } = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : config.DATA_DIR });
+  const db = await openCliDatabase();
+  const { sql } = db;
   try {
-    await migrate(sql);
     if (command === 'rebuild') {
       const bar = progressBar(process.stderr);
       const started = performance.now();
@@ -26,8 +23,7 @@ async function main() {
     console.log(`Aggregate: Σweight ${t.weight.toFixed(3)}, Σcount ${t.count}, counted reports ${t.reports} — ${ok ? 'consistent' : 'INCONSISTENT: run rebuild'}.`);
     if (!ok) process.exitCode = 2;
   } finally {
-    await sql.end({ timeout: 5 });
-    await embedded?.stop();
+    await db.close();
   }
 }
 

@@ -1,14 +1,16 @@
 // Command line for the area's geodata: import districts, team bases, streets and OSM extracts; show what is loaded.
 import { pathToFileURL } from 'node:url';
-import { DataDirBusyError, startEmbedded } from '../db/embedded.ts';
-import { migrate } from '../db/migrate.ts';
+import { DataDirBusyError } from '../db/embedded.ts';
 import { listBases, listDistricts } from '../db/queries/districts.ts';
 import { countMapFeatures, getMapMeta } from '../db/queries/map-features.ts';
 import { countStreets, streetCoverage } from '../db/queries/streets.ts';
-import { createSql, type Sql } from '../db/sql.ts';
+import { listDesoAreas } from '../db/queries/deso.ts';
+import type { Sql } from '../db/sql.ts';
 import { coverageLines, coverageWarnings, formatKm } from '../geodata/coverage.ts';
-import { DEFAULT_AREA_DIR, importBasesFile, importDistrictsFile, importStreetsFile, loadDefaultArea } from '../geodata/import-files.ts';
+import { importBasesFile, importDesoFile, importDistrictsFile, importStreetsFile } from '../geodata/import-files.ts';
 import { DEFAULT_MAP_MARGIN_M, importOsmFile, importSummaryLines, type ImportPhase } from '../geodata/import-osm.ts';
+import { buildAllTiles } from '../tiles/tile-builder.ts';
+import { openCliDatabase, type CliDatabase } from './cli-database.ts';
 import { progressBar } from './progress-bar.ts';
 
 export const USAGE = `Usage: npm run geodata -- <command>
@@ -18,32 +20,22 @@ export const USAGE = `Usage: npm run geodata -- <command>
   import-bases FILE.geojson      upsert team bases (Point features: id, name, district)
   import-streets FILE            replace the walkable network from GeoJSON lines, OSM XML (.osm)
                                  or OSM PBF (.osm.pbf); clipped to the districts + 500 m
+  import-deso FILE.geojson       replace the DeSO areas with their population (SCB; properties
+                                 code|desokod, regso|regsokod, population, optional district)
   import-osm FILE [--margin-m M] replace the area's map (buildings, land use, water, roads, rail,
                                  POIs, addresses, places) AND the walkable network from an
                                  OpenStreetMap extract (.osm or .osm.pbf), clipped to the districts
                                  + M metres (default ${DEFAULT_MAP_MARGIN_M}); one transaction
-  status                         districts, approximate flags, bases, street km per district
+  status                         districts, approximate flags, bases, DeSO residents, street km
+  build-tiles                    cut and store every vector tile of the area (z10–16) for the
+                                 current map version; stale tiles are dropped
 
-Database: DATABASE_URL when set, else the embedded database in DATA_DIR (default ./data),
-which the running server holds: stop the server first.`;
+Database: DATABASE_URL (DATABASE_SCHEMA) when set, else the embedded database in DATA_DIR
+(default ./data), which the running server holds: stop the server first. A fresh database is
+migrated and given the default area first, as npm start does (import-districts excepted: the
+file it imports is the area).`;
 
 type Out = (line: string) => void;
-
-async function openDatabase(env: NodeJS.ProcessEnv): Promise<{ sql: Sql; close: () => Promise<void> }> {
-  if (env.DATABASE_URL) {
-    const sql = createSql(env.DATABASE_URL, { max: 2 });
-    return { sql, close: () => sql.end({ timeout: 5 }) };
-  }
-  const embedded = await startEmbedded({ dataDir: env.DATA_DIR ?? './data' });
-  const sql = createSql(embedded.url, { max: embedded.maxConnections });
-  return {
-    sql,
-    close: async () => {
-      await sql.end({ timeout: 5 });
-      await embedded.stop();
-    },
-  };
-}
 
 async function printStatus(sql: Sql, out: Out): Promise<void> {
   const districts = await listDistricts(sql);
@@ -57,6 +49,9 @@ async function printStatus(sql: Sql, out: Out): Promise<void> {
   const bases = await listBases(sql);
   out(`Team bases (${bases.length}):`);
   for (const b of bases) out(`  ${b.id.padEnd(18)} ${b.name} (${b.districtId ?? 'no district'}) ${b.lat.toFixed(5)} N ${b.lon.toFixed(5)} E`);
+  const deso = await listDesoAreas(sql);
+  const residents = deso.filter((d) => d.districtId !== null).reduce((n, d) => n + d.population, 0);
+  out(`DeSO areas: ${deso.length}, ${residents.toLocaleString('sv-SE')} residents in the districts${deso.length ? '' : ' (none loaded: no rates per 1,000 residents)'}`);
   const streets = await countStreets(sql);
   out(`Streets: ${streets} rows, ${formatKm(coverage.reduce((sum, c) => sum + c.km, 0))}; outside every district: ${formatKm(kmOf.get(null) ?? 0)}`);
   if (streets === 0) out('  no street network loaded: routes follow the hex grid everywhere');
@@ -70,8 +65,6 @@ async function printStatus(sql: Sql, out: Out): Promise<void> {
 const PHASE_LABEL: Record<ImportPhase, string> = { read: 'reading', relations: 'reading multipolygon members', write: 'writing' };
 
 async function importOsm(sql: Sql, file: string, marginM: number | undefined, out: Out, bar: ReturnType<typeof progressBar>): Promise<void> {
-  const area = await loadDefaultArea(sql); // a fresh database gets the repository's districts first
-  if (area.districts) out(`Loaded the default districts and bases from ${DEFAULT_AREA_DIR}`);
   out(`Importing the map from ${file}`);
   let phase: ImportPhase = 'read';
   const s = await importOsmFile(sql, file, {
@@ -96,6 +89,17 @@ async function importOsm(sql: Sql, file: string, marginM: number | undefined, ou
   out(`Map version ${s.version}`);
 }
 
+async function buildTiles(sql: Sql, out: Out): Promise<void> {
+  let lastTenth = -1;
+  const r = await buildAllTiles(sql, {
+    onProgress: (done, total) => {
+      const tenth = Math.floor((done / total) * 10);
+      if (tenth !== lastTenth) out(`  ${done}/${total} tiles`), (lastTenth = tenth);
+    },
+  });
+  out(`Built ${r.tiles} tiles (${r.nonEmpty} with features) for map version ${r.version}.`);
+}
+
 async function runCommand(sql: Sql, cmd: string, file: string | undefined, out: Out, opts: CliOptions): Promise<void> {
   switch (cmd) {
     case 'import-districts': {
@@ -115,16 +119,26 @@ async function runCommand(sql: Sql, cmd: string, file: string | undefined, out: 
       for (const w of s.warnings) out(`warning: ${w}`);
       return;
     }
+    case 'import-deso': {
+      const areas = await importDesoFile(sql, file!);
+      const outside = areas.filter((a) => a.districtId === null);
+      out(`Replaced the DeSO areas: ${areas.length} area(s), ${areas.reduce((n, a) => n + a.population, 0).toLocaleString('sv-SE')} residents; ${outside.length} outside every district${outside.length ? ` (${outside.map((a) => a.code).join(', ')})` : ''}`);
+      return;
+    }
     case 'import-osm':
       await importOsm(sql, file!, opts.marginM, out, progressBar(opts.progressStream));
+      await buildTiles(sql, out); // the new map's tiles are cut now, not on the first visitor's request
       return;
     case 'status':
       await printStatus(sql, out);
       return;
+    case 'build-tiles':
+      await buildTiles(sql, out);
+      return;
   }
 }
 
-const NEEDS_FILE = new Set(['import-districts', 'import-bases', 'import-streets', 'import-osm']);
+const NEEDS_FILE = new Set(['import-districts', 'import-bases', 'import-streets', 'import-deso', 'import-osm']);
 
 interface CliOptions {
   marginM?: number;
@@ -149,20 +163,17 @@ export async function runGeodataCli(
 ): Promise<number> {
   const [cmd, file, ...extra] = args;
   const options = cmd === undefined ? null : parseOptions(cmd, extra);
-  const valid = cmd !== undefined && options !== null && (cmd === 'status' ? file === undefined : NEEDS_FILE.has(cmd) && file !== undefined);
+  const valid = cmd !== undefined && options !== null && (cmd === 'status' || cmd === 'build-tiles' ? file === undefined : NEEDS_FILE.has(cmd) && file !== undefined);
   if (!valid) {
     err(USAGE);
     return 2;
   }
-  let db: Awaited<ReturnType<typeof openDatabase>>;
+  let db: CliDatabase;
   try {
-    db = await openDatabase(env);
+    db = await openCliDatabase(env, { area: cmd !== 'import-districts', streets: cmd !== 'import-streets' && cmd !== 'import-osm', log: out });
   } catch (e) {
-    if (e instanceof DataDirBusyError) {
-      err(e.message);
-      return 1;
-    }
-    throw e;
+    err(e instanceof DataDirBusyError ? e.message : `geodata ${cmd} failed: ${(e as Error).message}`);
+    return 1;
   }
   const interrupt = () => {
     err('Interrupted: the import transaction is rolled back, nothing was written.');
@@ -170,7 +181,6 @@ export async function runGeodataCli(
   };
   process.once('SIGINT', interrupt);
   try {
-    await migrate(db.sql);
     await runCommand(db.sql, cmd, file, out, { ...options, progressStream });
     return 0;
   } catch (e) {

@@ -3,11 +3,8 @@
 // rejected-rows report (FILE.rejected.csv) and idempotent re-import.
 import { createReadStream, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.ts';
-import { openDatabase } from '../start-server.ts';
 import { DataDirBusyError } from '../db/embedded.ts';
-import { migrate } from '../db/migrate.ts';
-import { loadDefaultArea } from '../geodata/import-files.ts';
+import { openCliDatabase } from './cli-database.ts';
 import { listDistricts } from '../db/queries/districts.ts';
 import { makeDistrictIndex } from '../domain/district-index.ts';
 import { SOURCES, type Source } from '../domain/categories.ts';
@@ -26,18 +23,16 @@ async function main() {
   if (!(SOURCES as readonly string[]).includes(values.source!)) throw new Error(`--source is one of ${SOURCES.join(', ')}.`);
   const totalBytes = statSync(file).size;
 
-  const config = loadConfig();
-  const { sql, embedded } = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : config.DATA_DIR });
+  const db = await openCliDatabase();
+  const { sql } = db;
   try {
-    await migrate(sql);
-    await loadDefaultArea(sql, { streetsFile: config.STREETS_FILE, log: () => {} });
     const districts = makeDistrictIndex(await listDistricts(sql));
     const bar = progressBar(process.stderr);
     const started = performance.now();
     const draw = (p: ImportProgress) => bar.draw(p.bytesRead / totalBytes, `${p.rowsRead.toLocaleString('sv-SE')} rader · ${p.inserted.toLocaleString('sv-SE')} nya · ${p.rejected} avvisade`);
     const r = await importHistorical(sql, createReadStream(file), {
       format, mapping: values.map, defaultSource: values.source as Source, districts, nowMs: Date.now(),
-      method: embedded ? 'insert' : 'copy', totalBytes, onProgress: draw,
+      method: db.isEmbedded ? 'insert' : 'copy', totalBytes, onProgress: draw,
     });
     draw(r);
     bar.done();
@@ -50,8 +45,7 @@ async function main() {
       for (const x of r.rejections.slice(0, 5)) console.log(`  line ${x.line}, ${x.field}: ${x.reason}`);
     }
   } finally {
-    await sql.end({ timeout: 5 });
-    await embedded?.stop();
+    await db.close();
   }
 }
 

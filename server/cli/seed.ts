@@ -1,10 +1,7 @@
 // `npm run seed [-- --count N --seed S]`: writes the demo reports into DATABASE_URL or the embedded ./data.
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.ts';
-import { openDatabase } from '../start-server.ts';
 import { DataDirBusyError } from '../db/embedded.ts';
-import { migrate } from '../db/migrate.ts';
-import { loadDefaultArea } from '../geodata/import-files.ts';
+import { openCliDatabase } from './cli-database.ts';
 import { DEMO_COUNT, DEMO_SEED, seedDemo } from '../db/seed.ts';
 
 async function main() {
@@ -13,20 +10,16 @@ async function main() {
   const seed = values.seed ? Number(values.seed) : DEMO_SEED;
   if (!Number.isInteger(count) || count < 0 || !Number.isInteger(seed)) throw new Error('--count and --seed take whole numbers.');
 
-  const config = loadConfig();
-  const where = config.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `the embedded database in ${config.DATA_DIR}`;
-  const { sql, embedded } = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : config.DATA_DIR });
+  const db = await openCliDatabase(process.env, { log: (line) => console.log(line) });
+  const { sql } = db;
   try {
-    await migrate(sql);
-    await loadDefaultArea(sql, { streetsFile: config.STREETS_FILE, log: (line) => console.log(line) });
-    console.log(`Seeding ${count} demo reports (seed ${seed}) into ${where}…`);
+    console.log(`Seeding ${count} demo reports (seed ${seed}) into ${db.where}…`);
     const started = performance.now();
-    const r = await seedDemo(sql, { count, seed, method: embedded ? 'insert' : 'copy' });
+    const r = await seedDemo(sql, { count, seed, method: db.isEmbedded ? 'insert' : 'copy' });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`Wrote ${r.written} demo reports; ${r.existing} already existed${r.rejected ? `; ${r.rejected} refused` : ''} (${seconds} s).`);
   } finally {
-    await sql.end({ timeout: 5 });
-    await embedded?.stop();
+    await db.close();
   }
 }
 

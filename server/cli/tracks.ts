@@ -4,11 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.ts';
-import { openDatabase } from '../start-server.ts';
 import { DataDirBusyError } from '../db/embedded.ts';
-import { migrate } from '../db/migrate.ts';
-import { loadDefaultArea } from '../geodata/import-files.ts';
+import { openCliDatabase } from './cli-database.ts';
 import { makeAreaCache } from '../area-cache.ts';
 import { reduceExpiredTracks, retentionDaysFrom } from '../jobs/track-retention.ts';
 import { storeFinishedTrack } from '../db/queries/presence.ts';
@@ -61,16 +58,13 @@ async function main() {
   if (command === 'import' && (!file || !values.team)) throw new Error(`import needs a FILE and --team.\n${USAGE}`);
   const days = values.days !== undefined ? retentionDaysFrom({ TRACK_RETENTION_DAYS: values.days }) : retentionDaysFrom(process.env);
 
-  const config = loadConfig();
-  const { sql, embedded } = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : config.DATA_DIR });
+  const db = await openCliDatabase();
+  const { sql } = db;
   try {
-    await migrate(sql);
-    await loadDefaultArea(sql);
     if (command === 'reduce') await reduce(sql, days);
     else await importFile(sql, file!, values.team!, { start: values['shift-start'], end: values['shift-end'] });
   } finally {
-    await sql.end({ timeout: 5 });
-    await embedded?.stop();
+    await db.close();
   }
 }
 

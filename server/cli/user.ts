@@ -4,11 +4,8 @@
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
-import { loadConfig } from '../config.ts';
-import { openDatabase } from '../start-server.ts';
 import { DataDirBusyError } from '../db/embedded.ts';
-import { migrate } from '../db/migrate.ts';
-import { loadDefaultArea } from '../geodata/import-files.ts';
+import { openCliDatabase } from './cli-database.ts';
 import { createAccount } from '../auth/accounts.ts';
 import { ACCOUNT_ROLES, isAccountRole } from '../auth/permissions.ts';
 import { audit } from '../auth/audit.ts';
@@ -55,11 +52,9 @@ async function main() {
   let password = values.password;
   if (command === 'add' && password === undefined && process.stdin.isTTY) password = (await askPassword()) || undefined;
 
-  const config = loadConfig();
-  const { sql, embedded } = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : config.DATA_DIR });
+  const db = await openCliDatabase();
+  const { sql } = db;
   try {
-    await migrate(sql);
-    await loadDefaultArea(sql, { streetsFile: config.STREETS_FILE });
     if (command === 'list') {
       for (const u of await listUsers(sql)) console.log(`${u.email}\t${u.role}\t${u.team ?? '-'}${u.disabled ? '\tdisabled' : ''}`);
       return;
@@ -70,8 +65,7 @@ async function main() {
     console.log(`Created ${created.user.email} (${role}${created.user.team ? `, team ${created.user.team}` : ''}).`);
     if (created.password) console.log(`Password (shown once): ${created.password}`);
   } finally {
-    await sql.end({ timeout: 5 });
-    await embedded?.stop();
+    await db.close();
   }
 }
 

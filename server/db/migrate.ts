@@ -1,10 +1,10 @@
 // Forward-only migrations: numbered plain .sql files applied in one transaction and recorded.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../paths.ts';
 import type { Sql } from './sql.ts';
 
-const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+const MIGRATIONS_DIR = projectPath('server/db/migrations');
 
 export interface Migration {
   version: number;

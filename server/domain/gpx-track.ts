@@ -26,12 +26,12 @@ const text = (v: unknown): string | null => (typeof v === 'string' ? v : v && ty
 
 export function parseGpxTrack(xml: string): ParsedTrack {
   const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw new DomainError('gpx', `The file is not well-formed XML: ${valid.err.msg} (line ${valid.err.line}).`, 'body');
+  if (valid !== true) throw new DomainError('gpx-invalid', `The file is not well-formed XML: ${valid.err.msg} (line ${valid.err.line}).`, 'body');
   const doc = parser.parse(xml) as XmlNode;
   const gpx = doc.gpx as XmlNode | undefined;
-  if (!gpx || typeof gpx !== 'object') throw new DomainError('gpx', 'The file has no <gpx> root element; expected GPX 1.1.', 'body');
+  if (!gpx || typeof gpx !== 'object') throw new DomainError('gpx-invalid', 'The file has no <gpx> root element; expected GPX 1.1.', 'body');
   const version = gpx['@_version'];
-  if (version !== undefined && version !== '1.1' && version !== '1.0') throw new DomainError('gpx', `GPX version ${String(version)} is not supported; send GPX 1.1.`, 'body');
+  if (version !== undefined && version !== '1.1' && version !== '1.0') throw new DomainError('gpx-invalid', `GPX version ${String(version)} is not supported; send GPX 1.1.`, 'body');
 
   const points: TrackPoint[] = [];
   let name: string | null = null;
@@ -43,15 +43,15 @@ export function parseGpxTrack(xml: string): ParsedTrack {
         const lat = Number(pt['@_lat']);
         const lon = Number(pt['@_lon']);
         const time = text(pt.time);
-        if (!Number.isFinite(lat) || !Number.isFinite(lon)) throw new DomainError('gpx', `${where} lacks a numeric lat/lon.`, where);
-        if (time === null) throw new DomainError('gpx', `${where} has no <time>; a patrol track needs a time on every point.`, where);
+        if (!Number.isFinite(lat) || !Number.isFinite(lon)) throw new DomainError('gpx-invalid', `${where} lacks a numeric lat/lon.`, where);
+        if (time === null) throw new DomainError('gpx-invalid', `${where} has no <time>; a patrol track needs a time on every point.`, where);
         const t = Date.parse(time);
-        if (Number.isNaN(t)) throw new DomainError('gpx', `${where} has an unreadable <time> "${time}" (expected ISO 8601, e.g. 2026-11-20T19:05:00Z).`, where);
+        if (Number.isNaN(t)) throw new DomainError('gpx-invalid', `${where} has an unreadable <time> "${time}" (expected ISO 8601, e.g. 2026-11-20T19:05:00Z).`, where);
         const hdop = Number(text(pt.hdop));
         points.push({ t, lat, lon, accuracyM: Number.isFinite(hdop) && hdop > 0 ? hdop * 5 : null });
       });
     });
   });
-  if (points.length === 0) throw new DomainError('gpx', 'The GPX file holds no track points (<trk><trkseg><trkpt>). A route (<rte>) is a plan, not a recorded patrol.', 'body');
+  if (points.length === 0) throw new DomainError('gpx-invalid', 'The GPX file holds no track points (<trk><trkseg><trkpt>). A route (<rte>) is a plan, not a recorded patrol.', 'body');
   return { points, name };
 }

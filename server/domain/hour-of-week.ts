@@ -22,7 +22,7 @@ export function parseHours(text: string): number[] {
     const end = m?.[2] !== undefined ? Number(m[2]) : start;
     // "24" as an end means "to midnight", i.e. through hour 23.
     const endHour = end === 24 ? 23 : end;
-    if (!m || start > 23 || endHour > 23) throw new DomainError('hours', `"${part}" is not an hour range like 18-23 or 22-2 (hours 0–23, the end included).`, 'hours');
+    if (!m || start > 23 || endHour > 23) throw new DomainError('hour-range-invalid', `"${part}" is not an hour range like 18-23 or 22-2 (hours 0–23, the end included).`, 'hours', { value: part });
     for (let h = start; ; h = (h + 1) % 24) {
       out.add(h);
       if (h === endHour) break;
@@ -35,7 +35,7 @@ export function parseDays(text: string): number[] {
   const out = new Set<number>();
   for (const part of text.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)) {
     const i = DAY_CODES.indexOf(part as DayCode);
-    if (i < 0) throw new DomainError('days', `"${part}" is not a day; use ${DAY_CODES.join(',')}.`, 'days');
+    if (i < 0) throw new DomainError('day-invalid', `"${part}" is not a day; use ${DAY_CODES.join(',')}.`, 'days', { value: part });
     out.add(i);
   }
   return [...out].sort((a, b) => a - b);
@@ -48,7 +48,7 @@ export function parseSlots(text: string): number[] {
     const m = /^(\d{1,3})(?:-(\d{1,3}))?$/.exec(part);
     const start = m ? Number(m[1]) : NaN;
     const end = m?.[2] !== undefined ? Number(m[2]) : start;
-    if (!m || start >= HOURS_PER_WEEK || end >= HOURS_PER_WEEK) throw new DomainError('slots', `"${part}" is not an hour-of-week range (0 = Monday 00 … 167 = Sunday 23).`, 'slots');
+    if (!m || start >= HOURS_PER_WEEK || end >= HOURS_PER_WEEK) throw new DomainError('week-slot-invalid', `"${part}" is not an hour-of-week range (0 = Monday 00 … 167 = Sunday 23).`, 'slots', { value: part });
     for (let h = start; ; h = (h + 1) % HOURS_PER_WEEK) {
       out.add(h);
       if (h === end) break;

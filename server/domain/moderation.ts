@@ -38,12 +38,12 @@ function cleanNote(note: string | null | undefined, current: string | null): str
 }
 
 /**
- * The state after applying `a` to `s`. Throws DomainError('conflict') when the action cannot
+ * The state after applying `a` to `s`. Throws DomainError('moderation-transition') when the action cannot
  * follow the current status. `target` is the report merged into (checked by the caller to exist).
  */
 export function applyModeration(s: ModeratedState, a: ModerationAction, target?: ModeratedState | null): ModeratedState {
   if (!ALLOWED_FROM[a.action].includes(s.status)) {
-    throw new DomainError('conflict', `A report with status "${s.status}" cannot be given the action "${a.action}".`, 'action');
+    throw new DomainError('moderation-transition', `A report with status "${s.status}" cannot be given the action "${a.action}".`, 'action', { status: s.status, action: a.action });
   }
   switch (a.action) {
     case 'approve':
@@ -51,10 +51,10 @@ export function applyModeration(s: ModeratedState, a: ModerationAction, target?:
     case 'reject':
       return { ...s, status: 'rejected', textPublic: false, rejectReason: a.reason, publicNote: cleanNote(a.note, s.publicNote) };
     case 'merge': {
-      if (a.into === s.id) throw new DomainError('merge', 'A report cannot be merged into itself.', 'into');
-      if (!target) throw new DomainError('merge', `There is no report ${a.into} to merge into.`, 'into');
+      if (a.into === s.id) throw new DomainError('merge-into-self', 'A report cannot be merged into itself.', 'into');
+      if (!target) throw new DomainError('merge-target-missing', `There is no report ${a.into} to merge into.`, 'into');
       if (target.status === 'merged' || target.status === 'rejected') {
-        throw new DomainError('merge', `Report ${a.into} is ${target.status}; merge into a report that is still open${target.mergedInto ? ` (e.g. ${target.mergedInto})` : ''}.`, 'into');
+        throw new DomainError('merge-target-closed', `Report ${a.into} is ${target.status}; merge into a report that is still open${target.mergedInto ? ` (e.g. ${target.mergedInto})` : ''}.`, 'into', { targetStatus: target.status });
       }
       return { ...s, status: 'merged', mergedInto: a.into, publicNote: cleanNote(a.note, s.publicNote) };
     }

@@ -27,10 +27,10 @@ export function sniffPhotoType(bytes: Uint8Array): PhotoType | null {
   return null;
 }
 
-/** Human-readable reason an upload is refused, or null when it may be decoded. */
-export function photoProblem(bytes: Uint8Array): string | null {
-  if (bytes.length === 0) return 'The photo file is empty.';
-  if (bytes.length > MAX_PHOTO_BYTES) return `The photo is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; at most 10 MB is accepted.`;
-  if (!sniffPhotoType(bytes)) return 'The photo must be a JPEG, PNG or HEIC image.';
+/** Why an upload is refused (a problem code, its HTTP status and detail), or null when it may be decoded. */
+export function photoProblem(bytes: Uint8Array): { code: 'photo-empty' | 'photo-too-large' | 'photo-type'; status: 413 | 415; detail: string } | null {
+  if (bytes.length === 0) return { code: 'photo-empty', status: 415, detail: 'The photo file is empty.' };
+  if (bytes.length > MAX_PHOTO_BYTES) return { code: 'photo-too-large', status: 413, detail: `The photo is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; at most 10 MB is accepted.` };
+  if (!sniffPhotoType(bytes)) return { code: 'photo-type', status: 415, detail: 'The photo must be a JPEG, PNG or HEIC image.' };
   return null;
 }

@@ -40,7 +40,7 @@ export interface ReportRow {
 export function observationWindow(input: Pick<ReportInput, 'observedAt' | 'observedFrom' | 'observedTo'>, nowMs: number): { from: Date; to: Date } {
   const { observedAt, observedFrom, observedTo } = input;
   if (observedAt && (observedFrom || observedTo)) {
-    throw new DomainError('window', 'Give either observedAt or observedFrom and observedTo, not both.', 'observedAt');
+    throw new DomainError('time-ambiguous', 'Give either observedAt or observedFrom and observedTo, not both.', 'observedAt');
   }
   let from: Date, to: Date;
   if (observedAt) {
@@ -49,11 +49,11 @@ export function observationWindow(input: Pick<ReportInput, 'observedAt' | 'obser
     from = observedFrom;
     to = observedTo;
   } else {
-    throw new DomainError('window', 'Say when it happened: observedAt, or both observedFrom and observedTo.', observedFrom ? 'observedTo' : 'observedAt');
+    throw new DomainError('time-missing', 'Say when it happened: observedAt, or both observedFrom and observedTo.', observedFrom ? 'observedTo' : 'observedAt');
   }
-  if (to.getTime() < from.getTime()) throw new DomainError('window', 'observedTo is before observedFrom.', 'observedTo');
-  if (to.getTime() - from.getTime() > MAX_WINDOW_MS) throw new DomainError('window', 'The observation window is longer than 7 days.', 'observedTo');
-  if (to.getTime() > nowMs + FUTURE_SKEW_MS) throw new DomainError('window', 'The observation time is in the future.', observedAt ? 'observedAt' : 'observedTo');
+  if (to.getTime() < from.getTime()) throw new DomainError('time-reversed', 'observedTo is before observedFrom.', 'observedTo');
+  if (to.getTime() - from.getTime() > MAX_WINDOW_MS) throw new DomainError('time-window-too-long', `The observation window is longer than ${MAX_WINDOW_MS / 86_400_000} days.`, 'observedTo', { maxDays: MAX_WINDOW_MS / 86_400_000 });
+  if (to.getTime() > nowMs + FUTURE_SKEW_MS) throw new DomainError('time-in-future', 'The observation time is in the future.', observedAt ? 'observedAt' : 'observedTo');
   return { from, to };
 }
 
@@ -67,13 +67,13 @@ export function cleanDescription(text: string | null | undefined): string | null
 
 export function prepareReport(input: ReportInput, districts: DistrictIndex, id: string, nowMs: number): ReportRow {
   if (!(Math.abs(input.lat) <= 90 && Math.abs(input.lon) <= 180)) {
-    throw new DomainError('coordinates', `The coordinates (${input.lat}, ${input.lon}) are not a WGS84 latitude and longitude.`, 'lat');
+    throw new DomainError('coordinates-invalid', `The coordinates (${input.lat}, ${input.lon}) are not a WGS84 latitude and longitude.`, 'lat', { lat: input.lat, lon: input.lon });
   }
   const cell = reportCell(input.lat, input.lon);
   const districtId = districts.locate(input.lon, input.lat, cell);
   if (!districtId) {
-    const names = districts.districts.map((d) => d.name).join(', ');
-    throw new DomainError('outside', `The point (${input.lat}, ${input.lon}) lies outside every district of the area. Reports are taken within: ${names}.`, 'lat');
+    const names = districts.districts.map((d) => d.name);
+    throw new DomainError('outside-area', `The point (${input.lat}, ${input.lon}) lies outside every district of the area. Reports are taken within: ${names.join(', ')}.`, 'lat', { lat: input.lat, lon: input.lon, districts: names });
   }
   const { from, to } = observationWindow(input, nowMs);
   return {

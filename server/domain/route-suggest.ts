@@ -25,6 +25,8 @@ export interface SuggestRequest {
 export interface SuggestContext {
   router: Router;
   districtName: string;
+  /** Names a stop ("Rydsvägen 12, vid Ryds centrum"); without it, the nearest named way or the district. */
+  nameAt?: (p: LonLat) => string;
   base: LonLat;
   /** Cells (H3 hex) that may hold a stop: the district's cells with any risk. */
   cells: readonly string[];
@@ -139,7 +141,7 @@ export function suggestRoutes(req: SuggestRequest, ctx: SuggestContext): { route
       const p = points[c]!;
       const arrival = timing.arrivalsMin[i]!;
       return {
-        cell: cells[c]!, place: ctx.router.placeName(p) ?? ctx.router.placeName(p, NEAR_NAME_M) ?? ctx.districtName, lon: p[0], lat: p[1],
+        cell: cells[c]!, place: ctx.nameAt?.(p) ?? ctx.router.placeName(p) ?? ctx.router.placeName(p, NEAR_NAME_M) ?? ctx.districtName, lon: p[0], lat: p[1],
         arrival: at(arrival), departure: at(arrival + problem.dwellMin),
         risk: problem.prize[c * problem.slots + Math.min(problem.slots - 1, Math.floor(arrival / problem.slotMin))]!,
         visit: seq.slice(0, i).includes(c) ? 2 : 1,

@@ -13,7 +13,7 @@ function toMs(v: unknown, where: string): number {
     const t = Date.parse(v);
     if (!Number.isNaN(t)) return t;
   }
-  throw new DomainError('geojson', `${where} has no readable time (ISO 8601 string or epoch number).`, where);
+  throw new DomainError('geojson-invalid', `${where} has no readable time (ISO 8601 string or epoch number).`, where);
 }
 
 function lineTimes(props: Json): unknown[] | null {
@@ -25,9 +25,9 @@ function fromLine(coords: unknown[], times: unknown[] | null, where: string, out
   coords.forEach((c, i) => {
     const p = c as number[];
     const w = `${where}[${i}]`;
-    if (!Array.isArray(p) || typeof p[0] !== 'number' || typeof p[1] !== 'number') throw new DomainError('geojson', `${w} is not a [lon, lat] position.`, w);
+    if (!Array.isArray(p) || typeof p[0] !== 'number' || typeof p[1] !== 'number') throw new DomainError('geojson-invalid', `${w} is not a [lon, lat] position.`, w);
     const time = times ? times[i] : p[3];
-    if (time === undefined) throw new DomainError('geojson', `${w} has no time: give properties.coordTimes (one per vertex) or a 4th coordinate.`, w);
+    if (time === undefined) throw new DomainError('geojson-invalid', `${w} has no time: give properties.coordTimes (one per vertex) or a 4th coordinate.`, w);
     out.push({ t: toMs(time, w), lon: p[0], lat: p[1], accuracyM: null });
   });
 }
@@ -52,7 +52,7 @@ export function parseGeoJsonTrack(text: string): ParsedTrack {
   try {
     doc = JSON.parse(text) as Json;
   } catch (err) {
-    throw new DomainError('geojson', `The file is not valid JSON (${(err as Error).message}).`, 'body');
+    throw new DomainError('geojson-invalid', `The file is not valid JSON (${(err as Error).message}).`, 'body');
   }
   const points: TrackPoint[] = [];
   let name: string | null = null;
@@ -63,8 +63,8 @@ export function parseGeoJsonTrack(text: string): ParsedTrack {
   } else if (doc?.type === 'LineString' || doc?.type === 'MultiLineString' || doc?.type === 'Point') {
     fromFeature({ type: 'Feature', geometry: doc, properties: {} }, 'geometry', points);
   } else {
-    throw new DomainError('geojson', 'Expected a GeoJSON FeatureCollection, Feature or geometry.', 'body');
+    throw new DomainError('geojson-invalid', 'Expected a GeoJSON FeatureCollection, Feature or geometry.', 'body');
   }
-  if (points.length === 0) throw new DomainError('geojson', 'The GeoJSON holds no timed track positions (LineString with coordTimes, or Points with a time).', 'body');
+  if (points.length === 0) throw new DomainError('geojson-invalid', 'The GeoJSON holds no timed track positions (LineString with coordTimes, or Points with a time).', 'body');
   return { points, name };
 }

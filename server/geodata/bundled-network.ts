@@ -4,8 +4,8 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { projectPath } from '../paths.ts';
 import { listDistricts } from '../db/queries/districts.ts';
 import { replaceMap, type MapFeatureRow } from '../db/queries/map-features.ts';
 import type { Sql } from '../db/sql.ts';
@@ -14,7 +14,7 @@ import { bboxOfPositions } from './map-geometry.ts';
 import { decodeNetwork, type NetworkLine } from './network-codec.ts';
 import { lineMidpoint, type StreetWay } from './street-way.ts';
 
-export const DEFAULT_NETWORK_FILE = fileURLToPath(new URL('../../geodata/linkoping/network.json.gz', import.meta.url));
+export const DEFAULT_NETWORK_FILE = projectPath('geodata/linkoping/network.json.gz');
 
 /**
  * The course data only says "car road" and gives a speed limit, so the road class is read from

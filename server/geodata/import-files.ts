@@ -1,7 +1,7 @@
 // File → database imports of the area (districts, bases, streets), shared by the CLI and the server's first start.
-import { open, readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { access, open, readFile } from 'node:fs/promises';
+import { basename, sep } from 'node:path';
+import { projectPath } from '../paths.ts';
 import { countDistricts, listDistricts, upsertBases, upsertDistricts } from '../db/queries/districts.ts';
 import { countMapFeatures } from '../db/queries/map-features.ts';
 import { countStreets, replaceStreets, streetCoverage } from '../db/queries/streets.ts';
@@ -13,10 +13,14 @@ import { coverageWarnings, type DistrictKm } from './coverage.ts';
 import { parseOsmPbf } from './osm-pbf.ts';
 import { parseOsmXml } from './osm-xml.ts';
 import { readStreetsGeoJson } from './streets-geojson.ts';
+import { parseDesoGeoJson, type DesoInput } from './deso-geojson.ts';
+import { areaM2, overlapM2 } from './district-from-deso.ts';
+import { countDesoAreas, replaceDesoAreas } from '../db/queries/deso.ts';
+import { upgradeApproximateDistricts } from './area-upgrade.ts';
 import type { StreetWay } from './street-way.ts';
 
 /** The Linköping area carried in the repository. */
-export const DEFAULT_AREA_DIR = fileURLToPath(new URL('../../geodata/linkoping/', import.meta.url));
+export const DEFAULT_AREA_DIR = projectPath('geodata/linkoping') + sep;
 
 export type StreetsFormat = 'geojson' | 'osm-xml' | 'osm-pbf';
 
@@ -129,39 +133,92 @@ export async function importBasesFile(sql: Sql, path: string): Promise<{ id: str
 }
 
 /**
- * First start: loads the repository's Linköping districts and bases when the districts table is
- * empty, the streets file (when given) when the streets table is empty, and the network file
- * (when given; main passes geodata/linkoping/network.json.gz) when map_features is empty: its
- * lines become the basemap's roads, and the walkable network too when streets is still empty.
+ * Replaces the DeSO areas (SCB's demographic statistics areas with their population). An area
+ * keeps the district its file names when that district exists (null: none); a file that names
+ * none (SCB's own) gets the district holding at least half of the area's surface, or none.
+ */
+export async function importDesoFile(sql: Sql, path: string): Promise<{ code: string; districtId: string | null; population: number }[]> {
+  const areas = parseDesoGeoJson(await readFile(path, 'utf8'), path);
+  const districts = await listDistricts(sql);
+  const known = new Set(districts.map((d) => d.id));
+  const mostlyIn = (g: DesoInput['geometry']) => districts.find((d) => overlapM2(g, d.geometry) >= areaM2(g) / 2)?.id ?? null;
+  const rows = areas.map((a) => ({
+    ...a,
+    districtId: a.districtId === undefined ? mostlyIn(a.geometry) : a.districtId !== null && known.has(a.districtId) ? a.districtId : null,
+  }));
+  await replaceDesoAreas(sql, rows);
+  return rows.map((r) => ({ code: r.code, districtId: r.districtId, population: r.population }));
+}
+
+export interface LoadAreaResult {
+  districts: boolean;
+  streets: boolean;
+  /** DeSO areas loaded because the table was empty and the database holds the default area. */
+  deso: boolean;
+  /** Districts of the default area whose approximate polygon was replaced by the official one. */
+  upgraded: string[];
+  /** The bundled network was loaded (only when a network file is given). */
+  network?: boolean;
+}
+
+/**
+ * First start, and every start after: loads the repository's Linköping districts, bases and
+ * DeSO areas when the districts table is empty; on a database that holds the default area,
+ * replaces a district still marked approximate by the repository's official polygon (see
+ * area-upgrade.ts) and loads the DeSO areas when none are loaded; loads the streets file (when
+ * given) when the streets table is empty; and the network file (when given; main passes
+ * geodata/linkoping/network.json.gz) when map_features is empty: its lines become the basemap's
+ * roads, and the walkable network too when streets is still empty.
  */
 export async function loadDefaultArea(
   sql: Sql,
   opts: { areaDir?: string; streetsFile?: string | undefined; networkFile?: string | undefined; log?: (line: string) => void } = {},
-): Promise<{ districts: boolean; streets: boolean; network?: boolean }> {
+): Promise<LoadAreaResult> {
   const dir = opts.areaDir ?? DEFAULT_AREA_DIR;
-  let districts = false;
+  const result: LoadAreaResult = { districts: false, streets: false, deso: false, upgraded: [] };
   if ((await countDistricts(sql)) === 0) {
     await importDistrictsFile(sql, `${dir}/districts.geojson`);
     await importBasesFile(sql, `${dir}/bases.geojson`);
     opts.log?.(`Loaded the default area from ${dir}`);
-    districts = true;
+    result.districts = true;
+  } else {
+    const defaults = parseDistrictsGeoJson(await readFile(`${dir}/districts.geojson`, 'utf8'), `${dir}/districts.geojson`);
+    result.upgraded = await upgradeApproximateDistricts(sql, defaults, parseBasesGeoJson(await readFile(`${dir}/bases.geojson`, 'utf8')));
+    for (const id of result.upgraded) opts.log?.(`Replaced the approximate ${id} polygon with the official one from ${dir}`);
   }
-  let streets = false;
+  const desoFile = `${dir}/deso.geojson`;
+  if ((await countDesoAreas(sql)) === 0 && (await holdsDefaultArea(sql, dir)) && (await fileExists(desoFile))) {
+    const areas = await importDesoFile(sql, desoFile);
+    opts.log?.(`Loaded ${areas.length} DeSO areas (residents per area) from ${desoFile}`);
+    result.deso = true;
+  }
   if (opts.streetsFile !== undefined && (await countStreets(sql)) === 0) {
     await importStreetsFile(sql, opts.streetsFile, opts.log ? { log: opts.log } : {});
-    streets = true;
+    result.streets = true;
   }
-  if (opts.networkFile === undefined) return { districts, streets };
-  let network = false;
-  if ((await countMapFeatures(sql)) === 0) {
+  if (opts.networkFile !== undefined && (await countMapFeatures(sql)) === 0) {
     const replaceStreets = (await countStreets(sql)) === 0;
     const r = await loadNetworkFile(sql, opts.networkFile, { replaceStreets });
     opts.log?.(
       `Loaded the bundled street network (${r.features} lines${r.streets === null ? '' : `, ${r.streets} walkable`}; © OpenStreetMap contributors, ODbL); ` +
         'import a current extract with npm run geodata -- import-osm FILE.osm.pbf',
     );
-    network = true;
-    streets ||= replaceStreets;
-  }
-  return { districts, streets, network };
+    result.network = true;
+    result.streets ||= replaceStreets;
+  } else if (opts.networkFile !== undefined) result.network = false;
+  return result;
+}
+
+async function fileExists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** The database's districts are exactly the default area's (by id). */
+async function holdsDefaultArea(sql: Sql, dir: string): Promise<boolean> {
+  const defaults = parseDistrictsGeoJson(await readFile(`${dir}/districts.geojson`, 'utf8')).map((d) => d.id).sort();
+  const stored = (await listDistricts(sql)).map((d) => d.id).sort();
+  return defaults.length === stored.length && defaults.every((id, i) => id === stored[i]);
 }

@@ -11,7 +11,7 @@ import { HttpProblem } from './problem.ts';
 export function maxBody(bytes: number, what: string): MiddlewareHandler {
   const size = bytes >= 1024 * 1024 ? `${bytes / 1024 / 1024} MiB` : `${bytes / 1024} KiB`;
   const tooLarge = () => {
-    throw new HttpProblem(413, `The request body is larger than ${size}; ${what}.`);
+    throw new HttpProblem(413, `The request body is larger than ${size}; ${what}.`, { code: 'body-too-large', extensions: { limitBytes: bytes } });
   };
   const streamed = bodyLimit({ maxSize: bytes, onError: tooLarge });
   return (c, next) => {

@@ -31,13 +31,13 @@ export function csrfProtection(opts: { allowedOrigins: readonly string[]; trustP
     const origin = c.req.header('Origin');
     const hasCookie = (c.req.header('Cookie') ?? '').includes(`${SESSION_COOKIE}=`);
     if (origin !== undefined && !allowed(originOf(origin) ?? 'null')) {
-      throw new HttpProblem(403, 'This request came from another site (Origin does not match), so it was refused.', { title: 'Cross-site request refused' });
+      throw new HttpProblem(403, 'This request came from another site (Origin does not match), so it was refused.', { code: 'cross-site', title: 'Cross-site request refused' });
     }
     if (hasCookie) {
-      if (c.req.header('Sec-Fetch-Site') === 'cross-site') throw new HttpProblem(403, 'Cross-site requests with a session are refused.', { title: 'Cross-site request refused' });
+      if (c.req.header('Sec-Fetch-Site') === 'cross-site') throw new HttpProblem(403, 'Cross-site requests with a session are refused.', { code: 'cross-site', title: 'Cross-site request refused' });
       if (origin === undefined) {
         const ref = originOf(c.req.header('Referer'));
-        if (ref === null || !allowed(ref)) throw new HttpProblem(403, 'A signed-in write must say where it comes from (Origin or Referer header of this site).', { title: 'Cross-site request refused' });
+        if (ref === null || !allowed(ref)) throw new HttpProblem(403, 'A signed-in write must say where it comes from (Origin or Referer header of this site).', { code: 'cross-site', title: 'Cross-site request refused' });
       }
     }
     await next();

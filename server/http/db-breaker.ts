@@ -2,7 +2,7 @@
 // problem+json with Retry-After at once (instead of each waiting for postgres.js to time out)
 // while one probe at a time checks whether the database is back. Closes by itself on success.
 import type { MiddlewareHandler } from 'hono';
-import { HttpProblem } from './problem.ts';
+import { databaseUnavailable } from './on-error.ts';
 
 export interface DbBreaker {
   /** A database call failed with a connection error. */
@@ -69,7 +69,7 @@ export function makeDbBreaker(opts: BreakerOptions): DbBreaker {
 export function dbGate(breaker: DbBreaker): MiddlewareHandler {
   return async (_c, next) => {
     if (breaker.isOpen()) {
-      throw new HttpProblem(503, 'The database is unreachable right now. Nothing was stored; try again shortly.', { headers: { 'Retry-After': String(breaker.retryAfterS()) } });
+      throw databaseUnavailable(breaker.retryAfterS());
     }
     await next();
   };

@@ -66,10 +66,10 @@ export function guard(permission: Permission): MiddlewareHandler {
       const user = currentUser(c);
       if (!userCan(user, permission)) {
         if (!user) {
-          throw new HttpProblem(401, 'Sign in to use this.', { headers: { 'WWW-Authenticate': 'Bearer realm="trygghetskartan"' }, extensions: { permission } });
+          throw new HttpProblem(401, 'Sign in to use this.', { code: 'sign-in-required', headers: { 'WWW-Authenticate': 'Bearer realm="trygghetskartan"' }, extensions: { permission } });
         }
         const why = user.scopes !== null && can(user.role, permission) ? 'This API token is not scoped for it' : `The role ${user.role} may not do this`;
-        throw new HttpProblem(403, `${why} (needs ${permission}).`, { extensions: { permission } });
+        throw new HttpProblem(403, `${why} (needs ${permission}).`, { code: user.scopes !== null && can(user.role, permission) ? 'token-scope' : 'permission-denied', extensions: { permission } });
       }
       await next();
     },

@@ -14,22 +14,36 @@ export function isDatabaseDown(err: unknown): boolean {
   return typeof code === 'string' && DB_DOWN_CODES.has(code);
 }
 
+/** 503 while the database cannot be reached: nothing was stored, retry after `retryAfterS`. */
+export function databaseUnavailable(retryAfterS: number): HttpProblem {
+  return new HttpProblem(503, 'The database is unreachable right now. Nothing was stored; try again shortly.', {
+    code: 'database-unavailable',
+    headers: { 'Retry-After': String(retryAfterS) },
+    extensions: { retryAfterS },
+  });
+}
+
 export function toProblem(err: unknown): HttpProblem {
   if (err instanceof HttpProblem) return err;
   if (err instanceof DomainError) {
-    return new HttpProblem(422, err.message, { ...(err.path ? { errors: [{ path: err.path, message: err.message }] } : {}), extensions: { code: err.code } });
+    return new HttpProblem(422, err.message, {
+      code: err.code,
+      ...(err.path ? { errors: [{ path: err.path, message: err.message, code: err.code, ...(err.params ? { params: err.params } : {}) }] } : {}),
+      ...(err.params ? { extensions: err.params } : {}),
+    });
   }
   if (err instanceof HTTPException) {
-    const detail = err.status === 400 && /JSON/i.test(err.message) ? `The request body is not valid JSON (${err.message}).` : err.message || 'The request could not be handled.';
-    return new HttpProblem(err.status, detail);
+    const isJson = err.status === 400 && /JSON/i.test(err.message);
+    const detail = isJson ? `The request body is not valid JSON (${err.message}).` : err.message || 'The request could not be handled.';
+    return new HttpProblem(err.status, detail, isJson ? { code: 'invalid-json' } : {});
   }
   const code = (err as { code?: unknown })?.code;
   if (typeof code === 'string') {
     if (DB_DOWN_CODES.has(code)) {
-      return new HttpProblem(503, 'The database is unreachable right now. Nothing was stored; try again shortly.', { headers: { 'Retry-After': '5' } });
+      return databaseUnavailable(5);
     }
-    if (code === '23505') return new HttpProblem(409, 'That record already exists.');
-    if (code === '22P02' || code === '22007' || code === '22008') return new HttpProblem(400, 'A value in the request has the wrong format.');
+    if (code === '23505') return new HttpProblem(409, 'That record already exists.', { code: 'already-exists' });
+    if (code === '22P02' || code === '22007' || code === '22008') return new HttpProblem(400, 'A value in the request has the wrong format.', { code: 'wrong-format' });
   }
   return new HttpProblem(500, 'Something went wrong on the server. The error has been logged.');
 }

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { OPENAPI_META, type DescribeMeta, type ValidatorMeta } from './validate.ts';
 import type { GuardMeta } from './guard.ts';
+import { FIELD_ERROR_CODES, PROBLEM_CODES } from './problem-codes.ts';
 
 interface RouteLike {
   method: string;
@@ -128,14 +129,27 @@ export function buildOpenApi(routes: readonly RouteLike[], info: { title: string
       schemas: {
         Problem: {
           type: 'object',
-          required: ['type', 'title', 'status', 'detail'],
+          required: ['type', 'title', 'status', 'code', 'detail'],
+          description: 'Every error. `code` is stable (see its enum); the members its code names (e.g. lat, lon, retryAfterS) sit beside `detail`, which is English prose for people, not for parsing.',
           properties: {
             type: { type: 'string' },
             title: { type: 'string' },
             status: { type: 'integer' },
+            code: { type: 'string', enum: Object.keys(PROBLEM_CODES), description: Object.entries(PROBLEM_CODES).map(([c, s]) => `${c}: ${s.means}`).join('\n') },
             detail: { type: 'string' },
             instance: { type: 'string' },
-            errors: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+            errors: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  path: { type: 'string' },
+                  message: { type: 'string' },
+                  code: { type: 'string', enum: [...Object.keys(FIELD_ERROR_CODES), ...Object.keys(PROBLEM_CODES)] },
+                  params: { type: 'object' },
+                },
+              },
+            },
           },
         },
       },

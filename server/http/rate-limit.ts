@@ -1,7 +1,9 @@
-// Fixed-window rate limits per key (the client IP by default), in memory per process; a request
-// over the limit gets 429 problem+json with Retry-After. The clock is injected.
+// Fixed-window rate limits per key (the client IP by default), counted in PostgreSQL so every
+// server process (WORKERS=N) shares them; a request over the limit gets 429 problem+json with
+// Retry-After and retryAfterS. The clock is injected (its time is sent to the database).
 import type { Context, MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Sql } from '../db/sql.ts';
 import { HttpProblem } from './problem.ts';
 
 /** The caller's address: the socket peer, or the first X-Forwarded-For hop behind a trusted proxy. */
@@ -18,33 +20,44 @@ export function clientIp(c: Context, trustProxy = false): string {
 }
 
 export interface Limiter {
-  /** Counts one hit; returns the seconds to wait when over the limit, else 0. */
-  hit(key: string): number;
+  /** Counts one hit; resolves to the seconds to wait when over the limit, else 0. */
+  hit(key: string): Promise<number>;
 }
 
-export function makeLimiter(opts: { limit: number; windowMs: number; now: () => number; maxKeys?: number }): Limiter {
-  const windows = new Map<string, { start: number; count: number }>();
-  const maxKeys = opts.maxKeys ?? 100_000;
+/** Sweep rows of ended windows once per this many hits (per process). */
+const SWEEP_EVERY = 1000;
+
+/**
+ * A limit of `limit` hits per `windowMs` per key, shared by every process on the database.
+ * `name` keeps limits apart (the same address has one window per limit).
+ */
+export function makeLimiter(sql: Sql, opts: { name: string; limit: number; windowMs: number; now: () => number }): Limiter {
+  let hits = 0;
   return {
-    hit(key) {
-      const now = opts.now();
-      let w = windows.get(key);
-      if (!w || now - w.start >= opts.windowMs) {
-        if (!w && windows.size >= maxKeys) {
-          for (const [k, v] of windows) if (now - v.start >= opts.windowMs) windows.delete(k);
-          if (windows.size >= maxKeys) windows.delete(windows.keys().next().value!); // oldest first
-        }
-        w = { start: now, count: 0 };
-        windows.set(key, w);
-      }
-      w.count += 1;
-      if (w.count <= opts.limit) return 0;
-      return Math.max(1, Math.ceil((w.start + opts.windowMs - now) / 1000));
+    async hit(key) {
+      const now = new Date(opts.now());
+      const ends = new Date(now.getTime() + opts.windowMs);
+      if (++hits % SWEEP_EVERY === 0) void sql`delete from rate_limits where expires_at < ${now}`.catch(() => {});
+      const [row] = await sql<{ hits: number; expires_at: Date }[]>`
+        insert into rate_limits as r (key, expires_at, hits) values (${`${opts.name}:${key}`}, ${ends}, 1)
+        on conflict (key) do update set
+          hits = case when r.expires_at <= ${now} then 1 else r.hits + 1 end,
+          expires_at = case when r.expires_at <= ${now} then excluded.expires_at else r.expires_at end
+        returning hits, expires_at`;
+      if (row!.hits <= opts.limit) return 0;
+      return Math.max(1, Math.ceil((row!.expires_at.getTime() - now.getTime()) / 1000));
     },
   };
 }
 
+/** 429 with Retry-After: `what` names what was limited (e.g. 'report submissions'). */
+export function rateLimited(what: string, waitS: number): HttpProblem {
+  return new HttpProblem(429, `Too many ${what} from your address. Try again in ${waitS} s.`, { code: 'rate-limited', headers: { 'Retry-After': String(waitS) }, extensions: { retryAfterS: waitS } });
+}
+
 export interface RateLimitOptions {
+  /** The limit's name in the shared table (defaults to `what`). */
+  name?: string;
   limit: number;
   windowMs: number;
   now: () => number;
@@ -56,15 +69,13 @@ export interface RateLimitOptions {
 }
 
 /** Middleware; `false` options give a pass-through (limits switched off). */
-export function rateLimit(opts: RateLimitOptions | false): MiddlewareHandler {
+export function rateLimit(sql: Sql, opts: RateLimitOptions | false): MiddlewareHandler {
   if (!opts) return async (_c, next) => next();
-  const limiter = makeLimiter(opts);
+  const limiter = makeLimiter(sql, { ...opts, name: opts.name ?? opts.what });
   return async (c, next) => {
     if (!opts.skip?.(c)) {
-      const waitS = limiter.hit(clientIp(c, opts.trustProxy));
-      if (waitS > 0) {
-        throw new HttpProblem(429, `Too many ${opts.what} from your address. Try again in ${waitS} s.`, { headers: { 'Retry-After': String(waitS) } });
-      }
+      const waitS = await limiter.hit(clientIp(c, opts.trustProxy));
+      if (waitS > 0) throw rateLimited(opts.what, waitS);
     }
     await next();
   };

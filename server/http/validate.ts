@@ -4,6 +4,7 @@ import { zValidator } from '@hono/zod-validator';
 import type { ValidationTargets } from 'hono';
 import type { z } from 'zod';
 import { HttpProblem } from './problem.ts';
+import type { FieldError } from './problem-codes.ts';
 
 export const OPENAPI_META = Symbol.for('trygghetskartan.openapi');
 
@@ -30,6 +31,35 @@ function issuePath(path: readonly PropertyKey[]): string {
   return path.map(String).join('.') || '(root)';
 }
 
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v = input;
+  for (const key of path) v = typeof v === 'object' && v !== null ? (v as Record<PropertyKey, unknown>)[key] : undefined;
+  return v;
+}
+
+/** A zod issue as a field error with a stable code and the structured members its text needs. */
+export function fieldError(issue: z.core.$ZodIssue, input: unknown): FieldError {
+  const base = { path: issuePath(issue.path), message: issue.message };
+  switch (issue.code) {
+    case 'invalid_type':
+      return valueAt(input, issue.path) === undefined ? { ...base, code: 'required' } : { ...base, code: 'invalid-type', params: { expected: issue.expected } };
+    case 'too_small':
+      return { ...base, code: 'too-small', params: { minimum: Number(issue.minimum), origin: issue.origin } };
+    case 'too_big':
+      return { ...base, code: 'too-big', params: { maximum: Number(issue.maximum), origin: issue.origin } };
+    case 'invalid_format':
+      return { ...base, code: 'invalid-format', params: { format: issue.format } };
+    case 'invalid_value':
+      return { ...base, code: 'invalid-value', params: { values: issue.values.map(String) } };
+    case 'unrecognized_keys':
+      return { ...base, code: 'unknown-keys', params: { keys: issue.keys } };
+    case 'not_multiple_of':
+      return { ...base, code: 'not-multiple-of', params: { divisor: Number(issue.divisor) } };
+    default:
+      return { ...base, code: 'invalid' };
+  }
+}
+
 /**
  * zValidator parses with safeParseAsync, which leaves zod's compiled fast path; no schema here
  * refines asynchronously, so the synchronous parse gives the same answer for less CPU.
@@ -41,11 +71,11 @@ const sync = <T extends z.ZodType>() => ({ validationFunction: (schema: T, value
 export function validate<T extends z.ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) {
   const mw = zValidator(target, schema, (result) => {
     if (!result.success) {
-      const errors = result.error.issues.map((i) => ({ path: issuePath(i.path), message: i.message }));
+      const errors = result.error.issues.map((i) => fieldError(i, result.data));
       const status = target === 'json' || target === 'form' ? 422 : 400;
       const where = target === 'json' ? 'request body' : target === 'query' ? 'query string' : target;
       const detail = `The ${where} is not valid: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`;
-      throw new HttpProblem(status, detail, { errors });
+      throw new HttpProblem(status, detail, { code: 'validation', errors });
     }
   }, sync<T>());
   const meta: ValidatorMeta = { kind: 'validator', target, schema };

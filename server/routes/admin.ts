@@ -11,11 +11,14 @@ import { createApiToken, scopesBeyondRole } from '../auth/api-tokens.ts';
 import { audit, auditContext } from '../auth/audit.ts';
 import { auditCsv } from '../auth/audit-csv.ts';
 import { findUserById, listTeams, listUsers, teamExists, updateUser, upsertTeam } from '../db/queries/users.ts';
-import { deleteUserSessions } from '../db/queries/sessions.ts';
+import { clearAccountFailures, deleteUserSessions, listAccountFailures } from '../db/queries/sessions.ts';
+import { accountThrottleKey, pairThrottlePrefix } from '../auth/sign-in.ts';
+import { signInBlocks } from '../auth/sign-in-blocks.ts';
+import { ACCOUNT_THROTTLE } from '../auth/policy.ts';
 import { listTokens, revokeToken } from '../db/queries/tokens.ts';
 import { listAudit } from '../db/queries/audit.ts';
 import {
-  AuditCsvQuery, AuditPage, AuditQuery, CreatedToken, CreatedUser, NewTeam, NewToken, NewUser, Team, TeamList, TokenIdParam, TokenList, User, UserIdParam, UserList, UserPatch,
+  AuditCsvQuery, AuditPage, AuditQuery, CreatedToken, CreatedUser, NewTeam, NewToken, NewUser, Team, TeamList, TokenIdParam, TokenList, User, UserIdParam, UserList, UserPatch, SignInBlockList, Unlocked,
 } from '../schemas/admin.ts';
 
 const ADMIN_BODY_LIMIT_BYTES = 16 * 1024;
@@ -56,9 +59,9 @@ export function adminRoutes(deps: AppDeps) {
         const { id } = c.req.valid('param');
         const patch = c.req.valid('json');
         if (id === currentUser(c)?.id && (patch.disabled === true || (patch.role && patch.role !== 'admin'))) {
-          throw new HttpProblem(409, 'You cannot disable or demote your own account; ask another administrator.');
+          throw new HttpProblem(409, 'You cannot disable or demote your own account; ask another administrator.', { code: 'own-account' });
         }
-        if (patch.team && !(await teamExists(sql, patch.team))) throw new HttpProblem(422, `There is no team '${patch.team}'.`, { errors: [{ path: 'team', message: 'unknown team' }] });
+        if (patch.team && !(await teamExists(sql, patch.team))) throw new HttpProblem(422, `There is no team '${patch.team}'.`, { code: 'unknown-team', errors: [{ path: 'team', message: 'unknown team', code: 'unknown-team' }], extensions: { team: patch.team } });
         const user = await sql.begin(async (tx) => {
           const u = await updateUser(tx, id, patch, new Date(deps.now()));
           if (!u) return null;
@@ -66,8 +69,33 @@ export function adminRoutes(deps: AppDeps) {
           await audit(tx, { ...who(c), action: 'users.update', target: `user:${id}`, detail: patch });
           return u;
         });
-        if (!user) throw new HttpProblem(404, `No user has id ${id}.`);
+        if (!user) throw new HttpProblem(404, `No user has id ${id}.`, { code: 'unknown-user', extensions: { id } });
         return c.json(user, 200);
+      },
+    )
+    .get(
+      '/sign-in-blocks',
+      guard('users:admin'),
+      describe({ summary: 'Accounts whose sign-in is slowed or locked now', description: 'Per account: failures from all addresses (slowed, never locked) and addresses locked out of it.', tags: ['admin'], responses: { 200: { description: 'Blocks', schema: SignInBlockList } } }),
+      async (c) => {
+        const now = deps.now();
+        const blocks = signInBlocks(await listAccountFailures(sql, new Date(now - ACCOUNT_THROTTLE.forgetAfterMs)), now);
+        const ids = new Map((await listUsers(sql)).map((u) => [u.email, u.id]));
+        return c.json({ blocks: blocks.map((b) => ({ ...b, userId: ids.get(b.email) ?? null })) }, 200);
+      },
+    )
+    .post(
+      '/users/:id/unlock',
+      guard('users:admin'),
+      describe({ summary: "Clear an account's sign-in slow-down and address locks", description: 'Removes the failure records of the account (from all addresses); audit-logged as users.unlock.', tags: ['admin'], responses: { 200: { description: 'Cleared', schema: Unlocked }, 404: { description: 'No such user' } } }),
+      validate('param', UserIdParam),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const user = await findUserById(sql, id);
+        if (!user) throw new HttpProblem(404, `No user has id ${id}.`, { code: 'unknown-user', extensions: { id } });
+        const cleared = await clearAccountFailures(sql, accountThrottleKey(user.email), pairThrottlePrefix(user.email));
+        await audit(sql, { ...who(c), action: 'users.unlock', target: `user:${id}`, detail: { cleared } });
+        return c.json({ cleared }, 200);
       },
     )
     .get('/teams', guard('users:admin'), describe({ summary: 'List teams', tags: ['admin'], responses: { 200: { description: 'Teams', schema: TeamList } } }), async (c) => {
@@ -98,9 +126,9 @@ export function adminRoutes(deps: AppDeps) {
       async (c) => {
         const t = c.req.valid('json');
         const owner = await findUserById(sql, t.userId);
-        if (!owner) throw new HttpProblem(422, `No user has id ${t.userId}.`, { errors: [{ path: 'userId', message: 'unknown user' }] });
+        if (!owner) throw new HttpProblem(422, `No user has id ${t.userId}.`, { code: 'unknown-user', errors: [{ path: 'userId', message: 'unknown user', code: 'unknown-user' }], extensions: { id: t.userId } });
         const beyond = scopesBeyondRole(owner.role, t.scopes);
-        if (beyond.length) throw new HttpProblem(422, `The role ${owner.role} does not hold ${beyond.join(', ')}.`, { errors: [{ path: 'scopes', message: 'beyond the role' }] });
+        if (beyond.length) throw new HttpProblem(422, `The role ${owner.role} does not hold ${beyond.join(', ')}.`, { code: 'scopes-beyond-role', errors: [{ path: 'scopes', message: 'beyond the role', code: 'scopes-beyond-role' }], extensions: { role: owner.role, scopes: beyond } });
         const now = deps.now();
         const created = await createApiToken(sql, { name: t.name, userId: owner.id, scopes: [...new Set(t.scopes)], createdBy: currentUser(c)?.id ?? null, nowMs: now, expiresMs: t.expiresInDays ? now + t.expiresInDays * 86_400_000 : null });
         await audit(sql, { ...who(c), action: 'tokens.create', target: `token:${created.id}`, detail: { name: t.name, userId: owner.id, scopes: t.scopes } });
@@ -115,7 +143,7 @@ export function adminRoutes(deps: AppDeps) {
       validate('param', TokenIdParam),
       async (c) => {
         const { id } = c.req.valid('param');
-        if (!(await revokeToken(sql, id, new Date(deps.now())))) throw new HttpProblem(404, `No API token has id ${id}.`);
+        if (!(await revokeToken(sql, id, new Date(deps.now())))) throw new HttpProblem(404, `No API token has id ${id}.`, { code: 'token-not-found' });
         await audit(sql, { ...who(c), action: 'tokens.revoke', target: `token:${id}` });
         return c.body(null, 204);
       },

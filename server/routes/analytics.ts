@@ -1,4 +1,4 @@
-// /api/heatmap, /api/hotspots, /api/trends, /api/clock, /api/analytics/districts: the safety
+// /api/heatmap, /api/hotspots, /api/trends, /api/clock, /api/analytics/districts and /deso: the safety
 // chief's analytics over the heat_hours aggregate (never the raw reports), for analytics:read.
 import { Hono } from 'hono';
 import { getResolution } from 'h3-js';
@@ -7,7 +7,7 @@ import { describe, validate } from '../http/validate.ts';
 import { guard } from '../http/guard.ts';
 import { HttpProblem } from '../http/problem.ts';
 import {
-  ClockQuery, ClockResponse, DistrictTotalsResponse, HeatQuery, HeatResponse, HotspotQuery, HotspotResponse, TrendQuery, TrendResponse, toHeatFilter,
+  ClockQuery, ClockResponse, DesoTotalsResponse, DistrictTotalsResponse, HeatQuery, HeatResponse, HotspotQuery, HotspotResponse, TrendQuery, TrendResponse, toHeatFilter,
 } from '../schemas/analytics.ts';
 import { specialDayMap, type HeatFilter } from '../domain/heat-filter.ts';
 import { localHour } from '../domain/aoristic.ts';
@@ -15,7 +15,11 @@ import { giStar } from '../domain/gi-star.ts';
 import { analyseTrends, weekStarts } from '../domain/trend-analysis.ts';
 import { makeUniverseCache } from './analytics-universe.ts';
 import { makeAreaDarkness } from './area-darkness.ts';
-import { districtCategoryTotals, heatCells, heatClock, heatSpan, weeklyCellSeries } from '../db/queries/heat.ts';
+import { cellDistrictTotals, districtCategoryTotals, heatCells, heatClock, heatSpan, weeklyCellSeries } from '../db/queries/heat.ts';
+import { populationByDistrict } from '../db/queries/deso.ts';
+import { listDistricts } from '../db/queries/districts.ts';
+import { isSmallNumber, per1000, SMALL_NUMBERS } from '../domain/deso-index.ts';
+import { makeDesoCache } from '../deso-cache.ts';
 import { makeHeatCache } from '../db/queries/heat-cache.ts';
 
 const DAY_MS = 86_400_000;
@@ -26,6 +30,8 @@ export function analyticsRoutes(deps: AppDeps) {
   const universe = makeUniverseCache(deps.area);
   /** The heat map and hotspots read an in-process copy of heat_hours kept equal to the table. */
   const cube = makeHeatCache(sql, deps.now);
+  /** Which DeSO each report cell lies in, located once per cell. */
+  const deso = makeDesoCache(sql);
   const today = () => localHour(deps.now()).localDate;
   const darkness = makeAreaDarkness(deps.area);
 
@@ -124,7 +130,7 @@ export function analyticsRoutes(deps: AppDeps) {
         if (q.district) f = { ...f, districts: [...(f.districts ?? []), q.district] };
         if (q.cell) {
           const res = getResolution(q.cell);
-          if (res !== 8 && res !== 9 && res !== 10) throw new HttpProblem(400, `The cell ${q.cell} has resolution ${res}; the clock answers for resolutions 8, 9 and 10.`, { errors: [{ path: 'cell', message: 'resolution must be 8, 9 or 10' }] });
+          if (res !== 8 && res !== 9 && res !== 10) throw new HttpProblem(400, `The cell ${q.cell} has resolution ${res}; the clock answers for resolutions 8, 9 and 10.`, { code: 'cell-resolution', extensions: { resolution: res }, errors: [{ path: 'cell', message: 'resolution must be 8, 9 or 10', code: 'cell-resolution', params: { resolution: res } }] });
           f = { ...f, res };
         }
         return c.json(await heatClock(sql, f, await specialDays(f), q.cell), 200);
@@ -133,8 +139,10 @@ export function analyticsRoutes(deps: AppDeps) {
     .get(
       '/analytics/districts',
       describe({
-        summary: 'Weight per district and category',
-        description: 'Totals for the district comparison bars, under the same filter as the heat map.',
+        summary: 'Weight, count and reports per 1,000 residents per district and category',
+        description:
+          'Totals for the district comparison bars, under the same filter as the heat map. population is the district\'s residents (SCB DeSO areas, GET /api/deso) and per1000 = count × 1000 / population, in every row and in `districts` (one entry per district, zero counts too). ' +
+          `smallNumbers flags a count below ${SMALL_NUMBERS.minCount} or a population below ${SMALL_NUMBERS.minPopulation}: too small to compare rates.`,
         tags: ['analytics'],
         responses: { 200: { description: 'Totals', schema: DistrictTotalsResponse } },
       }),
@@ -142,7 +150,61 @@ export function analyticsRoutes(deps: AppDeps) {
       validate('query', HeatQuery),
       async (c) => {
         const f = toHeatFilter(c.req.valid('query'), today(), await darkness.calendar());
-        return c.json({ rows: await districtCategoryTotals(sql, f, await specialDays(f)) }, 200);
+        const [rows, population, districts] = await Promise.all([districtCategoryTotals(sql, f, await specialDays(f)), populationByDistrict(sql), listDistricts(sql)]);
+        const totals = new Map<string, { weight: number; count: number }>();
+        for (const r of rows) {
+          const t = totals.get(r.district) ?? { weight: 0, count: 0 };
+          totals.set(r.district, { weight: t.weight + r.weight, count: t.count + r.count });
+        }
+        const shown = districts.filter((d) => !f.districts || f.districts.includes(d.id) || totals.has(d.id));
+        return c.json(
+          {
+            rows: rows.map((r) => ({ ...r, population: population.get(r.district) ?? null, per1000: per1000(r.count, population.get(r.district)) })),
+            districts: shown.map((d) => {
+              const t = totals.get(d.id) ?? { weight: 0, count: 0 };
+              const pop = population.get(d.id) ?? null;
+              return { district: d.id, name: d.name, weight: t.weight, count: t.count, population: pop, per1000: per1000(t.count, pop), smallNumbers: isSmallNumber(t.count, pop) };
+            }),
+            smallNumbers: SMALL_NUMBERS,
+          },
+          200,
+        );
+      },
+    )
+    .get(
+      '/analytics/deso',
+      describe({
+        summary: 'Reports per 1,000 residents per DeSO area (the choropleth)',
+        description:
+          'Weight, count, population and per1000 (= count × 1000 / population) per SCB DeSO area of the districts, under the same filter as the heat map; every area, zero counts too. ' +
+          'A report counts in the DeSO of its district that holds its H3 resolution-10 cell centre (the nearest one of that district when the simplified polygons leave a gap), so the areas of a district add up to its count. ' +
+          `smallNumbers flags a count below ${SMALL_NUMBERS.minCount} or a population below ${SMALL_NUMBERS.minPopulation}: show the count beside the rate and do not compare. Polygons: GET /api/deso.`,
+        tags: ['analytics'],
+        responses: { 200: { description: 'Totals per DeSO area', schema: DesoTotalsResponse } },
+      }),
+      guard('analytics:read'),
+      validate('query', HeatQuery),
+      async (c) => {
+        const f = toHeatFilter(c.req.valid('query'), today(), await darkness.calendar());
+        const [{ index, areas }, cells] = await Promise.all([deso.current(), cellDistrictTotals(sql, f, await specialDays(f))]);
+        const sums = new Map<string, { weight: number; count: number }>();
+        for (const x of cells) {
+          const code = index.locate(x.cell, x.district);
+          if (code === null) continue;
+          const t = sums.get(code) ?? { weight: 0, count: 0 };
+          sums.set(code, { weight: t.weight + x.weight, count: t.count + x.count });
+        }
+        const inFilter = areas.filter((a) => a.districtId !== null && (!f.districts || f.districts.includes(a.districtId)));
+        return c.json(
+          {
+            areas: inFilter.map((a) => {
+              const t = sums.get(a.code) ?? { weight: 0, count: 0 };
+              return { code: a.code, regso: a.regso, regsoName: a.regsoName, district: a.districtId!, population: a.population, weight: t.weight, count: t.count, per1000: per1000(t.count, a.population), smallNumbers: isSmallNumber(t.count, a.population) };
+            }),
+            smallNumbers: SMALL_NUMBERS,
+          },
+          200,
+        );
       },
     );
 }

@@ -1,4 +1,4 @@
-// The area: client config, categories, districts, team bases and the walkable street network.
+// The area: client config, categories, districts, DeSO areas, team bases and the walkable street network.
 import { Hono } from 'hono';
 import { bbox as turfBbox } from '@turf/turf';
 import type { AppDeps } from '../deps.ts';
@@ -7,6 +7,8 @@ import { guard } from '../http/guard.ts';
 import { CATEGORIES } from '../domain/categories.ts';
 import { listBases, listDistricts } from '../db/queries/districts.ts';
 import { listStreets, streetCoverage } from '../db/queries/streets.ts';
+import { listDesoAreas } from '../db/queries/deso.ts';
+import { DesoAreaCollection } from '../schemas/analytics.ts';
 import { BaseCollection, CategoryList, ClientConfig, DistrictCollection, StreetCollection, StreetQuery } from '../schemas/area.ts';
 
 export function areaRoutes(deps: AppDeps) {
@@ -37,6 +39,26 @@ export function areaRoutes(deps: AppDeps) {
       };
       return c.json(body, 200);
     })
+    .get(
+      '/deso',
+      guard.public(),
+      describe({
+        summary: 'DeSO areas with their residents as GeoJSON',
+        description: "SCB's demographic statistics areas (DeSO 2025, CC0, Källa: SCB) loaded with the area, each with its population and district (null: outside the districts). The polygons of the per-DeSO choropleth (GET /api/analytics/deso has the values). Empty when none are loaded (npm run geodata -- import-deso).",
+        tags: ['area'],
+        responses: { 200: { description: 'FeatureCollection of DeSO polygons', schema: DesoAreaCollection, contentType: 'application/geo+json' } },
+      }),
+      async (c) => {
+        const areas = await listDesoAreas(sql);
+        const features = areas.map((a) => ({
+          type: 'Feature' as const,
+          id: a.code,
+          geometry: a.geometry,
+          properties: { code: a.code, regso: a.regso, regsoName: a.regsoName, district: a.districtId, population: a.population, source: a.source },
+        }));
+        return c.json({ type: 'FeatureCollection' as const, attribution: 'Källa: SCB', features }, 200);
+      },
+    )
     .get('/bases', guard.public(), describe({ summary: 'Team bases as GeoJSON points', tags: ['area'], responses: { 200: { description: 'FeatureCollection', schema: BaseCollection } } }), async (c) => {
       const bases = await listBases(sql);
       return c.json(

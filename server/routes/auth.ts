@@ -12,7 +12,7 @@ import { resolveSecurity } from '../auth/options.ts';
 import { makeSignIn } from '../auth/sign-in.ts';
 import { endSession } from '../auth/sessions.ts';
 import { clearSessionCookie, isHttps, readSessionCookie, writeSessionCookie } from '../auth/cookie.ts';
-import { hashPassword, passwordProblem, verifyPassword } from '../auth/password.ts';
+import { hashPassword, passwordRuleBroken, verifyPassword, weakPassword } from '../auth/password.ts';
 import { audit, auditContext } from '../auth/audit.ts';
 import { findUserById, setPasswordHash } from '../db/queries/users.ts';
 import { deleteUserSessions } from '../db/queries/sessions.ts';
@@ -26,11 +26,11 @@ export function authRoutes(deps: AppDeps) {
   const signIn = makeSignIn({ sql, now: deps.now, security });
   const secure = (c: Parameters<typeof isHttps>[0]) => (security.secureCookies === 'auto' ? isHttps(c, security.trustProxy) : security.secureCookies);
   const limits = security.rateLimits;
-  const signInLimit = rateLimit(limits && { ...limits.signIn, now: deps.now, trustProxy: security.trustProxy, what: 'sign-in attempts' });
+  const signInLimit = rateLimit(deps.sql, limits && { ...limits.signIn, now: deps.now, trustProxy: security.trustProxy, what: 'sign-in attempts' });
   const sessionOnly = (c: Parameters<typeof currentUser>[0]) => {
     const user = currentUser(c);
-    if (!user) throw new HttpProblem(401, 'You are not signed in.');
-    if (user.via !== 'session') throw new HttpProblem(403, 'This needs a signed-in session, not an API token.');
+    if (!user) throw new HttpProblem(401, 'You are not signed in.', { code: 'sign-in-required' });
+    if (user.via !== 'session') throw new HttpProblem(403, 'This needs a signed-in session, not an API token.', { code: 'session-required' });
     return user;
   };
 
@@ -109,14 +109,14 @@ export function authRoutes(deps: AppDeps) {
         const user = sessionOnly(c);
         const { currentPassword, newPassword } = c.req.valid('json');
         const account = await findUserById(sql, user.id);
-        if (!account) throw new HttpProblem(401, 'You are not signed in.');
+        if (!account) throw new HttpProblem(401, 'You are not signed in.', { code: 'sign-in-required' });
         const check = await verifyPassword(currentPassword, account.passwordHash, security.scrypt);
         if (!check.ok) {
           await audit(sql, { ...auditContext(c, security.trustProxy), action: 'auth.password-change-failed', target: `user:${user.id}`, at: deps.now() });
-          throw new HttpProblem(403, 'The current password is wrong.', { errors: [{ path: 'currentPassword', message: 'wrong password' }] });
+          throw new HttpProblem(403, 'The current password is wrong.', { code: 'password-wrong', errors: [{ path: 'currentPassword', message: 'wrong password', code: 'password-wrong' }] });
         }
-        const why = passwordProblem(newPassword, account.email);
-        if (why) throw new HttpProblem(422, why, { errors: [{ path: 'newPassword', message: why }] });
+        const broken = passwordRuleBroken(newPassword, account.email);
+        if (broken) throw weakPassword('newPassword', broken);
         const hash = await hashPassword(newPassword, security.scrypt);
         const ended = await sql.begin(async (tx) => {
           await setPasswordHash(tx, user.id, hash, new Date(deps.now()));

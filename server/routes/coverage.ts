@@ -19,7 +19,7 @@ import { cleanTrack } from '../domain/track-clean.ts';
 import { computeVisits } from '../domain/presence.ts';
 import { parseLocalDate } from '../domain/stockholm-time.ts';
 import { isCell, reportCell } from '../domain/cells.ts';
-import { listBases } from '../db/queries/districts.ts';
+import { placeCacheOf } from '../place-cache.ts';
 import { readPoints, getTrack } from '../db/queries/tracks.ts';
 import { coverageCells, fairnessRows, lastVisits, needByHour, presenceByHour, routeForPlan, teamTrackIds } from '../db/queries/coverage.ts';
 
@@ -32,7 +32,8 @@ export function coverageRoutes(deps: AppDeps) {
   const { sql } = deps;
   const today = () => localHourOf(Math.floor(deps.now() / HOUR_MS) * HOUR_MS).localDate;
   const darkness = makeAreaDarkness(deps.area);
-  const placeNamer = async () => makePlaceNamer(await listBases(sql), await deps.area.index());
+  const places = placeCacheOf(deps);
+  const placeNamer = async () => makePlaceNamer(await places.namer());
 
   return new Hono()
     .get(
@@ -44,7 +45,7 @@ export function coverageRoutes(deps: AppDeps) {
         const q = c.req.valid('query');
         const to = q.to ?? today();
         const from = q.from ?? addDays(to, -27);
-        if (from > to) throw new HttpProblem(400, 'from must not be after to.', { errors: [{ path: 'from', message: 'after to' }] });
+        if (from > to) throw new HttpProblem(400, 'from must not be after to.', { code: 'date-range-reversed', errors: [{ path: 'from', message: 'after to', code: 'date-range-reversed' }] });
         const cells = await coverageCells(sql, { fromDate: from, toDate: to, mask: makeWeekMask(q), districts: q.districts, teams: q.teams });
         return c.json({ from, to, totalMinutes: round2(cells.reduce((s, x) => s + x.minutes, 0)), cells }, 200);
       },
@@ -141,7 +142,7 @@ export function coverageRoutes(deps: AppDeps) {
         const q = c.req.valid('query');
         const to = q.to ?? today();
         const from = q.from ?? addDays(to, -55);
-        if (from > to) throw new HttpProblem(400, 'from must not be after to.', { errors: [{ path: 'from', message: 'after to' }] });
+        if (from > to) throw new HttpProblem(400, 'from must not be after to.', { code: 'date-range-reversed', errors: [{ path: 'from', message: 'after to', code: 'date-range-reversed' }] });
         const rows = await fairnessRows(sql, { fromDate: from, toDate: to, fromMs: parseLocalDate(from), toMs: parseLocalDate(to, true), districts: q.districts });
         const cells = rows.map((r) => {
           const hours = r.patrolMinutes / 60;
@@ -171,7 +172,7 @@ export function coverageRoutes(deps: AppDeps) {
       async (c) => {
         const { id } = c.req.valid('param');
         const route = await routeForPlan(sql, id);
-        if (!route) throw new HttpProblem(404, `No saved route has id ${id}.`);
+        if (!route) throw new HttpProblem(404, `No saved route has id ${id}.`, { code: 'patrol-route-not-found' });
         const [sh, sm] = route.shiftStart.split(':').map(Number) as [number, number];
         const [eh, em] = route.shiftEnd.split(':').map(Number) as [number, number];
         const startMs = parseLocalDate(route.date) + (sh * 60 + sm) * 60_000;

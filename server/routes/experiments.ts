@@ -20,7 +20,7 @@ const TAGS = ['experiments'];
 const BASE_RATE_WEEKS = 12;
 const POWER_SIMULATIONS = 200;
 
-const notFound = () => new HttpProblem(404, 'There is no such experiment.', { extensions: { code: 'experiment-not-found' } });
+const notFound = () => new HttpProblem(404, 'There is no such experiment.', { code: 'experiment-not-found' });
 const hourOf = (hhmm: string) => Number(hhmm.slice(0, 2));
 
 export function experimentRoutes(deps: AppDeps) {
@@ -55,14 +55,14 @@ export function experimentRoutes(deps: AppDeps) {
         const b = c.req.valid('json');
         const index = await deps.area.index();
         for (const cell of b.cells) {
-          if (getResolution(cell) !== 10) throw new HttpProblem(422, `The cell ${cell} is not at resolution 10.`, { errors: [{ path: 'cells', message: 'resolution must be 10' }], extensions: { code: 'cell-resolution' } });
+          if (getResolution(cell) !== 10) throw new HttpProblem(422, `The cell ${cell} is not at resolution 10.`, { errors: [{ path: 'cells', message: 'resolution must be 10' }], code: 'cell-resolution' });
         }
         // A cell's block is the district of its centre, or (a cell on the boundary) the district most of its reports were filed in.
         const byReports = await districtsOfCells(sql, b.cells);
         const located = b.cells.map((cell) => {
           const [lat, lon] = cellToLatLng(cell);
           const district = index.locate(lon, lat, cell) ?? byReports.get(cell);
-          if (!district) throw new HttpProblem(422, `The cell ${cell} lies outside every district.`, { errors: [{ path: 'cells', message: 'outside every district' }], extensions: { code: 'cell-outside-districts' } });
+          if (!district) throw new HttpProblem(422, `The cell ${cell} lies outside every district.`, { errors: [{ path: 'cells', message: 'outside every district' }], code: 'cell-outside-districts' });
           return { cell, district };
         });
         const history = await countsPerCell(b.cells, dateOf(dayNo(b.start) - BASE_RATE_WEEKS * 7), b.start);
@@ -119,7 +119,7 @@ export function experimentRoutes(deps: AppDeps) {
         const e = await fetch(c.req.valid('param').id);
         const end = Math.min(dayNo(e.start) + e.weeks * 7, dayNo(today()));
         const days = end - dayNo(e.start);
-        if (days < 7) throw new HttpProblem(409, `The experiment has run ${Math.max(0, days)} whole days; the analysis needs at least a week of data.`, { extensions: { code: 'experiment-no-data' } });
+        if (days < 7) throw new HttpProblem(409, `The experiment has run ${Math.max(0, days)} whole days; the analysis needs at least a week of data.`, { code: 'experiment-no-data' });
         const before = dateOf(dayNo(e.start) - days);
         const treated = e.assignment.filter((a) => a.arm === 'treatment').map((a) => a.cell);
         const inExperiment = new Set(e.cells);

@@ -36,7 +36,7 @@ export function importRoutes(deps: AppDeps) {
       bodyLimit({
         maxSize: IMPORT_BODY_LIMIT_BYTES,
         onError: () => {
-          throw new HttpProblem(413, `The file is larger than ${IMPORT_BODY_LIMIT_BYTES / 1024 / 1024} MiB; import it with npm run import -- FILE instead.`);
+          throw new HttpProblem(413, `The file is larger than ${IMPORT_BODY_LIMIT_BYTES / 1024 / 1024} MiB; import it with npm run import -- FILE instead.`, { code: 'body-too-large', extensions: { limitBytes: IMPORT_BODY_LIMIT_BYTES } });
         },
       }),
       validate('query', ImportQuery),
@@ -44,9 +44,9 @@ export function importRoutes(deps: AppDeps) {
         const q = c.req.valid('query');
         const type = c.req.header('Content-Type') ?? '';
         const format = q.format ?? (/json/i.test(type) ? 'geojson' : /csv|text\/plain/i.test(type) ? 'csv' : null);
-        if (!format) throw new HttpProblem(415, 'Send the file as text/csv or application/geo+json (or give ?format=csv|geojson).');
+        if (!format) throw new HttpProblem(415, 'Send the file as text/csv or application/geo+json (or give ?format=csv|geojson).', { code: 'file-type' });
         const body = Buffer.from(await c.req.arrayBuffer());
-        if (!body.length) throw new HttpProblem(422, 'The file is empty.', { errors: [{ path: '(body)', message: 'empty' }] });
+        if (!body.length) throw new HttpProblem(422, 'The file is empty.', { code: 'file-empty', errors: [{ path: '(body)', message: 'empty', code: 'file-empty' }] });
         const districts = await deps.area.index();
         const method = (await isEmbedded()) ? 'insert' : 'copy';
         const job = jobs.start(deps.newId(), body.length, (onProgress) =>
@@ -63,7 +63,7 @@ export function importRoutes(deps: AppDeps) {
       validate('param', ImportIdParam),
       (c) => {
         const job = jobs.get(c.req.valid('param').id);
-        if (!job) throw new HttpProblem(404, 'No import with that id is known to this server (finished imports are kept for an hour).');
+        if (!job) throw new HttpProblem(404, 'No import with that id is known to this server (finished imports are kept for an hour).', { code: 'import-not-found' });
         return c.json(view(job), 200);
       },
     )
@@ -74,7 +74,7 @@ export function importRoutes(deps: AppDeps) {
       validate('param', ImportIdParam),
       (c) => {
         const job = jobs.get(c.req.valid('param').id);
-        if (!job) throw new HttpProblem(404, 'No import with that id is known to this server.');
+        if (!job) throw new HttpProblem(404, 'No import with that id is known to this server.', { code: 'import-not-found' });
         return c.body(rejectionsCsv(job.rejections), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="import-${job.id}-rejected.csv"` });
       },
     );

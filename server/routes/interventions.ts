@@ -8,11 +8,10 @@ import { currentUser, guard } from '../http/guard.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { localHour } from '../domain/aoristic.ts';
 import { areaCells } from '../domain/area-cells.ts';
-import { makePlaceNamer } from '../domain/track-places.ts';
 import { cellsCentre, whereToCells } from '../domain/intervention-area.ts';
 import { evaluationPeriods } from '../domain/stats/evaluation-periods.ts';
 import { evaluateIntervention } from '../domain/stats/evaluation.ts';
-import { listBases } from '../db/queries/districts.ts';
+import { placeCacheOf } from '../place-cache.ts';
 import { cellDayHours, firstDataDate, toCellWeeks } from '../db/queries/cell-weeks.ts';
 import { closeIntervention, getIntervention, insertIntervention, listInterventions, updateIntervention, type InterventionRow, type NewIntervention } from '../db/queries/interventions.ts';
 import {
@@ -21,11 +20,12 @@ import {
 import { makeAreaDarkness } from './area-darkness.ts';
 
 const TAGS = ['interventions'];
-const notFound = () => new HttpProblem(404, 'There is no such intervention.', { extensions: { code: 'intervention-not-found' } });
+const notFound = () => new HttpProblem(404, 'There is no such intervention.', { code: 'intervention-not-found' });
 
 export function interventionRoutes(deps: AppDeps) {
   const { sql } = deps;
   const darkness = makeAreaDarkness(deps.area);
+  const places = placeCacheOf(deps);
   const today = () => localHour(deps.now()).localDate;
 
   const status = (r: InterventionRow) => (r.start > today() ? 'planned' : r.end && r.end < today() ? 'ended' : 'running');
@@ -37,8 +37,7 @@ export function interventionRoutes(deps: AppDeps) {
     const centre = cellsCentre(cells);
     const index = await deps.area.index();
     const districts = [...new Set(cells.map((c) => locateCell(index, c)).filter((d): d is string => d !== null))].sort();
-    let placeName = b.where.type === 'place' && b.where.name ? b.where.name : deps.placeName?.(centre.lat, centre.lon);
-    if (!placeName) placeName = makePlaceNamer(await listBases(sql), index)(cells[Math.floor(cells.length / 2)]!).sv;
+    const placeName = b.where.type === 'place' && b.where.name ? b.where.name : (await places.namer())(centre.lon, centre.lat).sv;
     return {
       kind: b.kind, title: b.title, whereKind: b.where.type, cells, geometry: b.where.type === 'polygon' ? b.where.polygon : null,
       placeName, lat: centre.lat, lon: centre.lon, districts, start: b.start, end: b.end ?? null, organisation: b.organisation,

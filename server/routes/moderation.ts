@@ -82,7 +82,7 @@ export function moderationRoutes(deps: AppDeps) {
       async (c) => {
         const { id } = c.req.valid('param');
         const report = await getModerationReport(sql, id);
-        if (!report) throw new HttpProblem(404, `No report has id ${id}.`);
+        if (!report) throw new HttpProblem(404, `No report has id ${id}.`, { code: 'report-not-found' });
         const [item] = await withSuggestions([report]);
         await audit(sql, { ...auditContext(c), action: 'reports.read-exact', target: `report:${id}`, at: deps.now() });
         return c.json({ ...item!, actions: await listActions(sql, id) }, 200);
@@ -110,7 +110,7 @@ export function moderationRoutes(deps: AppDeps) {
         const at = new Date(deps.now());
         await sql.begin(async (tx) => {
           const before = await lockState(tx, id);
-          if (!before) throw new HttpProblem(404, `No report has id ${id}.`);
+          if (!before) throw new HttpProblem(404, `No report has id ${id}.`, { code: 'report-not-found' });
           const target = action.action === 'merge' ? await lockState(tx, action.into) : null;
           const after = applyModeration(before, action, target);
           await saveState(tx, after, at);
@@ -142,7 +142,7 @@ export function moderationRoutes(deps: AppDeps) {
       async (c) => {
         const { photoId } = c.req.valid('param');
         const photo = await getPhoto(sql, photoId);
-        if (!photo) throw new HttpProblem(404, `No photo has id ${photoId}.`);
+        if (!photo) throw new HttpProblem(404, `No photo has id ${photoId}.`, { code: 'photo-not-found' });
         return c.body(new Uint8Array(photo.bytes), 200, { 'Content-Type': photo.contentType, 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff' });
       },
     )
@@ -155,7 +155,7 @@ export function moderationRoutes(deps: AppDeps) {
         const { id } = c.req.valid('param');
         const contact = await getContact(sql, id);
         await audit(sql, { ...auditContext(c), action: 'contacts.read', target: `report:${id}`, detail: { found: contact !== null }, at: deps.now() });
-        if (!contact) throw new HttpProblem(404, `Report ${id} has no contact details.`);
+        if (!contact) throw new HttpProblem(404, `Report ${id} has no contact details.`, { code: 'contact-not-found' });
         return c.json({ ...contact, consentedAt: contact.consentedAt.toISOString() }, 200);
       },
     );

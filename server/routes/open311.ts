@@ -1,6 +1,6 @@
 // /open311/v2: Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2) in JSON and XML.
-// Services are the report categories; requests are residents' and partners' reports shown
-// masked (H3 cell centre, hour-rounded, text only once moderated). Errors use the spec's body
+// Services are the report categories; requests are the reports the public map may show
+// (server/domain/disclosure.ts), masked (H3 cell centre, hour-rounded, text only once moderated). Errors use the spec's body
 // ([{code, description}] / <errors>), not problem+json. Anonymous POST is allowed (rate-limited
 // per address); partners send their API token as api_key (or Authorization: Bearer).
 import { Hono, type Context } from 'hono';
@@ -11,7 +11,7 @@ import { describe, validate } from '../http/validate.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { guard, currentUser } from '../http/guard.ts';
 import { toProblem } from '../http/on-error.ts';
-import { clientIp, makeLimiter } from '../http/rate-limit.ts';
+import { clientIp, makeLimiter, rateLimited } from '../http/rate-limit.ts';
 import { resolveApiToken } from '../auth/api-tokens.ts';
 import { prepareReport } from '../domain/report.ts';
 import { open311ServiceDefinition, open311Services } from '../domain/open311-services.ts';
@@ -19,6 +19,8 @@ import { OPEN311_DEFAULT_DAYS, OPEN311_MAX_REQUESTS, statusesFor, toOpen311Reque
 import { toXmlDocument, toXmlObjectDocument, xmlList, type XmlObject, type XmlValue } from '../domain/open311-xml.ts';
 import { insertResidentReport } from '../db/queries/public-reports.ts';
 import { findReportIdByTokenHash, listOpen311Requests, setSubmittedBy } from '../db/queries/open311.ts';
+import { loadDisclosurePolicy } from '../db/queries/disclosure.ts';
+import { MIN_REPORTS_PER_CELL } from '../domain/disclosure.ts';
 import { CONSENT_TEXT_SV } from '../schemas/public-reports.ts';
 import { Open311Errors, Open311PostForm, Open311PostResponse, Open311Request, Open311RequestsQuery, Open311Service, Open311ServiceDefinition, Open311TokenResponse } from '../schemas/open311.ts';
 import { hashToken, newTrackingToken } from './public-reports.ts';
@@ -67,7 +69,7 @@ const asXmlItems = (items: readonly object[]) => items as unknown as XmlValue[];
 
 export function open311Routes(deps: AppDeps) {
   const { sql } = deps;
-  const limiter = makeLimiter({ limit: OPEN311_POSTS_PER_WINDOW, windowMs: OPEN311_POST_WINDOW_MS, now: deps.now });
+  const limiter = makeLimiter(sql, { name: 'open311 posts', limit: OPEN311_POSTS_PER_WINDOW, windowMs: OPEN311_POST_WINDOW_MS, now: deps.now });
   const app = new Hono();
 
   // Errors become the spec's body here, not in a sub-app onError: Hono wraps every handler of a
@@ -103,7 +105,7 @@ export function open311Routes(deps: AppDeps) {
       (c) => {
         const { service_code } = c.req.valid('param');
         const def = open311ServiceDefinition(service_code);
-        if (!def) throw new HttpProblem(404, `There is no service_code "${service_code}". See GET services.${format}.`);
+        if (!def) throw new HttpProblem(404, `There is no service_code "${service_code}". See GET services.${format}.`, { code: 'service-not-found' });
         const xml = toXmlObjectDocument('service_definition', {
           service_code: def.service_code,
           attributes: xmlList('attribute', def.attributes.map((a) => ({ ...a, values: xmlList('value', a.values) }))),
@@ -126,28 +128,28 @@ export function open311Routes(deps: AppDeps) {
       bodyLimit({
         maxSize: OPEN311_BODY_LIMIT_BYTES,
         onError: () => {
-          throw new HttpProblem(413, `The request body is larger than ${OPEN311_BODY_LIMIT_BYTES / 1024} KiB.`);
+          throw new HttpProblem(413, `The request body is larger than ${OPEN311_BODY_LIMIT_BYTES / 1024} KiB.`, { code: 'body-too-large', extensions: { limitBytes: OPEN311_BODY_LIMIT_BYTES } });
         },
       }),
       async (c, next) => {
         // Who is posting: api_key (form) or a Bearer token; anonymous otherwise. Cookies are not used here.
         const type = c.req.header('Content-Type') ?? '';
         if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) {
-          throw new HttpProblem(400, 'Send the request as application/x-www-form-urlencoded (Open311 GeoReport v2).');
+          throw new HttpProblem(400, 'Send the request as application/x-www-form-urlencoded (Open311 GeoReport v2).', { code: 'form-required' });
         }
         const body = await c.req.parseBody().catch(() => {
-          throw new HttpProblem(400, 'The form body could not be read; send it as application/x-www-form-urlencoded.');
+          throw new HttpProblem(400, 'The form body could not be read; send it as application/x-www-form-urlencoded.', { code: 'form-unreadable' });
         });
         const bearer = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('Authorization') ?? '')?.[1];
         const key = typeof body.api_key === 'string' && body.api_key !== '' ? body.api_key : bearer;
         c.set('user', null);
         if (key !== undefined) {
           const user = await resolveApiToken(sql, key, deps.now());
-          if (!user) throw new HttpProblem(403, 'api_key is not valid: it is unknown, revoked or expired.');
+          if (!user) throw new HttpProblem(403, 'api_key is not valid: it is unknown, revoked or expired.', { code: 'token-invalid' });
           c.set('user', user);
         } else {
-          const waitS = limiter.hit(clientIp(c));
-          if (waitS > 0) throw new HttpProblem(429, `Too many requests from your address. Try again in ${waitS} s.`, { headers: { 'Retry-After': String(waitS) } });
+          const waitS = await limiter.hit(clientIp(c));
+          if (waitS > 0) throw rateLimited('requests', waitS);
         }
         await next();
       },
@@ -156,7 +158,7 @@ export function open311Routes(deps: AppDeps) {
       async (c) => {
         const f = c.req.valid('form');
         if (f.lat === undefined || f.long === undefined) {
-          throw new HttpProblem(400, 'lat and long are required: this endpoint does not geocode address_string or address_id.');
+          throw new HttpProblem(400, 'lat and long are required: this endpoint does not geocode address_string or address_id.', { code: 'location-required' });
         }
         const user = currentUser(c);
         // One end of the window alone means that instant; neither means "just now".
@@ -189,7 +191,10 @@ export function open311Routes(deps: AppDeps) {
       `/requests.${format}`,
       describe({
         summary: `Service requests (${format})`,
-        description: `Residents' and partners' reports, newest first, masked (cell centre, hour). Without dates: the last ${OPEN311_DEFAULT_DAYS} days; at most ${OPEN311_MAX_REQUESTS}. service_request_id overrides the other filters.`,
+        description:
+          `The public map's rule: residents' and partners' reports that moderation approved, masked (cell centre, hour); never police reports or the sensitive categories (hot-vald, narkotika) unless an admin made them public (GET /api/admin/disclosure); ` +
+          `only cells holding at least ${MIN_REPORTS_PER_CELL} such reports submitted within the window. Without dates: the last ${OPEN311_DEFAULT_DAYS} days; at most ${OPEN311_MAX_REQUESTS}. ` +
+          `service_request_id overrides the other filters and is looked up under the same rule over the last ${OPEN311_DEFAULT_DAYS} days. Withheld reports are published only as GET /api/public/weekly-counts.`,
         tags: tag,
         responses: { 200: { description: 'Requests', schema: z.array(Open311Request) }, 400: { description: 'Invalid filter', schema: Open311Errors } },
       }),
@@ -197,10 +202,12 @@ export function open311Routes(deps: AppDeps) {
       validate('query', Open311RequestsQuery),
       async (c) => {
         const q = c.req.valid('query');
-        const end = q.end_date ? new Date(q.end_date) : new Date(deps.now());
-        const start = q.start_date ? new Date(q.start_date) : new Date(end.getTime() - OPEN311_DEFAULT_DAYS * 24 * 3600_000);
-        if (start > end) throw new HttpProblem(400, 'start_date is after end_date.');
-        const rows = await listOpen311Requests(sql, { ids: q.service_request_id, serviceCodes: q.service_code, statuses: q.status?.flatMap(statusesFor), start, end, limit: OPEN311_MAX_REQUESTS });
+        const byId = Boolean(q.service_request_id?.length);
+        const end = q.end_date && !byId ? new Date(q.end_date) : new Date(deps.now());
+        const start = q.start_date && !byId ? new Date(q.start_date) : new Date(end.getTime() - OPEN311_DEFAULT_DAYS * 24 * 3600_000);
+        if (start > end) throw new HttpProblem(400, 'start_date is after end_date.', { code: 'date-range-reversed' });
+        const policy = await loadDisclosurePolicy(sql);
+        const rows = await listOpen311Requests(sql, { ids: q.service_request_id, serviceCodes: q.service_code, statuses: q.status?.flatMap(statusesFor), start, end, limit: OPEN311_MAX_REQUESTS, policy });
         const items = rows.map(toOpen311Request);
         return reply(c, format, 200, { json: items, xml: toXmlDocument('service_requests', 'request', items as unknown as XmlObject[]) });
       },
@@ -208,13 +215,15 @@ export function open311Routes(deps: AppDeps) {
 
     app.get(
       `/requests/:service_request_id{[^/]+\\.${format}}`,
-      describe({ summary: `One service request (${format})`, description: 'The path ends in .json or .xml. Answers a one-element list, as the spec says.', tags: tag, responses: { 200: { description: 'The request', schema: z.array(Open311Request) }, 404: { description: 'Unknown id', schema: Open311Errors } } }),
+      describe({ summary: `One service request (${format})`, description: `The path ends in .json or .xml. Answers a one-element list, as the spec says; under the public rule of GET requests (404 for a report the public may not see).`, tags: tag, responses: { 200: { description: 'The request', schema: z.array(Open311Request) }, 404: { description: 'Unknown id', schema: Open311Errors } } }),
       guard.public(),
       validate('param', z.object({ service_request_id: suffixed(format, z.uuid({ message: 'is not a service_request_id' })) })),
       async (c) => {
         const { service_request_id } = c.req.valid('param');
-        const rows = await listOpen311Requests(sql, { ids: [service_request_id], start: new Date(0), end: new Date(0), limit: 1 });
-        if (rows.length === 0) throw new HttpProblem(404, `There is no service request ${service_request_id}.`);
+        const end = new Date(deps.now());
+        const start = new Date(end.getTime() - OPEN311_DEFAULT_DAYS * 24 * 3600_000);
+        const rows = await listOpen311Requests(sql, { ids: [service_request_id], start, end, limit: 1, policy: await loadDisclosurePolicy(sql) });
+        if (rows.length === 0) throw new HttpProblem(404, `There is no service request ${service_request_id}.`, { code: 'request-not-found' });
         const items = rows.map(toOpen311Request);
         return reply(c, format, 200, { json: items, xml: toXmlDocument('service_requests', 'request', items as unknown as XmlObject[]) });
       },
@@ -228,7 +237,7 @@ export function open311Routes(deps: AppDeps) {
       async (c) => {
         const { token } = c.req.valid('param');
         const id = await findReportIdByTokenHash(sql, hashToken(token));
-        if (!id) throw new HttpProblem(404, 'There is no request with this token.');
+        if (!id) throw new HttpProblem(404, 'There is no request with this token.', { code: 'request-not-found' });
         const item = { service_request_id: id, token };
         return reply(c, format, 200, { json: [item], xml: toXmlDocument('service_requests', 'request', [item]) });
       },

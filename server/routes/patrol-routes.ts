@@ -15,6 +15,7 @@ import { scheduleWaypoints, shiftInstants, toStockholmIso, walkingMin } from '..
 import { haversineM } from '../domain/walk-graph.ts';
 import type { LonLat } from '../domain/walk-router.ts';
 import { listBases } from '../db/queries/districts.ts';
+import { placeCacheOf } from '../place-cache.ts';
 import { makeGraphCache, type DistrictGraph } from '../db/queries/route-graph.ts';
 import { loadRouteRisk } from '../db/queries/route-risk.ts';
 import { runningExperiments } from '../db/queries/experiments.ts';
@@ -42,12 +43,13 @@ export function patrolRoutes(deps: AppDeps) {
   const { sql } = deps;
   const graphs = makeGraphCache(sql);
   const darkness = makeAreaDarkness(deps.area);
+  const places = placeCacheOf(deps);
 
   const districtGraph = async (id: string | null | undefined, at: LonLat | undefined, field: string): Promise<DistrictGraph | null> => {
     const districtId = id ?? (at ? (await deps.area.index()).locate(at[0], at[1]) : null);
     if (!districtId) return null;
     const g = await graphs.forDistrict(districtId);
-    if (!g) throw new HttpProblem(422, `There is no district "${districtId}".`, { errors: [{ path: field, message: 'unknown district' }] });
+    if (!g) throw new HttpProblem(422, `There is no district "${districtId}".`, { code: 'unknown-district', errors: [{ path: field, message: 'unknown district', code: 'unknown-district' }], extensions: { district: districtId } });
     return g;
   };
 
@@ -67,10 +69,11 @@ export function patrolRoutes(deps: AppDeps) {
     });
     if (coords.length === 1) coords.push(coords[0]!);
     const geometry = g || !body.geometry ? { type: 'LineString' as const, coordinates: coords } : body.geometry;
+    const nameAt = await places.namer();
     const waypoints: RouteWaypoint[] = body.waypoints.map((w, i) => {
       const [lon, lat] = snapped[i]!;
       if (!w.stop) return { lon, lat, stop: false, dwellMin: 0 };
-      return { lon, lat, stop: true, dwellMin: w.dwellMin || 12, cell: w.cell ?? latLngToCell(lat, lon, REPORT_RES), place: w.place ?? g?.router.placeName([lon, lat]) ?? g?.name ?? null };
+      return { lon, lat, stop: true, dwellMin: w.dwellMin || 12, cell: w.cell ?? latLngToCell(lat, lon, REPORT_RES), place: w.place ?? nameAt(lon, lat).sv };
     });
     const shift = shiftInstants(body.date, body.start, body.end);
     const times = scheduleWaypoints(shift.startMs, legLengths, waypoints.map((w) => w.dwellMin), body.speedKmh);
@@ -87,7 +90,7 @@ export function patrolRoutes(deps: AppDeps) {
   /** A route the caller may see: one's own team's, or any with tracks:read-all / without a team. */
   const visible = (c: Context, r: PatrolRouteRow | null): PatrolRouteRow => {
     const u = currentUser(c);
-    if (!r || (u?.team && !userCan(u, 'tracks:read-all') && r.team !== null && r.team !== u.team)) throw new HttpProblem(404, 'There is no such route.');
+    if (!r || (u?.team && !userCan(u, 'tracks:read-all') && r.team !== null && r.team !== u.team)) throw new HttpProblem(404, 'There is no such route.', { code: 'patrol-route-not-found' });
     return r;
   };
 
@@ -104,19 +107,20 @@ export function patrolRoutes(deps: AppDeps) {
       async (c) => {
         const b = c.req.valid('json');
         const g = await districtGraph(b.district, undefined, 'district');
-        if (!g) throw new HttpProblem(422, `There is no district "${b.district}".`);
+        if (!g) throw new HttpProblem(422, `There is no district "${b.district}".`, { code: 'unknown-district', extensions: { district: b.district } });
         const bases = await listBases(sql);
         const chosen = b.base ? bases.find((x) => x.id === b.base) : bases.find((x) => x.districtId === g.districtId);
-        if (b.base && !chosen) throw new HttpProblem(422, `There is no team base "${b.base}".`, { errors: [{ path: 'base', message: 'unknown base' }] });
+        if (b.base && !chosen) throw new HttpProblem(422, `There is no team base "${b.base}".`, { code: 'unknown-base', errors: [{ path: 'base', message: 'unknown base', code: 'unknown-base' }], extensions: { base: b.base } });
         const fallback = (await deps.area.index()).districts.find((d) => d.id === g.districtId);
         const centre = fallback ? (turfCentroid(fallback.geometry).geometry.coordinates as LonLat) : null;
         const basePoint: LonLat | null = b.startPoint ?? (chosen ? [chosen.lon, chosen.lat] : centre);
-        if (!basePoint) throw new HttpProblem(422, 'No start point: give startPoint or load a team base for the district.');
+        if (!basePoint) throw new HttpProblem(422, 'No start point: give startPoint or load a team base for the district.', { code: 'no-start-point' });
         const shift = shiftInstants(b.date, b.start, b.end);
         const risk = await loadRouteRisk(sql, { districtId: g.districtId, untilMs: shift.startMs, afterDark: b.afterDark ? await darkness.calendar() : undefined });
+        const nameAt = await places.namer();
         const running = await runningExperiments(sql, b.date);
         const stops = experimentStops(running, g.districtId);
-        const result = suggestRoutes(b, { router: g.router, districtName: g.name, base: basePoint, cells: risk.cells, risk: risk.risk, experiment: stops?.stops });
+        const result = suggestRoutes(b, { router: g.router, districtName: g.name, base: basePoint, cells: risk.cells, risk: risk.risk, nameAt: (p) => nameAt(p[0], p[1]).sv, experiment: stops?.stops });
         const noData = result.candidates === 0 ? `No reports in ${g.name} in the last ${risk.weeks} weeks: there are no stops to suggest.` : null;
         return c.json(
           {
@@ -136,9 +140,9 @@ export function patrolRoutes(deps: AppDeps) {
       async (c) => {
         const b = c.req.valid('json');
         const g = await districtGraph(b.district, b.waypoints[0], 'district');
-        if (!g) throw new HttpProblem(422, 'The first waypoint is outside every district: give a district.', { errors: [{ path: 'waypoints.0', message: 'outside every district' }] });
+        if (!g) throw new HttpProblem(422, 'The first waypoint is outside every district: give a district.', { code: 'waypoint-outside-area', errors: [{ path: 'waypoints.0', message: 'outside every district', code: 'waypoint-outside-area' }] });
         const legs = b.waypoints.slice(1).map((p, i) => g.router.leg(b.waypoints[i]!, p, b.preferLit));
-        if (legs.some((l) => l === null)) throw new HttpProblem(422, `${g.name} has no walking graph to route on.`);
+        if (legs.some((l) => l === null)) throw new HttpProblem(422, `${g.name} has no walking graph to route on.`, { code: 'no-walking-graph', extensions: { district: g.name } });
         const ok = legs as NonNullable<(typeof legs)[number]>[];
         return c.json(
           {
@@ -159,12 +163,12 @@ export function patrolRoutes(deps: AppDeps) {
       async (c) => {
         const q = c.req.valid('query');
         const text = await c.req.text();
-        if (text.length > GPX_BODY_LIMIT) throw new HttpProblem(413, 'The GPX file is larger than 2 MiB.');
+        if (text.length > GPX_BODY_LIMIT) throw new HttpProblem(413, 'The GPX file is larger than 2 MiB.', { code: 'body-too-large', extensions: { limitBytes: GPX_BODY_LIMIT } });
         let parsed;
         try {
           parsed = parseGpxRoute(text);
         } catch (err) {
-          if (err instanceof GpxError) throw new HttpProblem(422, `The GPX file cannot be read: ${err.message}.`);
+          if (err instanceof GpxError) throw new HttpProblem(422, `The GPX file cannot be read: ${err.message}.`, { code: 'gpx-invalid' });
           throw err;
         }
         const today = toStockholmIso(deps.now()).slice(0, 10);
@@ -218,7 +222,7 @@ export function patrolRoutes(deps: AppDeps) {
       await fetchVisible(c, id);
       const { createdBy: _createdBy, ...rest } = await materialise(c.req.valid('json'), c);
       const row = await updateRoute(sql, id, rest, deps.now());
-      if (!row) throw new HttpProblem(404, 'There is no such route.');
+      if (!row) throw new HttpProblem(404, 'There is no such route.', { code: 'patrol-route-not-found' });
       return c.json(toDto(row), 200);
     })
     .post('/:id/duplicate', guard('routes:plan'), describe({ summary: 'Copy a saved route', tags: TAGS, responses: { 201: { description: 'The copy', schema: RouteDto } } }), validate('param', RouteIdParam), async (c) => {

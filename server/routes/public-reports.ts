@@ -1,5 +1,6 @@
 // /api/public: the residents' report form (no sign-in), its receipt and status page, and the
-// residents' pins for the public map — always masked (cell centre, hour, approved text only).
+// pins for the public map under the disclosure rule (server/domain/disclosure.ts) — always masked
+// (cell centre, hour, approved text only) — and the weekly counts of what the pins withhold.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createHash, randomBytes } from 'node:crypto';
@@ -14,7 +15,14 @@ import { MAX_PHOTO_BYTES } from '../domain/photo-policy.ts';
 import { reencodePhoto } from '../resident/reencode-photo.ts';
 import { rateLimit } from '../http/rate-limit.ts';
 import { getReportByTokenHash, insertResidentReport, listPublicPins } from '../db/queries/public-reports.ts';
-import { CONSENT_TEXT_SV, PublicPinCollection, PublicPinQuery, PublicReportForm, PublicReportView, Receipt, TokenParam } from '../schemas/public-reports.ts';
+import { loadDisclosurePolicy, weeklyWithheldCounts } from '../db/queries/disclosure.ts';
+import { listDistricts } from '../db/queries/districts.ts';
+import { MIN_REPORTS_PER_CELL } from '../domain/disclosure.ts';
+import { CATEGORY_CODES, SOURCES } from '../domain/categories.ts';
+import { localHour } from '../domain/aoristic.ts';
+import { weekStarts } from '../domain/trend-analysis.ts';
+import { parseLocalDate } from '../domain/stockholm-time.ts';
+import { CONSENT_TEXT_SV, PublicPinCollection, PublicPinQuery, PublicReportForm, PublicReportView, Receipt, TokenParam, WeeklyCountsQuery, WeeklyCountsResponse } from '../schemas/public-reports.ts';
 
 /** Multipart overhead allowed on top of the largest photo. */
 export const PUBLIC_REPORT_BODY_LIMIT_BYTES = MAX_PHOTO_BYTES + 256 * 1024;
@@ -23,7 +31,7 @@ export const PUBLIC_REPORTS_PER_WINDOW = 10;
 export const PUBLIC_REPORT_WINDOW_MS = 15 * 60_000;
 /** The public map shows at most this many residents' pins. */
 export const PUBLIC_PIN_LIMIT = 5000;
-const DEFAULT_PUBLIC_STATUSES = ['new', 'approved', 'confirmed'] as const;
+const DEFAULT_PUBLIC_STATUSES = ['approved'] as const;
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -39,7 +47,7 @@ export function trackingPaths(token: string) {
 
 export function publicReportRoutes(deps: AppDeps) {
   const { sql } = deps;
-  const limiter = rateLimit({ limit: PUBLIC_REPORTS_PER_WINDOW, windowMs: PUBLIC_REPORT_WINDOW_MS, now: deps.now, what: 'reports' });
+  const limiter = rateLimit(sql, { limit: PUBLIC_REPORTS_PER_WINDOW, windowMs: PUBLIC_REPORT_WINDOW_MS, now: deps.now, what: 'reports' });
   return new Hono()
     .post(
       '/reports',
@@ -64,17 +72,17 @@ export function publicReportRoutes(deps: AppDeps) {
       bodyLimit({
         maxSize: PUBLIC_REPORT_BODY_LIMIT_BYTES,
         onError: () => {
-          throw new HttpProblem(413, 'The report is larger than 10 MB; choose a smaller photo.', { errors: [{ path: 'photo', message: 'larger than 10 MB' }] });
+          throw new HttpProblem(413, 'The report is larger than 10 MB; choose a smaller photo.', { code: 'photo-too-large', errors: [{ path: 'photo', message: 'larger than 10 MB', code: 'photo-too-large', params: { maxMb: 10 } }], extensions: { maxMb: 10 } });
         },
       }),
       async (c, next) => {
         const type = c.req.header('Content-Type') ?? '';
         if (!/^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(type)) {
-          throw new HttpProblem(415, 'Send the report as multipart/form-data (with a photo) or application/x-www-form-urlencoded. JSON clients can use POST /api/reports.');
+          throw new HttpProblem(415, 'Send the report as multipart/form-data (with a photo) or application/x-www-form-urlencoded. JSON clients can use POST /api/reports.', { code: 'form-required' });
         }
         // Read the body once here (Hono caches it for the validator) so a broken multipart body is a 400, not a 500.
         await c.req.parseBody().catch(() => {
-          throw new HttpProblem(400, 'The form body could not be read: it is not well-formed multipart/form-data or x-www-form-urlencoded.');
+          throw new HttpProblem(400, 'The form body could not be read: it is not well-formed multipart/form-data or x-www-form-urlencoded.', { code: 'form-unreadable' });
         });
         await next();
       },
@@ -122,15 +130,18 @@ export function publicReportRoutes(deps: AppDeps) {
       async (c) => {
         const { token } = c.req.valid('param');
         const row = await getReportByTokenHash(sql, hashToken(token));
-        if (!row) throw new HttpProblem(404, 'No report has this tracking token. Check that the whole link was copied.');
+        if (!row) throw new HttpProblem(404, 'No report has this tracking token. Check that the whole link was copied.', { code: 'tracking-token-not-found' });
         return c.json(maskReport(row), 200);
       },
     )
     .get(
       '/pins',
       describe({
-        summary: "Residents' reports for the public map",
-        description: 'Residents’ reports only (not staff or partner reports), at their H3 cell centre, hour-rounded, text only once approved. Rejected and merged reports are never shown; closed ones only when asked for.',
+        summary: 'Reports for the public map',
+        description:
+          `Reports that moderation approved, from residents and partners, at their H3 cell centre, hour-rounded, text only once approved. ` +
+          `Police reports and the sensitive categories (hot-vald, narkotika) are never pins (GET /api/public/weekly-counts counts them per district and week); an admin may change per category and source what is public (GET /api/admin/disclosure). ` +
+          `A cell is drawn only when at least ${MIN_REPORTS_PER_CELL} reports of the answer fall in it within the window (small-number suppression). Closed reports only when asked for.`,
         tags: ['public'],
         responses: { 200: { description: 'Pins', schema: PublicPinCollection } },
       }),
@@ -139,7 +150,8 @@ export function publicReportRoutes(deps: AppDeps) {
       async (c) => {
         const q = c.req.valid('query');
         const since = new Date(deps.now() - q.days * 24 * 3600_000);
-        const { rows, total } = await listPublicPins(sql, { since, statuses: q.status ?? DEFAULT_PUBLIC_STATUSES, categories: q.categories, limit: PUBLIC_PIN_LIMIT });
+        const policy = await loadDisclosurePolicy(sql);
+        const { rows, total } = await listPublicPins(sql, { since, statuses: q.status ?? DEFAULT_PUBLIC_STATUSES, categories: q.categories, limit: PUBLIC_PIN_LIMIT, policy });
         return c.json(
           {
             type: 'FeatureCollection' as const,
@@ -149,6 +161,38 @@ export function publicReportRoutes(deps: AppDeps) {
               const { lat, lon, ...properties } = maskReport(r);
               return { type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [lon, lat] as [number, number] }, properties };
             }),
+          },
+          200,
+        );
+      },
+    )
+    .get(
+      '/weekly-counts',
+      describe({
+        summary: 'Weekly counts per district of the reports withheld from the public map',
+        description:
+          'What the public sees of police reports and of the sensitive categories (and of any category or source an admin made non-public): the number of reports per district, ISO week (Monday, Europe/Stockholm, by the end of the observed window) and category. ' +
+          'Rejected and merged reports never count; residents\' and partners\' reports count once moderation approved them.',
+        tags: ['public'],
+        responses: { 200: { description: 'Counts', schema: WeeklyCountsResponse } },
+      }),
+      guard.public(),
+      validate('query', WeeklyCountsQuery),
+      async (c) => {
+        const { weeks: n } = c.req.valid('query');
+        // The n weeks up to and including the current one: the complete weeks before next week.
+        const nextWeek = new Date(Date.parse(`${localHour(deps.now()).localDate}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+        const weeks = weekStarts(nextWeek, n);
+        const from = new Date(parseLocalDate(weeks[0]!));
+        const to = new Date(deps.now());
+        const [policy, districts] = await Promise.all([loadDisclosurePolicy(sql), listDistricts(sql)]);
+        const rows = await weeklyWithheldCounts(sql, policy, from, to);
+        return c.json(
+          {
+            weeks,
+            districts: districts.map((d) => ({ id: d.id, name: d.name })),
+            withheld: { categories: CATEGORY_CODES.filter((x) => !policy.categories.includes(x)), sources: SOURCES.filter((x) => !policy.sources.includes(x)) },
+            rows,
           },
           200,
         );

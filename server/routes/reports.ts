@@ -10,7 +10,8 @@ import { makeBatcher } from '../db/batcher.ts';
 import { writeReportSubmissions, type ReportSubmission } from '../db/queries/report-batch.ts';
 import { IdParam, NewReport, PinCollection, PinQuery, Report, ReportPage, ReportQuery } from '../schemas/reports.ts';
 import { prepareReport } from '../domain/report.ts';
-import { getReport, listPins, listReports, type Cursor, type ReportDto, type ReportFilter } from '../db/queries/reports.ts';
+import { getReport, listDisclosedPins, listPins, listReports, type Cursor, type ReportDto, type ReportFilter } from '../db/queries/reports.ts';
+import { loadDisclosurePolicy, stagesOf } from '../db/queries/disclosure.ts';
 import { isReportSubmitter, listSubmittedReports } from '../db/queries/report-owners.ts';
 import { currentRole, currentUser, guard, userCan } from '../http/guard.ts';
 import { rateLimit } from '../http/rate-limit.ts';
@@ -21,9 +22,6 @@ import { SOURCES } from '../domain/categories.ts';
 import { reportCell } from '../domain/cells.ts';
 import { cellCentre, floorToHour } from '../domain/mask-report.ts';
 import type { Pin } from '../db/queries/reports.ts';
-
-/** Statuses shown on the public (masked) map: open and confirmed reports, not rejected, merged or closed ones. */
-const PUBLIC_MAP_STATUSES = ['new', 'approved', 'confirmed'] as const;
 
 /** A pin as the public may see it: at its cell centre, the hour only, no id. */
 function maskPin(p: Pin) {
@@ -76,7 +74,7 @@ function decodeCursor(s: string): Cursor {
     if (Number.isNaN(Date.parse(observedTo)) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('shape');
     return { observedTo, id };
   } catch {
-    throw new HttpProblem(400, 'The cursor is not one this API gave out. Start again without a cursor.', { errors: [{ path: 'cursor', message: 'invalid' }] });
+    throw new HttpProblem(400, 'The cursor is not one this API gave out. Start again without a cursor.', { code: 'cursor-invalid', errors: [{ path: 'cursor', message: 'invalid', code: 'cursor-invalid' }] });
   }
 }
 
@@ -85,7 +83,7 @@ export function reportRoutes(deps: AppDeps) {
   const security = resolveSecurity(deps.security);
   const limits = security.rateLimits;
   // Anonymous submissions are limited per IP; signed-in callers are accountable and exempt.
-  const publicWriteLimit = rateLimit(limits && { ...limits.publicWrite, now: deps.now, trustProxy: security.trustProxy, what: 'report submissions', skip: (c) => currentUser(c) !== null });
+  const publicWriteLimit = rateLimit(sql, limits && { ...limits.publicWrite, now: deps.now, trustProxy: security.trustProxy, what: 'report submissions', skip: (c) => currentUser(c) !== null });
   const auditExactRead = (c: Parameters<typeof auditContext>[0], target: string, detail: Record<string, unknown>) =>
     audit(sql, { ...auditContext(c, security.trustProxy), action: 'reports.read-exact', target, detail, at: deps.now() });
   // Submissions arriving while a batch commits go together in the next (one statement, one commit);
@@ -110,10 +108,10 @@ export function reportRoutes(deps: AppDeps) {
         const user = currentUser(c);
         const source = reportSourceFor(currentRole(c), body.source);
         if (source === null) {
-          throw new HttpProblem(403, `As ${user ? `a ${user.role}` : 'an anonymous resident'} you may not send a report as '${body.source}'.`, { errors: [{ path: 'source', message: 'not allowed for this caller' }] });
+          throw new HttpProblem(403, `As ${user ? `a ${user.role}` : 'an anonymous resident'} you may not send a report as '${body.source}'.`, { code: 'source-not-allowed', errors: [{ path: 'source', message: 'not allowed for this caller', code: 'source-not-allowed' }], extensions: { source: body.source } });
         }
         if (body.discoveredOnPatrol && source !== 'staff') {
-          throw new HttpProblem(422, "Only staff reports (source 'staff') can be marked as discovered on patrol.", { errors: [{ path: 'discoveredOnPatrol', message: 'staff reports only' }] });
+          throw new HttpProblem(422, "Only staff reports (source 'staff') can be marked as discovered on patrol.", { code: 'patrol-staff-only', errors: [{ path: 'discoveredOnPatrol', message: 'staff reports only', code: 'patrol-staff-only' }] });
         }
         const input = { ...body, source: source as (typeof SOURCES)[number] };
         const key = readIdempotencyKey(c.req.header('Idempotency-Key'));
@@ -152,7 +150,7 @@ export function reportRoutes(deps: AppDeps) {
       describe({
         summary: 'Report points for the map',
         description:
-          'Compact GeoJSON for the clustered pin layer, newest first, at most 50,000. Without the reports:read permission (the public map) every point is moved to its H3 resolution-10 cell centre, times are floored to the hour, ids are omitted (masked: true) and rejected or merged reports are left out.',
+          'Compact GeoJSON for the clustered pin layer, newest first, at most 50,000. Without the reports:read permission (the public map) the disclosure rule of GET /api/public/pins applies — approved residents\' and partners\' reports (and the synthetic demo reports), never police reports or hot-vald/narkotika unless an admin made them public, only cells holding at least 3 of the answer\'s reports (the from–to window) — and every point is moved to its H3 resolution-10 cell centre, times are floored to the hour, ids are omitted (masked: true).',
         tags: ['reports'],
         responses: { 200: { description: 'Pins', schema: PinCollection } },
       }),
@@ -160,9 +158,9 @@ export function reportRoutes(deps: AppDeps) {
       async (c) => {
         const q = c.req.valid('query');
         if (!userCan(currentUser(c), 'reports:read')) {
-          const wanted = toFilter(q).statuses;
-          const statuses = wanted ? wanted.filter((s) => (PUBLIC_MAP_STATUSES as readonly string[]).includes(s)) : [...PUBLIC_MAP_STATUSES];
-          const { pins, total } = await listPins(sql, { ...toFilter(q), statuses: statuses.length ? statuses : ['none'] }, q.limit);
+          const f = toFilter(q);
+          const stages = f.statuses ? stagesOf(f.statuses) : { open: true, closed: false };
+          const { pins, total } = await listDisclosedPins(sql, f, await loadDisclosurePolicy(sql), stages, q.limit);
           return c.json({ type: 'FeatureCollection' as const, total, truncated: total > pins.length, masked: true, features: pins.map(maskPin) }, 200);
         }
         const { pins, total } = await listPins(sql, toFilter(q), q.limit);
@@ -202,7 +200,7 @@ export function reportRoutes(deps: AppDeps) {
         const user = currentUser(c)!;
         const mayRead = userCan(user, 'reports:read') || (await isReportSubmitter(sql, id, user.id));
         const report = mayRead ? await getReport(sql, id) : null;
-        if (!report) throw new HttpProblem(404, `No report has id ${id}.`);
+        if (!report) throw new HttpProblem(404, `No report has id ${id}.`, { code: 'report-not-found' });
         if (report.source === 'resident') await auditExactRead(c, `report:${id}`, {});
         return c.json(report, 200);
       },

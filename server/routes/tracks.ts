@@ -67,7 +67,7 @@ export function trackRoutes(deps: AppDeps) {
       body,
       200,
       async (tx, [locked, before]) => {
-        if (locked.reducedAt) throw new HttpProblem(409, 'This track has been reduced to presence aggregates after the retention period; it takes no more points.');
+        if (locked.reducedAt) throw new HttpProblem(409, 'This track has been reduced to presence aggregates after the retention period; it takes no more points.', { code: 'track-reduced' });
         const { accepted, result: r, written } = await appendFixes(tx, locked, area, inside, before);
         const stats = updateTrackStats(tx, id, { pointCount: r.storedPoints, discarded: r.discardedTotal, outsideAdded: outside, last: r.last });
         return new Pipelined(
@@ -140,13 +140,13 @@ export function trackRoutes(deps: AppDeps) {
         const q = c.req.valid('query');
         const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
         const parse = IMPORT_TYPES[type];
-        if (!parse) throw new HttpProblem(415, `Send the file with Content-Type application/gpx+xml (GPX 1.1) or application/geo+json, not "${type || 'none'}".`);
+        if (!parse) throw new HttpProblem(415, `Send the file with Content-Type application/gpx+xml (GPX 1.1) or application/geo+json, not "${type || 'none'}".`, { code: 'track-file-type' });
         const team = teamForNewTrack(user, q.team);
         const text = await c.req.text();
         const parsed = parse(text);
         const area = await deps.area.index();
         const { inside, outside } = splitByArea(parsed.points, gateFor(area));
-        if (!inside.length) throw new HttpProblem(422, `None of the file's ${parsed.points.length} points lies within the districts (or 200 m of them); nothing was stored.`);
+        if (!inside.length) throw new HttpProblem(422, `None of the file's ${parsed.points.length} points lies within the districts (or 200 m of them); nothing was stored.`, { code: 'track-outside-area' });
         const startMs = inside.reduce((m, p) => Math.min(m, p.t), Infinity);
         const endMs = inside.reduce((m, p) => Math.max(m, p.t), -Infinity);
         const key = readIdempotencyKey(c.req.header('Idempotency-Key'));

@@ -82,3 +82,17 @@ export const AuditRow = z.object({
   requestId: z.string().nullable(),
 });
 export const AuditPage = z.object({ entries: z.array(AuditRow), nextBefore: z.string().nullable() });
+
+export const SignInBlockList = z.object({
+  blocks: z.array(
+    z.object({
+      email: z.string(),
+      userId: z.uuid().nullable().describe('The account, or null when no account has this e-mail'),
+      failures: z.number().int().describe('Failed sign-ins against the account from all addresses in the last hour'),
+      lockedAddresses: z.number().int().describe('Addresses locked out of the account now'),
+      slowedUntil: z.string().nullable().describe('When the account-wide slow-down ends'),
+      lockedUntil: z.string().nullable().describe('When the last address lock ends'),
+    }),
+  ),
+});
+export const Unlocked = z.object({ cleared: z.number().int().describe('Failure records removed') });

@@ -1,6 +1,7 @@
 // Zod schemas for the analytics resource: the shared heat filter (reused by coverage, issue 7)
 // and the bodies of /api/heatmap, /api/hotspots, /api/trends, /api/clock and /api/analytics/districts.
 import { z } from 'zod';
+import { SMALL_NUMBERS } from '../domain/deso-index.ts';
 import { CATEGORY_CODES, SOURCES } from '../domain/categories.ts';
 import { makeWeekMask, parseDays, parseHours, parseSlots } from '../domain/hour-of-week.ts';
 import { parseSeverity } from '../domain/severity.ts';
@@ -130,6 +131,44 @@ export const ClockResponse = z.object({
   counts: z.array(z.array(z.number())).describe('7 × 24 report counts'),
 });
 
+const Population = z.number().int().nullable().describe('Residents (SCB DeSO, sum of the areas); null when no DeSO areas are loaded');
+const Per1000 = z.number().nullable().describe('count × 1000 / population; null without a population');
+const SmallNumbers = z.boolean().describe(`True when count < ${SMALL_NUMBERS.minCount} or population < ${SMALL_NUMBERS.minPopulation}: too small to compare rates`);
+
 export const DistrictTotalsResponse = z.object({
-  rows: z.array(z.object({ district: z.string(), category: z.string(), weight: z.number(), count: z.number() })),
+  rows: z.array(z.object({ district: z.string(), category: z.string(), weight: z.number(), count: z.number(), population: Population, per1000: Per1000 })),
+  districts: z
+    .array(z.object({ district: z.string(), name: z.string(), weight: z.number(), count: z.number(), population: Population, per1000: Per1000, smallNumbers: SmallNumbers }))
+    .describe('Totals per district under the filter, every district (zero counts too)'),
+  smallNumbers: z.object({ minCount: z.number().int(), minPopulation: z.number().int() }).describe('The rule behind smallNumbers'),
+});
+
+export const DesoTotalsResponse = z.object({
+  areas: z.array(
+    z.object({
+      code: z.string().describe('SCB DeSO code'),
+      regso: z.string(),
+      regsoName: z.string(),
+      district: z.string(),
+      population: z.number().int(),
+      weight: z.number(),
+      count: z.number().describe('Reports under the filter whose cell lies in the area'),
+      per1000: Per1000,
+      smallNumbers: SmallNumbers,
+    }),
+  ),
+  smallNumbers: z.object({ minCount: z.number().int(), minPopulation: z.number().int() }),
+});
+
+export const DesoAreaCollection = z.object({
+  type: z.literal('FeatureCollection'),
+  attribution: z.string(),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      id: z.string(),
+      geometry: z.object({ type: z.enum(['Polygon', 'MultiPolygon']), coordinates: z.array(z.any()) }),
+      properties: z.object({ code: z.string(), regso: z.string(), regsoName: z.string(), district: z.string().nullable(), population: z.number().int(), source: z.string() }),
+    }),
+  ),
 });

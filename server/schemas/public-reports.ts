@@ -67,7 +67,7 @@ export const TokenParam = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,
 
 export const PublicPinQuery = z.object({
   days: z.enum(['7', '30', '90']).default('30').transform(Number).describe('Reports from the last 7, 30 or 90 days'),
-  status: csvList(z.enum(PUBLIC_STATUSES)).optional().describe('Statuses; default new, approved, confirmed (closed hidden)'),
+  status: csvList(z.enum(PUBLIC_STATUSES)).optional().describe('Statuses; only approved and closed reports are ever public; default approved (closed hidden)'),
   categories: csvList(z.enum(CATEGORY_CODES)).optional().describe('Category codes, comma-separated'),
 });
 
@@ -82,4 +82,15 @@ export const PublicPinCollection = z.object({
       properties: PublicReportView.omit({ lat: true, lon: true }),
     }),
   ),
+});
+
+export const WeeklyCountsQuery = z.object({
+  weeks: z.coerce.number().int().min(1).max(104).default(12).describe('Complete and current ISO weeks to count, newest last (1–104)'),
+});
+
+export const WeeklyCountsResponse = z.object({
+  weeks: z.array(z.string()).describe('Mondays (Europe/Stockholm) of the weeks counted, YYYY-MM-DD'),
+  districts: z.array(z.object({ id: z.string(), name: z.string() })),
+  withheld: z.object({ categories: z.array(z.string()), sources: z.array(z.string()) }).describe('What is never a public pin under the current settings'),
+  rows: z.array(z.object({ district: z.string(), week: z.string(), category: z.string(), count: z.number().int() })).describe('Non-zero counts only'),
 });

@@ -10,6 +10,8 @@ export interface LoadRequest {
   /** … or after this many seconds. */
   durationS?: number;
   bodies: string[];
+  /** Send a fresh Idempotency-Key with every request. */
+  keyed?: boolean;
 }
 
 export interface LoadResult {
@@ -36,7 +38,10 @@ process.once('message', (msg: LoadRequest) => {
     requests: [{
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      setupRequest: (req) => ({ ...req, body: msg.bodies[next++ % msg.bodies.length]! }),
+      setupRequest: (req) => {
+        const n = next++;
+        return { ...req, body: msg.bodies[n % msg.bodies.length]!, ...(msg.keyed ? { headers: { ...req.headers, 'idempotency-key': `bench-${process.pid}-${n}` } } : {}) };
+      },
     }],
   }, (err, r) => {
     if (err) throw err;

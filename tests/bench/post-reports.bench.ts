@@ -1,5 +1,7 @@
 // POST /api/reports under load from a second process (autocannon, 50 connections, 127.0.0.1) on
-// the real PostgreSQL server, against a bare node:http insert handler on the same database.
+// the real PostgreSQL server, against a bare node:http insert handler on the same database; with
+// a fresh Idempotency-Key per request beside without; and the compiled server (`npm start`)
+// with WORKERS=2 beside WORKERS=1, all in the same run.
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Sql } from '../../server/db/sql.ts';
@@ -8,6 +10,7 @@ import { iterateDemoReports } from '../../server/domain/synthetic-reports.ts';
 import { POSTGRES_URL, isReachable, linkopingArea, openBenchSchema } from './bench-setup.ts';
 import { startBareInsertServer } from './bare-insert-server.ts';
 import { startApiServer } from './api-server.ts';
+import { startCompiledServer } from './worker-server.ts';
 import { printTable, type BenchRow } from './bench-table.ts';
 import type { LoadRequest, LoadResult } from './autocannon-child.ts';
 
@@ -51,12 +54,12 @@ function load(req: LoadRequest): Promise<LoadResult> {
 }
 
 /** Warm-up, then a run of a fixed number of requests so every acknowledged row can be counted. */
-async function measure(url: string, sql: Sql, bodies: string[]): Promise<LoadResult & { stored: number }> {
-  const warm = await load({ url, connections: CONNECTIONS, durationS: WARMUP_S, bodies });
+async function measure(url: string, sql: Sql, bodies: string[], keyed = false): Promise<LoadResult & { stored: number }> {
+  const warm = await load({ url, connections: CONNECTIONS, durationS: WARMUP_S, bodies, keyed });
   await new Promise((r) => setTimeout(r, 500)); // requests cut off by the warm-up's end settle
   const before = await countReports(sql);
   const amount = Math.max(2000, Math.round(warm.rps * RUN_S));
-  const result = await load({ url, connections: CONNECTIONS, amount, bodies });
+  const result = await load({ url, connections: CONNECTIONS, amount, bodies, keyed });
   await new Promise((r) => setTimeout(r, 1000)); // let the server finish what the client cut off
   return { ...result, stored: (await countReports(sql)) - before };
 }
@@ -96,13 +99,29 @@ async function main() {
 
   const apiDb = await openBenchSchema(POSTGRES_URL, 20);
   const server = await startApiServer(apiDb.sql);
-  let apiResult;
+  let apiResult, keyedResult;
   try {
     console.log(`POST /api/reports on the real server (${POSTGRES_URL}), ${CONNECTIONS} connections…`);
     apiResult = await measure(`${server.url}/api/reports`, apiDb.sql, bodies);
+    console.log('… the same with a fresh Idempotency-Key per request (the batcher\'s claim path)…');
+    keyedResult = await measure(`${server.url}/api/reports`, apiDb.sql, bodies, true);
   } finally {
     await server.stop();
     await apiDb.drop();
+  }
+
+  // The compiled server as `npm start` runs it, one process and then two (WORKERS=2), same run.
+  const byWorkers: Record<number, LoadResult & { stored: number }> = {};
+  for (const workers of [1, 2]) {
+    const db = await openBenchSchema(POSTGRES_URL, 2);
+    const proc = await startCompiledServer({ databaseUrl: POSTGRES_URL, schema: db.name, workers });
+    try {
+      console.log(`npm start with WORKERS=${workers}…`);
+      byWorkers[workers] = await measure(`${proc.url}/api/reports`, db.sql, bodies);
+    } finally {
+      await proc.stop();
+      await db.drop();
+    }
   }
 
   const bareRows = rowsFor('bare node:http insert', bareResult);
@@ -111,6 +130,9 @@ async function main() {
   bareRows[1]!.baselineNote = 'issue reference, 100 conns';
   printTable(`POST /api/reports under load (autocannon in a second process, ${CONNECTIONS} connections)`, [
     ...rowsFor('POST /api/reports', apiResult, bareResult),
+    ...rowsFor('POST /api/reports + Idempotency-Key', keyedResult, apiResult).map((r) => ({ ...r, baselineNote: 'without a key, this run', target: undefined })),
+    ...rowsFor('npm start WORKERS=2', byWorkers[2]!, byWorkers[1]!).map((r) => ({ ...r, baselineNote: 'WORKERS=1, this run', target: undefined })),
+    ...rowsFor('npm start WORKERS=1', byWorkers[1]!, bareResult),
     ...bareRows,
   ]);
 }

@@ -1,4 +1,5 @@
 // Layer helpers: GeoJSON in, GeoJSON out, labels placed on the district's top edge, colours by category.
+import * as desoChoropleth from '../../client/map/layers/deso-choropleth.ts';
 import { describe, expect, it } from 'vitest';
 import * as districts from '../../client/map/layers/districts.ts';
 import * as pins from '../../client/map/layers/pins.ts';
@@ -45,9 +46,11 @@ describe('district layer', () => {
     expect(fc.features.map((f) => [f.id, f.properties.approximate])).toEqual([['a', true], ['b', false]]);
   });
 
-  it('draws approximate boundaries dashed and official ones solid', () => {
-    const approx = districts.districtLayers.find((l) => l.id === districts.DISTRICT_OUTLINE_APPROX_LAYER_ID);
-    expect(approx && 'paint' in approx ? approx.paint : undefined).toHaveProperty('line-dasharray');
+  it('draws every boundary with one solid outline (no approximate marks)', () => {
+    const lines = districts.districtLayers.filter((l) => l.type === 'line');
+    expect(lines.map((l) => l.id)).toEqual([districts.DISTRICT_OUTLINE_LAYER_ID]);
+    expect('paint' in lines[0]! ? lines[0].paint : undefined).not.toHaveProperty('line-dasharray');
+    expect('filter' in lines[0]! ? lines[0].filter : undefined).toBeUndefined();
   });
 });
 
@@ -98,5 +101,24 @@ describe('street layer', () => {
       ],
     };
     expect(streets.toFeatureCollection(fc).features.map((f) => f.properties.name)).toEqual(['Väg']);
+  });
+});
+
+describe('DeSO choropleth layer', () => {
+  const square = (x: number) => ({ type: 'Polygon' as const, coordinates: [[[x, 58], [x + 0.01, 58], [x + 0.01, 58.01], [x, 58.01], [x, 58]]] });
+  const areas = {
+    type: 'FeatureCollection' as const,
+    attribution: 'Källa: SCB',
+    features: ['A', 'B', 'C', 'D'].map((code, i) => ({ type: 'Feature' as const, id: code, geometry: square(15 + i * 0.01), properties: { code, regso: 'R', regsoName: 'R', district: code === 'D' ? null : 'ryd', population: 1000, source: 'SCB' } })),
+  };
+  const total = (code: string, count: number, population: number, smallNumbers: boolean) => ({ code, regso: 'R', regsoName: 'R', district: 'ryd', population, weight: count, count, per1000: (count * 1000) / population, smallNumbers });
+
+  it('colours by the rate relative to the largest comparable one and flags small numbers', () => {
+    const totals = [total('A', 40, 2000, false), total('B', 10, 1000, false), total('C', 3, 100, true)];
+    expect(desoChoropleth.topRate(totals)).toBe(20);
+    const fc = desoChoropleth.toFeatureCollection(areas, totals);
+    expect(fc.features.map((f) => [f.properties.code, f.properties.level, f.properties.small])).toEqual([['A', 1, false], ['B', 0.5, false], ['C', 1, true]]);
+    const small = desoChoropleth.desoLayers.find((l) => l.id === desoChoropleth.DESO_SMALL_LAYER_ID);
+    expect(small && 'paint' in small ? small.paint : undefined).toHaveProperty('line-dasharray');
   });
 });

@@ -1,11 +1,15 @@
 // Browser test of the analytics view, offline: choosing Kväll on the data clock changes the
 // hexagons on the map, and clicking a hexagon fills the clock with that cell's hours.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer } from '../helpers/test-server.ts';
 import { createAccount } from '../../server/auth/accounts.ts';
+import { createRequire } from 'node:module';
 import { launchChromium, runBrowserSuite } from '../helpers/browser.ts';
+
+/** axe-core, evaluated in the page (the app's CSP refuses inline script tags, rightly). */
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Generous: software WebGL on a 2-core machine is slow, and nothing here measures time. */
 const WAIT = { timeout: 90_000 };
@@ -74,6 +78,27 @@ describe.runIf(runBrowserSuite)('the analytics view in a browser', () => {
     await page.waitForSelector('[data-testid=sparkline] svg', WAIT);
 
     await page.screenshot({ path: 'test-results/analytics.png' });
+    expect(pageErrors).toEqual([]);
+  }, 600_000);
+
+  it('draws the DeSO choropleth with counts beside rates and flags numbers too small to compare', async () => {
+    await page.goto(`${server!.url}/#analys`);
+    await page.waitForSelector('[data-testid=district-rates] tbody tr', WAIT);
+    const districtRows = await page.$$eval('[data-testid=district-rates] tbody tr', (rows) => rows.map((r) => [...r.children].map((c) => c.textContent?.trim())));
+    expect(districtRows.map((r) => [r[0], r[2]])).toEqual([['Berga', '7\u00a0334'], ['Ryd', '9\u00a0275'], ['Skäggetorp', '8\u00a0086']]);
+    await page.check('[data-testid=deso-toggle]');
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=analytics-map]')?.getAttribute('data-deso-areas')) === 13, undefined, WAIT);
+    await page.waitForSelector('[data-testid=deso-rates] tbody tr', WAIT);
+    expect(await page.$$eval('[data-testid=deso-rates] tbody tr', (rows) => rows.length)).toBe(13);
+    expect(await page.textContent('[data-testid=district-rates]')).toMatch(/Färre än 10 rapporter eller färre än 500 invånare/);
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+      const r = await axe.run({ include: [['[data-testid=district-rates]'], ['[data-testid=deso-rates]'], ['[data-testid=deso-toggle]']] }, { runOnly: ['wcag2a', 'wcag2aa'] });
+      return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
+    });
+    expect(violations).toEqual([]);
+    await page.screenshot({ path: 'test-results/analytics-deso.png' });
     expect(pageErrors).toEqual([]);
   }, 600_000);
 });

@@ -9,6 +9,7 @@ import { cellToLatLng, latLngToCell } from 'h3-js';
 import { startTestServer } from '../helpers/test-server.ts';
 import { hasMetadata, makeGpsJpeg } from '../helpers/gps-photo.ts';
 import { insertUser } from '../../server/db/queries/users.ts';
+import { insertReport } from '../../server/db/queries/reports.ts';
 import { hashPassword } from '../../server/auth/password.ts';
 import { launchChromium, runBrowserSuite } from '../helpers/browser.ts';
 
@@ -137,6 +138,12 @@ describe.runIf(runBrowserSuite)("a resident's report in a browser", () => {
   }, 180_000);
 
   it('shows the approved pin at the H3 cell centre with its text and note', async () => {
+    // A public cell is drawn only with at least 3 approved reports in it: two older neighbours.
+    for (let i = 1; i <= 2; i++) {
+      const at = new Date(Date.now() - i * 86_400_000);
+      await insertReport(server!.sql, { id: randomUUID(), category: 'klotter', lat: PHONE.latitude, lon: PHONE.longitude, cell: latLngToCell(PHONE.latitude, PHONE.longitude, 10), districtId: 'ryd', observedFrom: at, observedTo: at, description: null, source: 'resident', status: 'new' });
+    }
+    await server!.sql`update reports set status = 'approved', text_public = true where source = 'resident' and description is null`;
     await page.goto(`${server!.url}/rapportera/kvitto/${token}`);
     await page.waitForSelector('[data-testid=report-map][data-ready=true]', WAIT);
     await page.waitForSelector('[data-testid=resident-item][data-status=approved]', WAIT);

@@ -18,13 +18,13 @@ describe('slugify', () => {
 });
 
 describe('parseDistrictsGeoJson', () => {
-  it('reads the repository districts with Skäggetorp approximate', () => {
+  it('reads the repository districts, all official', () => {
     const url = new URL('../../geodata/linkoping/districts.geojson', import.meta.url);
     const districts = parseDistrictsGeoJson(readFileSync(fileURLToPath(url), 'utf8'));
     expect(districts.map((d) => [d.id, d.name, d.approximate])).toEqual([
       ['berga', 'Berga', false],
       ['ryd', 'Ryd', false],
-      ['skaggetorp', 'Skäggetorp', true],
+      ['skaggetorp', 'Skäggetorp', false],
     ]);
   });
 

@@ -65,7 +65,7 @@ describe.each(databaseTargets())('loading the bundled network on $name', (target
 
   it('fills streets and map_features on an empty database, once', async () => {
     const first = await loadDefaultArea(db.sql, { networkFile: DEFAULT_NETWORK_FILE });
-    expect(first).toEqual({ districts: false, streets: true, network: true });
+    expect(first).toEqual({ districts: false, streets: true, deso: false, upgraded: [], network: true });
     const version = await getMapMeta<string>(db.sql, 'version');
     expect(version).toMatch(/^network-[0-9a-f]{12}$/);
     const roads = await db.sql<{ kind: string; name: string | null; n: number }[]>`
@@ -80,7 +80,7 @@ describe.each(databaseTargets())('loading the bundled network on $name', (target
     expect(sizes.get(graph.mainComponent)! / graph.nodeCount).toBeGreaterThan(0.9);
 
     const features = await countMapFeatures(db.sql);
-    expect(await loadDefaultArea(db.sql, { networkFile: DEFAULT_NETWORK_FILE })).toEqual({ districts: false, streets: false, network: false });
+    expect(await loadDefaultArea(db.sql, { networkFile: DEFAULT_NETWORK_FILE })).toEqual({ districts: false, streets: false, deso: false, upgraded: [], network: false });
     expect(await countMapFeatures(db.sql)).toBe(features);
     expect(await getMapMeta(db.sql, 'version')).toBe(version);
   });

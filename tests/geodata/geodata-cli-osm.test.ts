@@ -37,7 +37,8 @@ describe('geodata import-osm (CLI)', () => {
     expect(text).toMatch(/^ {2}layer +berga +ryd +skaggetorp +outside +total$/m);
     expect(text).toMatch(/^ {2}building +0 +2 +0 +0 +2$/m);
     expect(text).toMatch(/^Map version osm-/m);
-  });
+    expect(text).toMatch(/^Built \d+ tiles \(\d+ with features\) for map version osm-/m);
+  }, 180_000); // a fresh embedded database, the import and every tile of the area
 
   it('refuses a damaged file with exit code 1 and a message naming the problem', async () => {
     const bad = join(dir, 'broken.osm.pbf');

@@ -63,10 +63,10 @@ describe.each(backends)('geodata import on %s', (_label, open) => {
   });
 
   it('loads the default area once when the districts table is empty', async () => {
-    expect(await loadDefaultArea(sql)).toEqual({ districts: true, streets: false });
-    expect(await loadDefaultArea(sql)).toEqual({ districts: false, streets: false });
+    expect(await loadDefaultArea(sql)).toEqual({ districts: true, streets: false, deso: true, upgraded: [] });
+    expect(await loadDefaultArea(sql)).toEqual({ districts: false, streets: false, deso: false, upgraded: [] });
     const districts = await listDistricts(sql);
-    expect(districts.map((d) => [d.id, d.approximate])).toEqual([['berga', false], ['ryd', false], ['skaggetorp', true]]);
+    expect(districts.map((d) => [d.id, d.approximate])).toEqual([['berga', false], ['ryd', false], ['skaggetorp', false]]);
     expect(districts[1]!.geometry.type).toBe('Polygon');
     expect(districts[1]!.source).toMatch(/SCB RegSO/);
     const bases = await listBases(sql);
@@ -131,7 +131,7 @@ describe.each(backends)('geodata import on %s', (_label, open) => {
     expect(await listStreets(sql)).toEqual(before);
   });
 
-  it('replaces the approximate Skäggetorp polygon with an official one', async () => {
+  it('replaces a district polygon by id with an imported one', async () => {
     const file = join(dir, 'skaggetorp.geojson');
     const polygon = { type: 'Polygon', coordinates: [[[15.57, 58.42], [15.6, 58.42], [15.6, 58.435], [15.57, 58.435], [15.57, 58.42]]] };
     writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'Skäggetorp', source: 'official' }, geometry: polygon }] }));

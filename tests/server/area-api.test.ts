@@ -20,12 +20,12 @@ describe.each(databaseTargets())('area API on $name', (target) => {
     expect(categories.every((c) => c.sv && c.en)).toBe(true);
   });
 
-  it('returns the three districts as GeoJSON, Skäggetorp marked approximate', async () => {
+  it('returns the three districts as GeoJSON, all official', async () => {
     const fc = (await (await t.app.request('/api/districts')).json()) as { type: string; features: { id: string; geometry: { type: string }; properties: { name: string; approximate: boolean; streetKm: number } }[] };
     expect(fc.type).toBe('FeatureCollection');
     const byId = Object.fromEntries(fc.features.map((f) => [f.id, f.properties]));
     expect(Object.keys(byId).sort()).toEqual(['berga', 'ryd', 'skaggetorp']);
-    expect(byId.skaggetorp).toMatchObject({ name: 'Skäggetorp', approximate: true });
+    expect(byId.skaggetorp).toMatchObject({ name: 'Skäggetorp', approximate: false });
     expect(byId.ryd).toMatchObject({ name: 'Ryd', approximate: false, streetKm: 0 });
   });
 
@@ -39,7 +39,7 @@ describe.each(databaseTargets())('area API on $name', (target) => {
   it('documents every API route in the OpenAPI 3.1 document', async () => {
     const doc = (await (await t.app.request('/api/openapi.json')).json()) as { openapi: string; paths: Record<string, Record<string, { parameters?: { name: string }[] }>> };
     expect(doc.openapi).toBe('3.1.0');
-    for (const p of ['/api/reports', '/api/reports/{id}', '/api/reports/pins', '/api/categories', '/api/districts', '/api/bases', '/api/streets', '/api/config']) expect(doc.paths).toHaveProperty(p);
+    for (const p of ['/api/reports', '/api/reports/{id}', '/api/reports/pins', '/api/categories', '/api/districts', '/api/deso', '/api/bases', '/api/streets', '/api/config']) expect(doc.paths).toHaveProperty(p);
     expect(doc.paths['/api/reports']!.post).toBeDefined();
     expect(doc.paths['/api/reports']!.get!.parameters!.map((x) => x.name)).toEqual(expect.arrayContaining(['bbox', 'district', 'category', 'from', 'to', 'status', 'limit', 'cursor']));
     const apiRoutes = t.app.routes.filter((r) => r.path.startsWith('/api/') && !r.path.includes('*') && r.method !== 'ALL' && !['/api/openapi.json', '/api/docs', '/api/docs.css'].includes(r.path));

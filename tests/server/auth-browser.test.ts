@@ -65,6 +65,38 @@ describe.runIf(runBrowserSuite)('sign-in and role-aware UI in a browser', () => 
     await context.close();
   });
 
+  it('says in Swedish when a locked sign-in may try again, and an admin unlocks it on /admin (axe-clean)', async () => {
+    const chief = creds('chief');
+    const lockedUntil = new Date(Date.now() + 15 * 60_000);
+    await server!.sql`insert into login_failures (key, failures, last_at, locked_until) values (${`pair:${chief.email}|127.0.0.1`}, 10, now(), ${lockedUntil})`;
+    const { context, page } = await freshPage();
+    await page.goto(`${server!.url}/logga-in`);
+    await page.waitForSelector('.sign-in', WAIT);
+    await signIn(page, 'chief');
+    await page.waitForFunction(() => document.querySelector('#sign-in-error')?.textContent !== '', undefined, WAIT);
+    const clock = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', timeStyle: 'short' }).format(lockedUntil);
+    const text = await page.textContent('#sign-in-error');
+    expect(text).toContain('Inloggningen är spärrad');
+    expect(text).toMatch(new RegExp(`om 1[45] min \\(kl\\. ${clock.replace(/:\d\d$/, '')}`));
+    // The admin (another account) sees the block and lifts it.
+    await page.goto(`${server!.url}/logga-in`);
+    await signIn(page, 'admin');
+    await page.waitForFunction(() => !document.querySelector('.sign-in'), undefined, WAIT);
+    await page.goto(`${server!.url}/admin`);
+    await page.waitForSelector('.sign-in-blocks table', WAIT);
+    expect(await page.textContent('.sign-in-blocks table')).toContain(chief.email);
+    await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+    const violations = await page.evaluate(async () => (await (window as unknown as { axe: { run(ctx: string, o: object): Promise<{ violations: { id: string }[] }> } }).axe.run('.sign-in-blocks', { runOnly: ['wcag2a', 'wcag2aa'] })).violations.map((v) => v.id));
+    expect(violations).toEqual([]);
+    await page.click(`.sign-in-blocks button:has-text("Lås upp")`);
+    await page.waitForSelector('.sign-in-blocks [role=status]', WAIT);
+    expect(await page.textContent('.sign-in-blocks [role=status]')).toBe(`${chief.email} är upplåst.`);
+    await page.screenshot({ path: 'test-results/sign-in-blocks.png' });
+    const [left] = await server!.sql`select count(*)::int as n from login_failures where key like ${`pair:${chief.email}|%`}`;
+    expect(left!.n).toBe(0);
+    await context.close();
+  });
+
   it('shows a field worker no analytics, and a chief the analytics link; signs out', async () => {
     const { context, page } = await freshPage();
     await page.goto(`${server!.url}/logga-in`);

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseTargets } from '../helpers/databases.ts';
 import { FIXED_NOW, makeTestApp, TEST_ORIGIN } from '../helpers/test-app.ts';
-import { ACCOUNT_THROTTLE, IP_THROTTLE } from '../../server/auth/policy.ts';
+import { ACCOUNT_THROTTLE, IP_THROTTLE, PAIR_THROTTLE } from '../../server/auth/policy.ts';
 import { sha256Hex } from '../../server/auth/secrets.ts';
 
 const RYD = { lat: 58.4094, lon: 15.5636 };
@@ -18,34 +18,59 @@ describe.each(databaseTargets())('auth hardening on %s', (target) => {
 
   beforeAll(async () => {
     // Behind a trusted proxy, so each test can speak from its own address.
-    t = await makeTestApp(target, { now: () => clock, security: { trustProxy: true } });
+    t = await makeTestApp(target, { now: () => clock, security: { trustProxy: true, scrypt: { N: 1024, r: 8, p: 1 } } });
   });
   afterAll(() => t.close());
 
   describe('sign-in throttling', () => {
-    it('slows an account after the free failures, then locks it, whatever the address', async () => {
+    it('slows an account whose failures come from many addresses, but never locks it', async () => {
       const u = await t.signIn('chief');
       for (let i = 0; i < ACCOUNT_THROTTLE.freeFailures; i++) expect((await login(u.email, 'wrong-wrong', freshIp())).status).toBe(401);
       // now the account must wait before another try, even with the right password
       const slowed = await login(u.email, u.password, freshIp());
       expect(slowed.status).toBe(429);
-      expect(Number(slowed.headers.get('Retry-After'))).toBeGreaterThan(0);
-      expect((await slowed.json()).locked).toBe(false);
-      // wait each delay out and keep failing until the lock
-      let locked: Response | null = null;
-      for (let i = 0; i < ACCOUNT_THROTTLE.lockAfter && !locked; i++) {
+      const body = await slowed.json();
+      expect(body).toMatchObject({ code: 'sign-in-slowed', locked: false, retryAfterS: Number(slowed.headers.get('Retry-After')) });
+      expect(Date.parse(body.retryAt)).toBe(clock + body.retryAfterS * 1000);
+      // many more failures from many addresses: still only slowed, at most maxDelay
+      for (let i = 0; i < PAIR_THROTTLE.lockAfter + 2; i++) {
         clock += ACCOUNT_THROTTLE.maxDelayMs;
-        const res = await login(u.email, 'wrong-wrong', freshIp());
-        expect(res.status).toBe(401);
-        const next = await login(u.email, u.password, freshIp());
-        if (next.status === 429 && (await next.clone().json()).locked) locked = next;
+        expect((await login(u.email, 'wrong-wrong', freshIp())).status).toBe(401);
+      }
+      const still = await login(u.email, u.password, freshIp());
+      expect(still.status).toBe(429);
+      expect(await still.json()).toMatchObject({ code: 'sign-in-slowed', locked: false });
+      expect(Number(still.headers.get('Retry-After'))).toBeLessThanOrEqual(ACCOUNT_THROTTLE.maxDelayMs / 1000);
+      clock += ACCOUNT_THROTTLE.maxDelayMs;
+      expect((await login(u.email, u.password, freshIp())).status).toBe(200);
+    });
+
+    it('locks one address out of an account, not the owner elsewhere; an admin unlock clears it', async () => {
+      const u = await t.signIn('chief');
+      const attacker = freshIp();
+      let locked: Response | null = null;
+      for (let i = 0; i < PAIR_THROTTLE.lockAfter + 1 && !locked; i++) {
+        clock += PAIR_THROTTLE.maxDelayMs;
+        const res = await login(u.email, 'wrong-wrong', attacker);
+        if (res.status === 429) locked = res;
+        else expect(res.status).toBe(401);
       }
       expect(locked).not.toBeNull();
+      expect(await locked!.json()).toMatchObject({ code: 'locked', locked: true });
       expect(Number(locked!.headers.get('Retry-After'))).toBeGreaterThan(10 * 60);
       clock += ACCOUNT_THROTTLE.maxDelayMs;
-      expect((await login(u.email, u.password, freshIp())).status).toBe(429); // the right password does not open a lock
-      clock += ACCOUNT_THROTTLE.lockMs;
-      expect((await login(u.email, u.password, freshIp())).status).toBe(200);
+      expect((await login(u.email, u.password, attacker)).status).toBe(429); // the right password does not open a lock
+      expect((await login(u.email, u.password, freshIp())).status).toBe(200); // the owner elsewhere is not locked out
+      // the admin sees the lock and clears it
+      const admin = await t.signIn('admin');
+      const blocks = await (await t.bare.request('/api/admin/sign-in-blocks', { headers: admin.headers })).json();
+      expect(blocks.blocks).toContainEqual(expect.objectContaining({ email: u.email, userId: u.user.id, lockedAddresses: 1 }));
+      const unlock = await t.bare.request(`/api/admin/users/${u.user.id}/unlock`, { method: 'POST', headers: admin.headers });
+      expect(unlock.status).toBe(200);
+      expect((await unlock.json()).cleared).toBeGreaterThan(0);
+      expect((await login(u.email, u.password, attacker)).status).toBe(200);
+      const [entry] = await t.sql`select action from audit_log where action = 'users.unlock' and target = ${`user:${u.user.id}`}`;
+      expect(entry).toBeDefined();
     });
 
     it('slows one address that sprays many accounts', async () => {

@@ -2,7 +2,7 @@
 // rules, secrets, the CSV cell defusing.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCRYPT_COST, generatePassword, hashPassword, passwordProblem, verifyPassword } from '../../server/auth/password.ts';
-import { ACCOUNT_THROTTLE, DEFAULT_SESSION_POLICY, isSessionLive, recordFailure, waitBeforeAttempt } from '../../server/auth/policy.ts';
+import { ACCOUNT_THROTTLE, DEFAULT_SESSION_POLICY, PAIR_THROTTLE, isSessionLive, recordFailure, waitBeforeAttempt } from '../../server/auth/policy.ts';
 import { reportSourceFor } from '../../server/auth/report-source.ts';
 import { looksLikeSecret, newSecret, SESSION_PREFIX } from '../../server/auth/secrets.ts';
 import { csvCell } from '../../server/auth/audit-csv.ts';
@@ -46,7 +46,14 @@ describe('session expiry', () => {
 });
 
 describe('throttle', () => {
-  const P = ACCOUNT_THROTTLE;
+  const P = PAIR_THROTTLE;
+  it('slows an account from many addresses without ever locking it', () => {
+    let rec = null as ReturnType<typeof recordFailure> | null;
+    for (let i = 0; i < 1000; i++) rec = recordFailure(rec, i * 60_000 - (i * 60_000) % 1, ACCOUNT_THROTTLE);
+    const w = waitBeforeAttempt(rec, 1000 * 60_000, ACCOUNT_THROTTLE);
+    expect(w.locked).toBe(false);
+    expect(w.waitMs).toBeLessThanOrEqual(ACCOUNT_THROTTLE.maxDelayMs);
+  });
   it('lets the free failures through, then doubles the wait, then locks', () => {
     let rec = null as ReturnType<typeof recordFailure> | null;
     let now = 0;

@@ -74,6 +74,10 @@ describe.each(databaseTargets())('Open311 GeoReport v2 on $name', (target) => {
     expect(Object.keys(created!).sort()).toEqual([...POST_FIELDS].sort());
     expect(created!.service_notice).toMatch(/E-postadressen sparades inte/);
     const id = created!.service_request_id!;
+    // Public only once approved, and only in a cell holding at least 3 public requests.
+    expect((await getJson(`/open311/v2/requests/${id}.json`)).status).toBe(404);
+    for (let i = 0; i < 2; i++) await post('json', { service_code: 'klotter', lat: String(RYD.lat), long: String(RYD.lon) });
+    await t.sql`update reports set status = 'approved', text_public = true`;
 
     const j = await getJson(`/open311/v2/requests/${id}.json`);
     expect(j.status).toBe(200);
@@ -81,7 +85,7 @@ describe.each(databaseTargets())('Open311 GeoReport v2 on $name', (target) => {
     expect(Object.keys(r!).sort()).toEqual([...REQUEST_FIELDS, ...EXTENSION_FIELDS].sort());
     const cell = latLngToCell(RYD.lat, RYD.lon, 10);
     const [clat, clon] = cellToLatLng(cell);
-    expect(r).toMatchObject({ service_request_id: id, status: 'open', service_code: 'klotter', service_name: 'Klotter', description: null, h3_cell: cell, address: 'Ryd', observed_from: '2026-11-20T08:00:00.000Z', observed_to: '2026-11-20T09:00:00.000Z' });
+    expect(r).toMatchObject({ service_request_id: id, status: 'open', service_code: 'klotter', service_name: 'Klotter', description: 'Klotter på elskåpet', h3_cell: cell, address: 'Ryd', observed_from: '2026-11-20T08:00:00.000Z', observed_to: '2026-11-20T09:00:00.000Z' });
     expect(r!.lat).toBeCloseTo(clat, 5);
     expect(r!.long).toBeCloseTo(clon, 5);
     expect(JSON.stringify(j.body)).not.toContain('x@example.se');
@@ -90,7 +94,7 @@ describe.each(databaseTargets())('Open311 GeoReport v2 on $name', (target) => {
     const x = await getXml(`/open311/v2/requests/${id}.xml`);
     const [rx] = x.doc.service_requests!.request!;
     expect(Object.keys(rx!).sort()).toEqual([...REQUEST_FIELDS, ...EXTENSION_FIELDS].sort());
-    expect(rx).toMatchObject({ service_request_id: id, status: 'open', h3_cell: cell, description: '' });
+    expect(rx).toMatchObject({ service_request_id: id, status: 'open', h3_cell: cell, description: 'Klotter på elskåpet' });
 
     const tok = await getJson(`/open311/v2/tokens/${created!.token}.json`);
     expect(tok.body).toEqual([{ service_request_id: id, token: created!.token }]);
@@ -135,12 +139,14 @@ describe.each(databaseTargets())('Open311 GeoReport v2 on $name', (target) => {
 
   it('filters requests by service_code, status and dates, defaulting to 90 days', async () => {
     await t.sql`update reports set created_at = ${new Date(FIXED_NOW - 120 * 86400_000)} where id = (select id from reports where source = 'resident' order by created_at limit 1)`;
-    await post('json', { service_code: 'brand', lat: String(RYD.lat), long: String(RYD.lon) });
+    for (let i = 0; i < 3; i++) await post('json', { service_code: 'brand', lat: String(RYD.lat), long: String(RYD.lon) });
+    expect((await getJson('/open311/v2/requests.json?service_code=brand')).body).toEqual([]); // not yet approved
+    await t.sql`update reports set status = 'approved', text_public = true`;
     const all = (await getJson('/open311/v2/requests.json')).body;
-    expect(all.length).toBe(2);
-    expect((await getJson('/open311/v2/requests.json?service_code=brand')).body.map((r) => r.service_code)).toEqual(['brand']);
+    expect(all.length).toBe(6); // klotter ×2 (one is 120 days old), the partner's skadegorelse, brand ×3
+    expect((await getJson('/open311/v2/requests.json?service_code=brand')).body.map((r) => r.service_code)).toEqual(['brand', 'brand', 'brand']);
     expect((await getJson('/open311/v2/requests.json?status=closed')).body).toEqual([]);
-    expect((await getJson('/open311/v2/requests.json?start_date=2026-06-01T00:00:00Z&end_date=2026-11-21T00:00:00Z')).body.length).toBe(3);
+    expect((await getJson('/open311/v2/requests.json?start_date=2026-06-01T00:00:00Z&end_date=2026-11-21T00:00:00Z')).body.length).toBe(7);
     const ids = (await getJson(`/open311/v2/requests.json?service_request_id=${all[0]!.service_request_id}`)).body;
     expect(ids.length).toBe(1);
   });

@@ -114,8 +114,10 @@ describe.each(databaseTargets())('public reports API on $name', (target) => {
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
-  it('shows residents’ pins at the cell centre, without unapproved text, closed hidden', async () => {
-    await post(form({ category: 'brand', lat: String(RYD.lat + 0.0003), lon: String(RYD.lon), observedAt: hoursAgo(5), description: 'Hemlig text' }));
+  it('shows approved residents’ pins at the cell centre, without unapproved text, closed hidden', async () => {
+    for (let i = 0; i < 3; i++) await post(form({ category: 'brand', lat: String(RYD.lat + 0.0003), lon: String(RYD.lon), observedAt: hoursAgo(5), description: 'Godkänd text' }));
+    await t.sql`update reports set status = 'approved', text_public = true where source = 'resident'`;
+    await post(form({ category: 'brand', lat: String(RYD.lat + 0.0003), lon: String(RYD.lon), observedAt: hoursAgo(5), description: 'Hemlig text' })); // not yet moderated
     await t.json('POST', '/api/reports', { category: 'brand', ...RYD, observedAt: hoursAgo(1), source: 'staff', description: 'staff' });
     const res = await t.app.request('/api/public/pins?days=7');
     expect(res.status).toBe(200);

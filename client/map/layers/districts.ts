@@ -1,4 +1,4 @@
-// District polygons: a light fill, a solid outline for official boundaries and a dashed one for approximate ones.
+// District polygons: a light fill and a solid outline (every boundary is official: SCB RegSO / DeSO).
 import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
 import type { DistrictCollection, DistrictFeature, DistrictProps } from '../../api/types.ts';
@@ -6,7 +6,6 @@ import type { DistrictCollection, DistrictFeature, DistrictProps } from '../../a
 export const DISTRICTS_SOURCE_ID = 'districts';
 export const DISTRICT_FILL_LAYER_ID = 'districts-fill';
 export const DISTRICT_OUTLINE_LAYER_ID = 'districts-outline';
-export const DISTRICT_OUTLINE_APPROX_LAYER_ID = 'districts-outline-approximate';
 
 export const DISTRICT_COLOR = '#0b4f7c';
 
@@ -21,21 +20,8 @@ export const districtLayers: LayerSpecification[] = [
     id: DISTRICT_OUTLINE_LAYER_ID,
     type: 'line',
     source: DISTRICTS_SOURCE_ID,
-    filter: ['!=', ['get', 'approximate'], true],
     layout: { 'line-join': 'round' },
     paint: { 'line-color': DISTRICT_COLOR, 'line-width': ['interpolate', ['linear'], ['zoom'], 11, 1.5, 16, 3.5] },
-  },
-  {
-    id: DISTRICT_OUTLINE_APPROX_LAYER_ID,
-    type: 'line',
-    source: DISTRICTS_SOURCE_ID,
-    filter: ['==', ['get', 'approximate'], true],
-    layout: { 'line-join': 'round' },
-    paint: {
-      'line-color': DISTRICT_COLOR,
-      'line-width': ['interpolate', ['linear'], ['zoom'], 11, 1.5, 16, 3.5],
-      'line-dasharray': [3, 2],
-    },
   },
 ];
 

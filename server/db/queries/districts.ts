@@ -1,6 +1,6 @@
 // The area's districts and team bases: upserts from the geodata import, lists for the API and the import.
 import type { MultiPolygon, Polygon } from 'geojson';
-import type { Sql } from '../sql.ts';
+import type { Sql, Tx } from '../sql.ts';
 
 export interface DistrictRow {
   id: string;
@@ -20,20 +20,23 @@ export interface BaseRow {
 
 /** Inserts or replaces districts by id (an official polygon replaces an approximate one). */
 export async function upsertDistricts(sql: Sql, districts: readonly DistrictRow[]): Promise<number> {
-  await sql.begin(async (tx) => {
-    for (const d of districts) {
-      await tx`
-        insert into districts (id, name, approximate, source, geometry, updated_at)
-        values (${d.id}, ${d.name}, ${d.approximate}, ${d.source}, ${JSON.stringify(d.geometry)}::text::jsonb, now())
-        on conflict (id) do update set
-          name = excluded.name, approximate = excluded.approximate, source = excluded.source,
-          geometry = excluded.geometry, updated_at = excluded.updated_at`;
-    }
-  });
+  await sql.begin((tx) => writeDistricts(tx, districts));
   return districts.length;
 }
 
-export async function listDistricts(sql: Sql): Promise<DistrictRow[]> {
+/** upsertDistricts inside the caller's transaction. */
+export async function writeDistricts(tx: Tx, districts: readonly DistrictRow[]): Promise<void> {
+  for (const d of districts) {
+    await tx`
+      insert into districts (id, name, approximate, source, geometry, updated_at)
+      values (${d.id}, ${d.name}, ${d.approximate}, ${d.source}, ${JSON.stringify(d.geometry)}::text::jsonb, now())
+      on conflict (id) do update set
+        name = excluded.name, approximate = excluded.approximate, source = excluded.source,
+        geometry = excluded.geometry, updated_at = excluded.updated_at`;
+  }
+}
+
+export async function listDistricts(sql: Sql | Tx): Promise<DistrictRow[]> {
   return sql<DistrictRow[]>`
     select id, name, approximate, source, geometry from districts order by name, id`;
 }

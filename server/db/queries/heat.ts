@@ -130,6 +130,14 @@ export async function districtCategoryTotals(sql: Sql, f: HeatFilter, special: R
     group by 1, 2 order by 1, 2`;
 }
 
+/** Weight and count per resolution-10 cell and district under the filter (the per-DeSO analytics sum them by DeSO). */
+export async function cellDistrictTotals(sql: Sql, f: HeatFilter, special: ReadonlyMap<string, DayKind>): Promise<{ cell: string; district: string; weight: number; count: number }[]> {
+  return sql<{ cell: string; district: string; weight: number; count: number }[]>`
+    select to_hex(cell) as cell, district_id as district, sum(${weightExpr(sql, f)}) as weight, sum(count)::int as count
+    from heat_hours where ${heatWhere(sql, f, special)}
+    group by cell, district_id`;
+}
+
 /** The first and last local dates in the aggregate (null when empty). */
 export async function heatSpan(sql: Sql): Promise<{ first: string; last: string } | null> {
   const [r] = await sql<{ first: string | null; last: string | null }[]>`select min(local_date)::text as first, max(local_date)::text as last from heat_hours`;

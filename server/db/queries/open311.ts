@@ -2,35 +2,41 @@
 // newest first, and the partner account behind a posted request.
 import type { Sql, Tx } from '../sql.ts';
 import { MASKABLE, type StoredMaskable } from './public-reports.ts';
+import { disclosedWhere, stagesOf } from './disclosure.ts';
+import type { DisclosurePolicy } from '../../domain/disclosure.ts';
 
-/** Sources Open311 serves: reports that came in through public channels. */
+/** Sources whose requests a tracking token finds (public channels). */
 const OPEN311_SOURCES = ['resident', 'partner'];
 
 export interface Open311Filter {
+  /** Look these up (still under the rule, counted in the start–end window). */
   ids?: readonly string[] | undefined;
   serviceCodes?: readonly string[] | undefined;
   statuses?: readonly string[] | undefined;
+  /** Submission-time window; small-number suppression counts the cell's reports within it. */
   start: Date;
   end: Date;
   limit: number;
+  policy: DisclosurePolicy;
 }
 
+/**
+ * Service requests under the public map's rule (server/domain/disclosure.ts): approved reports
+ * of public sources and categories, in cells holding at least policy.minReportsPerCell of them
+ * within the window, newest first.
+ */
 export async function listOpen311Requests(sql: Sql, f: Open311Filter): Promise<StoredMaskable[]> {
-  const filter = f.ids?.length
-    ? sql`r.id in ${sql(f.ids as string[])}`
-    : sql`r.status <> 'rejected' and r.created_at between ${f.start} and ${f.end}
-        ${f.serviceCodes?.length ? sql`and r.category in ${sql(f.serviceCodes as string[])}` : sql``}
-        ${f.statuses?.length ? sql`and r.status in ${sql(f.statuses as string[])}` : sql``}`;
+  const stages = f.statuses?.length ? stagesOf(f.statuses) : { open: true, closed: true };
+  const eligible = sql`select r.id, count(*) over (partition by r.cell) as n from reports r
+    where ${disclosedWhere(sql, f.policy, stages)}
+      and r.created_at between ${f.start} and ${f.end}
+      ${!f.ids?.length && f.serviceCodes?.length ? sql`and r.category in ${sql(f.serviceCodes as string[])}` : sql``}`;
   return sql<StoredMaskable[]>`
-    select ${MASKABLE(sql)} from reports r left join districts d on d.id = r.district_id
-    where r.source in ${sql(OPEN311_SOURCES)} and ${filter}
+    with e as (${eligible})
+    select ${MASKABLE(sql)} from e join reports r on r.id = e.id left join districts d on d.id = r.district_id
+    where e.n >= ${f.policy.minReportsPerCell} ${f.ids?.length ? sql`and r.id in ${sql(f.ids as string[])}` : sql``}
     order by r.created_at desc, r.id desc
     limit ${f.limit}`;
-}
-
-export async function getOpen311Request(sql: Sql, id: string): Promise<StoredMaskable | null> {
-  const [row] = await listOpen311Requests(sql, { ids: [id], start: new Date(0), end: new Date(0), limit: 1 });
-  return row ?? null;
 }
 
 export async function setSubmittedBy(tx: Sql | Tx, reportId: string, userId: string): Promise<void> {

@@ -1,10 +1,13 @@
 // Residents' reports: storing one with its photo, contact and receipt; reading it back by
-// tracking token; and the public pins (masked in the route by server/domain/mask-report.ts).
+// tracking token; and the public pins (disclosure rule of server/domain/disclosure.ts, masked in
+// the route by server/domain/mask-report.ts).
 import type { Sql, Tx } from '../sql.ts';
 import type { ReportRow } from '../../domain/report.ts';
 import type { MaskableReport } from '../../domain/mask-report.ts';
 import type { EncodedPhoto } from '../../resident/reencode-photo.ts';
 import { insertReport, type ReportDto } from './reports.ts';
+import { disclosedWhere, stagesOf } from './disclosure.ts';
+import type { DisclosurePolicy } from '../../domain/disclosure.ts';
 import { insertPhoto } from './photos.ts';
 
 /** Columns that make a MaskableReport (plus what Open311 needs). */
@@ -52,20 +55,28 @@ export async function getReportByTokenHash(sql: Sql, tokenHash: string): Promise
 
 export interface PublicPinFilter {
   since: Date;
+  /** Statuses asked for: 'closed' adds closed reports, any other the open ones (see stagesOf). */
   statuses: readonly string[];
   categories?: readonly string[] | undefined;
   limit: number;
+  policy: DisclosurePolicy;
 }
 
-/** Residents' reports for the public map, newest first (exact coordinates are not selected). */
+/**
+ * Approved reports of public sources and categories for the public map, newest first, in cells
+ * that hold at least policy.minReportsPerCell of them within the window (exact coordinates are
+ * not selected). `total` counts the pins drawn, before the limit.
+ */
 export async function listPublicPins(sql: Sql, f: PublicPinFilter): Promise<{ rows: StoredMaskable[]; total: number }> {
-  const where = sql`r.source = 'resident' and r.status in ${sql(f.statuses as string[])} and r.observed_to >= ${f.since}
+  const where = sql`${disclosedWhere(sql, f.policy, stagesOf(f.statuses))} and r.observed_to >= ${f.since}
     ${f.categories?.length ? sql`and r.category in ${sql(f.categories as string[])}` : sql``}`;
+  const eligible = sql`select r.id, count(*) over (partition by r.cell) as n from reports r where ${where}`;
   const [rows, [count]] = await Promise.all([
     sql<StoredMaskable[]>`
-      select ${MASKABLE(sql)} from reports r left join districts d on d.id = r.district_id
-      where ${where} order by r.observed_to desc, r.id desc limit ${f.limit}`,
-    sql<{ n: string }[]>`select count(*) as n from reports r where ${where}`,
+      with e as (${eligible})
+      select ${MASKABLE(sql)} from e join reports r on r.id = e.id left join districts d on d.id = r.district_id
+      where e.n >= ${f.policy.minReportsPerCell} order by r.observed_to desc, r.id desc limit ${f.limit}`,
+    sql<{ n: string }[]>`with e as (${eligible}) select count(*) as n from e where e.n >= ${f.policy.minReportsPerCell}`,
   ]);
   return { rows, total: Number(count!.n) };
 }

@@ -4,6 +4,8 @@ import { pipeline } from 'node:stream/promises';
 import { numbers, type Sql, type Tx } from '../sql.ts';
 import type { ReportRow } from '../../domain/report.ts';
 import { cellToBigint } from '../../domain/cells.ts';
+import type { DisclosurePolicy } from '../../domain/disclosure.ts';
+import { disclosedWhere, type DisclosedStages } from './disclosure.ts';
 
 export interface ReportDto {
   id: string;
@@ -180,6 +182,23 @@ export async function listPins(sql: Sql, f: ReportFilter, limit: number): Promis
     pins: rows.map((r) => ({ ...r, observedTo: r.observedTo.toISOString() })),
     total: Number(count!.n),
   };
+}
+
+/**
+ * The public map's pins: listPins under the disclosure rule (disclosedWhere) and small-number
+ * suppression — only cells holding at least policy.minReportsPerCell pins of the filter.
+ */
+export async function listDisclosedPins(sql: Sql, f: ReportFilter, policy: DisclosurePolicy, stages: DisclosedStages, limit: number): Promise<{ pins: Pin[]; total: number }> {
+  const eligible = sql`select r.id, count(*) over (partition by r.cell) as n from reports r
+    where ${whereClause(sql, { ...f, statuses: undefined })} and ${disclosedWhere(sql, policy, stages)}`;
+  const [rows, [count]] = await Promise.all([
+    sql<{ id: string; category: string; lon: number; lat: number; observedTo: Date }[]>`
+      with e as (${eligible})
+      select r.id, r.category, r.lon, r.lat, r.observed_to as "observedTo" from e join reports r on r.id = e.id
+      where e.n >= ${policy.minReportsPerCell} order by r.observed_to desc limit ${limit}`,
+    sql<{ n: string }[]>`with e as (${eligible}) select count(*) as n from e where e.n >= ${policy.minReportsPerCell}`,
+  ]);
+  return { pins: rows.map((r) => ({ ...r, observedTo: r.observedTo.toISOString() })), total: Number(count!.n) };
 }
 
 export async function countReports(sql: Sql): Promise<number> {

@@ -78,3 +78,18 @@ export async function putFailures(sql: Sql | Tx, key: string, rec: FailureRecord
 export async function clearFailures(sql: Sql | Tx, key: string): Promise<void> {
   await sql`delete from login_failures where key = ${key}`;
 }
+
+/** Every failure record of an account (account-wide and per address); returns how many were removed. */
+export async function clearAccountFailures(sql: Sql | Tx, accountKey: string, pairPrefix: string): Promise<number> {
+  const rows = await sql`delete from login_failures where key = ${accountKey} or starts_with(key, ${pairPrefix}) returning key`;
+  return rows.length;
+}
+
+/** Account and account+address records touched since `since` ('account:…' and 'pair:…' keys). */
+export async function listAccountFailures(sql: Sql | Tx, since: Date): Promise<{ key: string; rec: FailureRecord }[]> {
+  const rows = await sql<{ key: string; failures: number; last_at: Date; locked_until: Date | null }[]>`
+    select key, failures, last_at, locked_until from login_failures
+    where (starts_with(key, 'account:') or starts_with(key, 'pair:')) and last_at >= ${since}
+    order by key`;
+  return rows.map((r) => ({ key: r.key, rec: { failures: r.failures, lastAtMs: r.last_at.getTime(), lockedUntilMs: r.locked_until?.getTime() ?? null } }));
+}

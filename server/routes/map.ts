@@ -1,0 +1,155 @@
+// The basemap, served by the app itself: vector tiles (GET /tiles/{z}/{x}/{y}.mvt), the style
+// (GET /map/style.json), its fonts (/map/fonts/…) and icon sprite (/map/sprite[@2x].json|png).
+// Tiles carry a strong ETag (304 on If-None-Match), come gzip- or brotli-compressed as asked, and
+// are immutable when the URL names the current version (?v=…, as the style's tile URL does).
+import { createHash } from 'node:crypto';
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { compress } from 'hono/compress';
+import type { AppDeps } from '../deps.ts';
+import { guard } from '../http/guard.ts';
+import { describe } from '../http/validate.ts';
+import { HttpProblem } from '../http/problem.ts';
+import { mapBounds, readMapMeta } from '../db/queries/map-tiles.ts';
+import { makeTileStore, type TileStore } from '../tiles/tile-builder.ts';
+import { makeBasemapStyle } from '../map/style.ts';
+import { FONT_LICENCE, fontFaces, readFontFile } from '../map/fonts.ts';
+import { ICON_LICENCE, getSprite } from '../map/sprite.ts';
+
+export const TILE_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
+/** Tiles whose URL names the current version never change: a year, immutable. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** Tiles asked for without (or with an old) version: kept briefly, then revalidated with the ETag. */
+const SHORT = 'public, max-age=60, must-revalidate';
+/** Fonts and the sprite change only with the app's packages. */
+const ASSET = 'public, max-age=86400';
+/** Highest zoom a tile may be asked for (MapLibre overzooms beyond the style's maxzoom itself). */
+const MAX_REQUEST_ZOOM = 22;
+
+/** The encoding to answer with: brotli when the client takes it, else gzip, else none. */
+export function pickEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | null {
+  const accepted = new Map<string, number>();
+  for (const part of (acceptEncoding ?? '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (!name) continue;
+    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+    accepted.set(name, q === undefined ? 1 : Number(q));
+  }
+  const ok = (n: string) => (accepted.get(n) ?? accepted.get('*') ?? 0) > 0;
+  return ok('br') ? 'br' : ok('gzip') ? 'gzip' : null;
+}
+
+/** Whether If-None-Match names `etag` (any encoding of it: the suffix after '-' is the encoding). */
+export function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(',').some((t) => {
+    const v = t.trim().replace(/^W\//, '').replace(/^"|"$/g, '');
+    return v === '*' || v === etag || v.replace(/-(gz|br)$/, '') === etag;
+  });
+}
+
+function requestOrigin(c: Context, trustProxy: boolean): string {
+  const url = new URL(c.req.url);
+  if (trustProxy) {
+    const proto = c.req.header('X-Forwarded-Proto')?.split(',')[0]?.trim();
+    const host = c.req.header('X-Forwarded-Host')?.split(',')[0]?.trim();
+    return `${proto ?? url.protocol.replace(':', '')}://${host ?? url.host}`;
+  }
+  return url.origin;
+}
+
+function parseTileParams(z: string, x: string, y: string): [number, number, number] {
+  const [zn, xn, yn] = [Number(z), Number(x), Number(y.replace(/\.mvt$/, ''))];
+  const n = 2 ** zn;
+  if (!Number.isInteger(zn) || zn < 0 || zn > MAX_REQUEST_ZOOM || !Number.isInteger(xn) || !Number.isInteger(yn) || xn < 0 || yn < 0 || xn >= n || yn >= n) {
+    throw new HttpProblem(400, `There is no tile ${z}/${x}/${y}: z must be 0–${MAX_REQUEST_ZOOM} and x, y 0–2^z−1.`, { extensions: { code: 'tile-out-of-range' } });
+  }
+  return [zn, xn, yn];
+}
+
+export function mapRoutes(deps: AppDeps, opts: { tiles?: TileStore; trustProxy?: boolean } = {}) {
+  const tiles = opts.tiles ?? makeTileStore(deps.sql, { onWriteError: (err) => deps.log.warn('tile not stored', { error: err instanceof Error ? err.message : String(err) }) });
+  const trustProxy = opts.trustProxy ?? false;
+  const compressJson = compress();
+  return new Hono()
+    .get(
+      '/tiles/:z{[0-9]+}/:x{[0-9]+}/:y{[0-9]+\\.mvt}',
+      guard.public(),
+      describe({
+        summary: 'A vector tile of the basemap (Mapbox Vector Tile)',
+        description: 'Cut from the imported map and the districts, z 10–16 (the style overzooms beyond). 204 when the tile has no feature. '
+          + 'Strong ETag (304 on If-None-Match); gzip or br per Accept-Encoding; immutable when ?v= names the current version. Layers: docs/tiles.md.',
+        tags: ['map'],
+        responses: { 200: { description: 'The tile', contentType: TILE_CONTENT_TYPE }, 204: { description: 'An empty tile (outside the area or nothing there)' }, 304: { description: 'Not modified' }, 400: { description: 'No such tile (code tile-out-of-range)' } },
+      }),
+      async (c) => {
+        const [z, x, y] = parseTileParams(c.req.param('z'), c.req.param('x'), c.req.param('y'));
+        const { version, tile } = await tiles.get(z, x, y);
+        const encoding = tile.isEmpty ? null : pickEncoding(c.req.header('Accept-Encoding'));
+        const etag = `${tile.etag}${encoding === 'br' ? '-br' : encoding === 'gzip' ? '-gz' : ''}`;
+        const headers: Record<string, string> = {
+          ETag: `"${etag}"`,
+          'Cache-Control': c.req.query('v') === version ? IMMUTABLE : SHORT,
+          Vary: 'Accept-Encoding',
+        };
+        if (matchesEtag(c.req.header('If-None-Match'), tile.etag)) return c.body(null, 304, headers);
+        if (tile.isEmpty) return c.body(null, 204, headers);
+        const body = encoding === 'br' ? tile.br : encoding === 'gzip' ? tile.gzip : tile.data;
+        return c.body(body as Uint8Array<ArrayBuffer>, 200, {
+          ...headers,
+          'Content-Type': TILE_CONTENT_TYPE,
+          'Content-Length': String(body.byteLength),
+          ...(encoding ? { 'Content-Encoding': encoding } : {}),
+        });
+      },
+    )
+    .get(
+      '/map/style.json',
+      guard.public(),
+      describe({
+        summary: 'The basemap style (MapLibre style JSON)',
+        description: "The app's own tiles, fonts and icons; metadata['trygghetskartan:note'] says (sv, en) when only the shipped street network is drawn.",
+        tags: ['map'],
+        responses: { 200: { description: 'Style', contentType: 'application/json' }, 304: { description: 'Not modified' } },
+      }),
+      compressJson,
+      async (c) => {
+        const origin = requestOrigin(c, trustProxy);
+        const [meta, bounds] = await Promise.all([readMapMeta(deps.sql), mapBounds(deps.sql)]);
+        const style = makeBasemapStyle({ origin, version: meta.version, hasOsmImport: meta.hasOsmImport, hasRoads: meta.hasRoads, bounds, fontFaces: fontFaces(origin), credits: [FONT_LICENCE, ICON_LICENCE] });
+        const body = JSON.stringify(style);
+        const etag = createHash('sha256').update(body).digest('base64url').slice(0, 22);
+        const headers = { ETag: `"${etag}"`, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' };
+        if (matchesEtag(c.req.header('If-None-Match'), etag)) return c.body(null, 304, headers);
+        return c.body(body, 200, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
+      },
+    )
+    .get(
+      '/map/fonts/:file{[a-z0-9-]+\\.woff2}',
+      guard.public(),
+      describe({ summary: 'A font file the style names in font-faces (Noto Sans, OFL)', tags: ['map'], responses: { 200: { description: 'woff2', contentType: 'font/woff2' }, 404: { description: 'No such font' } } }),
+      (c) => {
+        const data = readFontFile(c.req.param('file'));
+        if (!data) throw new HttpProblem(404, `There is no font ${c.req.param('file')}; the style's font-faces names the ones served.`, { extensions: { code: 'font-not-found' } });
+        return c.body(data as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'font/woff2', 'Cache-Control': ASSET });
+      },
+    )
+    .get('/map/sprite.json', guard.public(), describe({ summary: 'Icon sprite index, 1x (Maki icons, CC0)', tags: ['map'], responses: { 200: { description: 'Sprite JSON' } } }), compressJson, (c) => spriteJson(c, 1))
+    .get('/map/sprite@2x.json', guard.public(), describe({ summary: 'Icon sprite index, 2x', tags: ['map'], responses: { 200: { description: 'Sprite JSON' } } }), compressJson, (c) => spriteJson(c, 2))
+    .get('/map/sprite.png', guard.public(), describe({ summary: 'Icon sprite image, 1x', tags: ['map'], responses: { 200: { description: 'PNG', contentType: 'image/png' } } }), (c) => spritePng(c, 1))
+    .get('/map/sprite@2x.png', guard.public(), describe({ summary: 'Icon sprite image, 2x', tags: ['map'], responses: { 200: { description: 'PNG', contentType: 'image/png' } } }), (c) => spritePng(c, 2));
+}
+
+async function spriteJson(c: Context, ratio: 1 | 2) {
+  const s = await getSprite(ratio);
+  const headers = { ETag: `"${s.etag}-json"`, 'Cache-Control': ASSET };
+  if (matchesEtag(c.req.header('If-None-Match'), `${s.etag}-json`)) return c.body(null, 304, headers);
+  return c.json(s.json, 200, headers);
+}
+
+async function spritePng(c: Context, ratio: 1 | 2) {
+  const s = await getSprite(ratio);
+  const headers = { ETag: `"${s.etag}"`, 'Cache-Control': ASSET };
+  if (matchesEtag(c.req.header('If-None-Match'), s.etag)) return c.body(null, 304, headers);
+  return c.body(s.png as Uint8Array<ArrayBuffer>, 200, { ...headers, 'Content-Type': 'image/png' });
+}
