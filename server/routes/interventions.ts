@@ -25,7 +25,6 @@ const notFound = () => new HttpProblem(404, 'There is no such intervention.', { 
 export function interventionRoutes(deps: AppDeps) {
   const { sql } = deps;
   const darkness = makeAreaDarkness(deps.area);
-  const places = placeCacheOf(deps);
   const today = () => localHour(deps.now()).localDate;
 
   const status = (r: InterventionRow) => (r.start > today() ? 'planned' : r.end && r.end < today() ? 'ended' : 'running');
@@ -37,7 +36,7 @@ export function interventionRoutes(deps: AppDeps) {
     const centre = cellsCentre(cells);
     const index = await deps.area.index();
     const districts = [...new Set(cells.map((c) => locateCell(index, c)).filter((d): d is string => d !== null))].sort();
-    const placeName = b.where.type === 'place' && b.where.name ? b.where.name : (await places.namer())(centre.lon, centre.lat).sv;
+    const placeName = b.where.type === 'place' && b.where.name ? b.where.name : (await placeCacheOf(deps).namer())(centre.lon, centre.lat).sv;
     return {
       kind: b.kind, title: b.title, whereKind: b.where.type, cells, geometry: b.where.type === 'polygon' ? b.where.polygon : null,
       placeName, lat: centre.lat, lon: centre.lon, districts, start: b.start, end: b.end ?? null, organisation: b.organisation,
