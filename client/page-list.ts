@@ -29,6 +29,7 @@ export const PAGE_LIST: readonly PageEntry[] = [
   { id: 'moderation', module: 'moderation/moderation-page.tsx', export: 'ModerationPage', prefix: '/granskning', access: 'gated' },
   { id: 'coverage', module: 'coverage/coverage-page.tsx', export: 'CoveragePage', prefix: '/tackning', access: 'gated' },
   { id: 'lagesbild', module: 'lagesbild/lagesbild-page.tsx', export: 'LagesbildPage', prefix: '/lagesbild', access: 'gated' },
+  { id: 'interventions', module: 'interventions/interventions-page.tsx', export: 'InterventionsPage', prefix: '/insatser', access: 'gated' },
   { id: 'sign-in-blocks', module: 'admin/sign-in-blocks-page.tsx', export: 'SignInBlocksPage', prefix: '/admin/inloggning', access: 'gated' },
   { id: 'admin', module: 'admin/admin-page.tsx', export: 'AdminPage', prefix: '/admin', access: 'gated' },
   { id: 'staff-map', module: 'staff-map/staff-map-page.tsx', export: 'StaffMapPage', prefix: '/', access: 'gated' },

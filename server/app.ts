@@ -35,6 +35,9 @@ import { moderationRoutes } from './routes/moderation.ts';
 import { open311Routes } from './routes/open311.ts';
 import { lagesbildRoutes } from './routes/lagesbild.ts';
 import { organisationRoutes } from './routes/organisations.ts';
+import { interventionRoutes } from './routes/interventions.ts';
+import { sunRoutes } from './routes/sun.ts';
+import { experimentRoutes } from './routes/experiments.ts';
 import { mapRoutes } from './routes/map.ts';
 import { placeRoutes } from './routes/places.ts';
 
@@ -58,7 +61,10 @@ function apiRoutes(deps: AppDeps) {
     .route('/', areaRoutes(deps))
     .route('/', analyticsRoutes(deps))
     .route('/imports', importRoutes(deps))
-    .route('/places', placeRoutes(deps));
+    .route('/places', placeRoutes(deps))
+    .route('/interventions', interventionRoutes(deps))
+    .route('/experiments', experimentRoutes(deps))
+    .route('/', sunRoutes(deps));
 }
 
 export type AppType = ReturnType<typeof apiRoutes>;

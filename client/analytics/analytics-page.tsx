@@ -117,6 +117,18 @@ export function AnalyticsPage(props: AnalyticsPageProps) {
             {a.isPlaying() ? `⏸ ${t().pause}` : `▶ ${t().play}`}
           </button>
         </div>
+        <fieldset class="analytics__modes" data-testid="time-of-day">
+          <legend>{t().timeOfDay}</legend>
+          <For each={['all', 'dark', 'daylight'] as const}>
+            {(v) => (
+              <label>
+                <input type="radio" name="time-of-day" checked={a.darkness() === v} onChange={() => a.setDarkness(v)} />{' '}
+                {v === 'all' ? t().timeOfDayAll : v === 'dark' ? t().timeOfDayDark : t().timeOfDayDaylight}
+              </label>
+            )}
+          </For>
+        </fieldset>
+        <p class="hint">{t().timeOfDayHelp}</p>
         <DataClock
           matrix={a.clock.data()?.matrix}
           selection={a.shownSelection()}

@@ -24,6 +24,8 @@ export function createAnalytics(base: () => BaseFilter) {
   const [holidays, setHolidays] = createSignal(false);
   const [severity, setSeverity] = createSignal(false);
   const [recency, setRecency] = createSignal(false);
+  /** "Mörker": after dark or daylight only, per date (GET /api/sun). */
+  const [darkness, setDarkness] = createSignal<'all' | 'dark' | 'daylight'>('all');
   const [cell, setCell] = createSignal<string | null>(null);
   const [heldTop, setHeldTop] = createSignal<number | null>(null);
   const [playHour, setPlayHour] = createSignal<number | null>(null);
@@ -40,6 +42,7 @@ export function createAnalytics(base: () => BaseFilter) {
       holidays: holidays() ? 'sunday' : undefined,
       weights: severity() ? 'default' : undefined,
       halfLifeDays: recency() ? '30' : undefined,
+      darkness: darkness() === 'all' ? undefined : darkness(),
     };
   });
   const shownSelection = () => (playHour() === null ? selection() : single(playHour()!));
@@ -83,7 +86,7 @@ export function createAnalytics(base: () => BaseFilter) {
 
   return {
     selection, setSelection: (s: boolean[]) => (stop(), setSelection(s)), shownSelection,
-    mode, setMode, res, setRes, holidays, setHolidays, severity, setSeverity, recency, setRecency,
+    mode, setMode, res, setRes, holidays, setHolidays, severity, setSeverity, recency, setRecency, darkness, setDarkness,
     cell, setCell, heldTop, toggleHold, scaleTop, playHour, play: () => void play(), isPlaying: () => playHour() !== null,
     heat, hotspots, clock, trends, districts, filterParams, isDeso, setDeso, deso, desoAreas,
   };

@@ -19,7 +19,7 @@ export interface PathAnswer {
 }
 
 /** POST /api/routes/suggest body (the server's SuggestRequest plus the district). */
-export type SuggestQuery = SuggestRequest & { district: string };
+export type SuggestQuery = SuggestRequest & { district: string; /** "Mörker": risk from reports after dark only. */ afterDark?: boolean };
 
 
 

@@ -17,6 +17,7 @@ export const PAGE_LINKS: readonly PageLink[] = [
   { key: 'analytics', href: '/#analys', needs: 'analytics:read' },
   { key: 'coverage', href: '/tackning', needs: 'analytics:read' },
   { key: 'lagesbild', href: '/lagesbild', needs: 'lagesbild:read' },
+  { key: 'interventions', href: '/insatser', needs: 'analytics:read' },
   { key: 'moderation', href: '/granskning', needs: 'reports:moderate' },
   { key: 'field', href: '/falt', needs: 'tracks:write' },
   { key: 'report', href: '/rapportera', needs: 'reports:create' },

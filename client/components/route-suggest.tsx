@@ -48,6 +48,7 @@ export function RouteSuggest(props: RouteSuggestProps) {
         <label>{props.t.speed}<input type="number" min="2" max="8" step="0.5" value={props.form.speedKmh} onChange={(e) => props.onChange({ speedKmh: num(e) })} /></label>
         <label>{props.t.seed}<input type="number" min="0" step="1" value={props.form.seed} onChange={(e) => props.onChange({ seed: num(e) })} /></label>
         <label class="route-form__check"><input type="checkbox" checked={props.form.preferLit} onChange={(e) => props.onChange({ preferLit: e.currentTarget.checked })} />{props.t.preferLit}</label>
+        <label class="route-form__check"><input type="checkbox" checked={props.form.afterDark} onChange={(e) => props.onChange({ afterDark: e.currentTarget.checked })} />{props.t.afterDark}</label>
         <div class="route-form__buttons route-form__wide">
           <button type="submit" class="button" disabled={props.busy}>{props.busy ? props.t.suggesting : props.t.suggest}</button>
           <Show when={props.answer}><button type="button" class="button button--quiet" disabled={props.busy} onClick={() => props.onNewVariant()}>{props.t.newVariant}</button></Show>

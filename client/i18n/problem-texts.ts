@@ -138,6 +138,12 @@ export const PROBLEM_TEXTS: Record<ProblemCode | ClientProblemCode, Texts> = {
   'service-not-found': { sv: 'Tjänsten finns inte.', en: 'The service does not exist.' },
   'location-required': { sv: 'Ange en position (lat och long).', en: 'Give a position (lat and long).' },
   'request-not-found': { sv: 'Ärendet finns inte.', en: 'The request does not exist.' },
+  'intervention-not-found': { sv: 'Insatsen finns inte.', en: 'The intervention does not exist.' },
+  'area-too-large': { sv: 'Området är för stort.', en: 'The area is too large.' },
+  'cells-too-coarse': { sv: 'En ruta är för stor (upplösning 7–15).', en: 'A cell is too large (resolution 7–15).' },
+  'experiment-not-found': { sv: 'Experimentet finns inte.', en: 'The experiment does not exist.' },
+  'experiment-no-data': { sv: 'Experimentet har inte pågått en hel vecka än.', en: 'The experiment has not run a whole week yet.' },
+  'cell-outside-districts': { sv: 'En ruta ligger utanför områdena.', en: 'A cell lies outside the districts.' },
 };
 
 /** What is wrong with one field, whatever the field (the field's label is put before it). */

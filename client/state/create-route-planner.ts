@@ -64,7 +64,7 @@ export function createRoutePlanner(o: PlannerOptions) {
   };
   const draft = createRouteDraft(o.api, { name: '', team: '', district: '', date: today, start: '18:00', end: '23:00', speedKmh: DEFAULT_SPEED_KMH, dwellMin: DEFAULT_DWELL_MIN });
   const [form, setForm] = createSignal<SuggestForm>({
-    district: '', date: today, start: '18:00', end: '23:00', teams: 2, speedKmh: DEFAULT_SPEED_KMH, stopsPerTeam: 4, dwellMin: DEFAULT_DWELL_MIN, revisitMin: 120, preferLit: false, seed: 1,
+    district: '', date: today, start: '18:00', end: '23:00', teams: 2, speedKmh: DEFAULT_SPEED_KMH, stopsPerTeam: 4, dwellMin: DEFAULT_DWELL_MIN, revisitMin: 120, preferLit: false, afterDark: false, seed: 1,
   });
   // Fill in the team's district once it is known.
   createEffect(on([defaultDistrict, myTeam], ([d, team]) => {

@@ -33,6 +33,9 @@ export const PERMISSIONS = [
   'lagesbild:prepare', // analysis text, actions (what, where, who, by when, status)
   'lagesbild:meeting', // hold the meeting (freeze the week) and set the grade thresholds
   'account:self', // one's own account: password change, sign-out everywhere (sessions only)
+  'interventions:write', // log, edit and close interventions (patrols, lighting, …) for evaluation
+  'experiments:read', // patrol-dosage experiments: assignment, compliance and analysis
+  'experiments:admin', // set up a patrol-dosage experiment
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -40,7 +43,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 export const MATRIX: Readonly<Record<Role, readonly Permission[]>> = {
   resident: ['reports:create'],
   field: ['account:self', 'reports:create', 'reports:read', 'reports:read-own', 'routes:read', 'tracks:write'],
-  teamleader: ['account:self', 'reports:create', 'reports:read', 'reports:read-own', 'reports:moderate', 'analytics:read', 'routes:plan', 'routes:read', 'tracks:write', 'tracks:read-team', 'live:read', 'lagesbild:read', 'lagesbild:comment', 'lagesbild:prepare'],
+  teamleader: ['account:self', 'reports:create', 'reports:read', 'reports:read-own', 'reports:moderate', 'analytics:read', 'routes:plan', 'routes:read', 'tracks:write', 'tracks:read-team', 'live:read', 'lagesbild:read', 'lagesbild:comment', 'lagesbild:prepare', 'interventions:write', 'experiments:read'],
   chief: [
     'account:self',
     'reports:create',
@@ -59,6 +62,9 @@ export const MATRIX: Readonly<Record<Role, readonly Permission[]>> = {
     'lagesbild:comment',
     'lagesbild:prepare',
     'lagesbild:meeting',
+    'interventions:write',
+    'experiments:read',
+    'experiments:admin',
   ],
   partner: ['account:self', 'reports:create', 'reports:read-own', 'lagesbild:read', 'lagesbild:comment'],
   admin: ['account:self', 'reports:create', 'reports:read', 'reports:read-own', 'users:admin', 'areas:admin', 'import:write', 'tokens:admin', 'audit:read', 'disclosure:admin'],

@@ -12,6 +12,7 @@ import type { HeatFilter } from './heat-filter.ts';
 import { parentOfBigint } from './h3-parent.ts';
 import { CubeDims, EMPTY_STORE, concatDays, dayNumber, makeDayStore, type CubeRow, type CubeStore } from './heat-cube-store.ts';
 import { HeatSums } from './heat-cube-sums.ts';
+import { keptHours } from './darkness.ts';
 
 export type { CubeRow } from './heat-cube-store.ts';
 
@@ -52,6 +53,7 @@ export class HeatCube {
   private byFacet: HeatSums | null = new HeatSums(1);
   private readonly accs = new Map<number, Acc>();
   private readonly mask: Mask = { on: new Uint8Array(HOURS_PER_WEEK), perDay: new Uint8Array(7) };
+  private readonly darkMask: Mask = { on: new Uint8Array(HOURS_PER_WEEK), perDay: new Uint8Array(7) };
 
   /** maxSumEntries: past this a dense sum table (cells × hours of the week, × facets) is dropped. */
   constructor(private readonly opts: { maxSumEntries?: number } = {}) {}
@@ -162,6 +164,16 @@ export class HeatCube {
     return lo;
   }
 
+  /** The request's mask narrowed on one weekday to the hours whose bits are set (darkness). */
+  private dayMask(weekday: number, bits: number): Mask {
+    const m = this.darkMask;
+    const off = weekday * 24;
+    let n = 0;
+    for (let h = 0; h < 24; h++) n += m.on[off + h] = this.mask.on[off + h]! & ((bits >> h) & 1);
+    m.perDay[weekday] = n;
+    return m;
+  }
+
   /** The heat map for a filter: weight and count per cell at the filter's resolution, heaviest first. */
   heat(f: HeatFilter, special: ReadonlyMap<string, DayKind>): CubeCell[] {
     const store = this.store;
@@ -187,7 +199,9 @@ export class HeatCube {
     const byHow = facetMul ? null : this.byHow;
     const byFacet = this.byFacet;
     const groups = on === HOURS_PER_WEEK ? (!facetMul ? 1 : byFacet ? facetMul.filter((m) => m >= 0).length : Infinity) : byHow ? on : Infinity;
-    const viaSums = f.halfLifeDays ? Infinity : groups * cells + (this.rowCount - rowsIn) * frac;
+    // "Mörker" keeps different hours on every date: only a scan of the days in range answers it.
+    const dark = f.timeOfDay && f.darkness ? { cal: f.darkness, which: f.timeOfDay } : null;
+    const viaSums = f.halfLifeDays || dark ? Infinity : groups * cells + (this.rowCount - rowsIn) * frac;
 
     if (on === 0) {
       // Nothing can match.
@@ -213,7 +227,8 @@ export class HeatCube {
       const refDay = f.halfLifeDays ? dayNumber(f.refDate) : 0;
       for (let d = i0; d < i1; d++) {
         const recency = f.halfLifeDays ? Math.pow(0.5, Math.max(0, refDay - store.day[d]!) / f.halfLifeDays) : 1;
-        scanDay(acc, store, d, mask, weekday(d), facetMul, recency, 1);
+        const wd = weekday(d);
+        scanDay(acc, store, d, dark ? this.dayMask(wd, keptHours(dark.cal, store.dates[d]!, dark.which)) : mask, wd, facetMul, recency, 1);
       }
     }
 

@@ -3,6 +3,7 @@
 // builder and the brute-force reference; reused by the coverage analytics (issue 7).
 import { effectiveWeekday, specialDaysBetween, type DayKind } from './holidays.ts';
 import { severityOf } from './severity.ts';
+import type { DarknessCalendar, TimeOfDay } from './darkness.ts';
 
 export interface HeatFilter {
   /** H3 resolution of the answer: 8, 9 or 10. */
@@ -23,6 +24,9 @@ export interface HeatFilter {
   halfLifeDays?: number | undefined;
   /** "Today" (local date) for the recency weighting. */
   refDate: string;
+  /** "Mörker": only the hours after dark (or only daylight hours) of each date, by `darkness`. */
+  timeOfDay?: TimeOfDay | undefined;
+  darkness?: DarknessCalendar | undefined;
 }
 
 /** One row of the aggregate (or one aoristic share of a raw report). */
@@ -55,6 +59,7 @@ export function rowMatches(f: HeatFilter, r: HourRow, special: ReadonlyMap<strin
   if (f.categories && !f.categories.includes(r.category)) return false;
   if (f.districts && !f.districts.includes(r.districtId)) return false;
   if (f.sources && !f.sources.includes(r.source)) return false;
+  if (f.timeOfDay && f.darkness && !f.darkness.keeps(r.localDate, r.hour, f.timeOfDay)) return false;
   const dow = effectiveWeekday(r.localDate, f.holidaysAsWeekend, special);
   return f.mask[dow * 24 + r.hour] === true;
 }

@@ -36,6 +36,32 @@ export interface SuggestContext {
   /** Cells farther than this from the graph are left out (metres). */
   maxSnapM?: number;
   iterations?: number;
+  /** A running patrol-dosage experiment: its control cells are never stops, its treatment cells come first. */
+  experiment?: ExperimentStops | undefined;
+}
+
+export interface ExperimentStops {
+  /** Control cells: left out of the candidates altogether. */
+  exclude: ReadonlySet<string>;
+  /** Treatment cells of the district: always candidates, their prize raised above any risk. */
+  treatment: readonly string[];
+}
+
+/**
+ * The context with an experiment applied: control cells removed from the candidates, treatment
+ * cells added with a prize above every other cell's at every hour (so the optimiser visits them
+ * first, and revisits them when the shift allows).
+ */
+export function withExperiment(ctx: SuggestContext): SuggestContext {
+  const x = ctx.experiment;
+  if (!x) return ctx;
+  const treat = new Set(x.treatment.filter((c) => !x.exclude.has(c)));
+  const cells = [...new Set([...ctx.cells, ...treat])].filter((c) => !x.exclude.has(c));
+  let top = 0;
+  for (const c of ctx.cells) for (let wd = 1; wd <= 7; wd++) for (let h = 0; h < 24; h++) top = Math.max(top, ctx.risk(c, wd, h));
+  const boost = 10 * top + 1;
+  const risk: RiskSource = (cell, wd, h) => (x.exclude.has(cell) ? 0 : ctx.risk(cell, wd, h) + (treat.has(cell) ? boost : 0));
+  return { ...ctx, cells, risk, maxCandidates: Math.max(ctx.maxCandidates ?? DEFAULT_MAX_CANDIDATES, treat.size) };
 }
 
 export interface SuggestedStop {
@@ -74,7 +100,8 @@ const centre = (cell: string): LonLat => {
 };
 
 /** Builds the optimiser's problem; also returns the candidate cells and their points. */
-export function buildProblem(req: SuggestRequest, ctx: SuggestContext): { problem: TopProblem; cells: string[]; points: LonLat[]; startMs: number } {
+export function buildProblem(req: SuggestRequest, given: SuggestContext): { problem: TopProblem; cells: string[]; points: LonLat[]; startMs: number } {
+  const ctx = withExperiment(given);
   const shift = shiftInstants(req.date, req.start, req.end);
   const all = prizeTable(ctx.cells, ctx.risk, shift.startMs, shift.shiftMin);
   const maxSnapM = ctx.maxSnapM ?? 150;
@@ -105,7 +132,10 @@ export function suggestRoutes(req: SuggestRequest, ctx: SuggestContext): { route
   const { problem, cells, points, startMs } = buildProblem(req, ctx);
   const plan = optimiseRoutes(problem, { seed: req.seed, ...(ctx.iterations ? { iterations: ctx.iterations } : {}) });
   const at = (min: number) => toStockholmIso(startMs + Math.min(Math.round(min), Math.floor(problem.shiftMin)) * 60000); // whole minutes
+  const excluded = ctx.experiment?.exclude;
   const routes = plan.routes.map((seq, team): SuggestedRoute => {
+    // Never a control cell of a running experiment (withExperiment already left them out).
+    if (excluded && seq.some((c) => excluded.has(cells[c]!))) throw new Error('a control cell of a running experiment reached the route optimiser');
     const timing = timeRoute(problem, seq);
     const stops = seq.map((c, i): SuggestedStop => {
       const p = points[c]!;

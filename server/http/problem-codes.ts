@@ -119,6 +119,13 @@ const SPECIFIC = {
   'tile-out-of-range': { means: 'The tile address is outside the zoom levels or the grid served.' },
   'font-not-found': { means: 'No such font file is served.' },
   'no-place-near': { means: 'Nothing named lies near the point.' },
+  // Interventions and experiments (issue 15)
+  'intervention-not-found': { means: 'There is no such intervention.' },
+  'area-too-large': { means: 'The intervention covers more cells than allowed.' },
+  'cells-too-coarse': { means: 'A cell is coarser than resolution 7.' },
+  'experiment-not-found': { means: 'There is no such experiment.' },
+  'experiment-no-data': { means: 'The experiment has not run a whole week yet: nothing to analyse.' },
+  'cell-outside-districts': { means: 'An experiment cell lies outside every district.' },
   // Imports
   'file-type': { means: 'The file must be CSV or GeoJSON.' },
   'file-empty': { means: 'The file is empty.' },

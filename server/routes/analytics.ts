@@ -14,6 +14,7 @@ import { localHour } from '../domain/aoristic.ts';
 import { giStar } from '../domain/gi-star.ts';
 import { analyseTrends, weekStarts } from '../domain/trend-analysis.ts';
 import { makeUniverseCache } from './analytics-universe.ts';
+import { makeAreaDarkness } from './area-darkness.ts';
 import { cellDistrictTotals, districtCategoryTotals, heatCells, heatClock, heatSpan, weeklyCellSeries } from '../db/queries/heat.ts';
 import { populationByDistrict } from '../db/queries/deso.ts';
 import { listDistricts } from '../db/queries/districts.ts';
@@ -32,6 +33,7 @@ export function analyticsRoutes(deps: AppDeps) {
   /** Which DeSO each report cell lies in, located once per cell. */
   const deso = makeDesoCache(sql);
   const today = () => localHour(deps.now()).localDate;
+  const darkness = makeAreaDarkness(deps.area);
 
   /** The heat map from the cube, holidays and eves taken over the filter's dates or the cube's own span. */
   const cubeHeat = (f: HeatFilter) =>
@@ -59,7 +61,7 @@ export function analyticsRoutes(deps: AppDeps) {
       guard('analytics:read'),
       validate('query', HeatQuery),
       async (c) => {
-        const f = toHeatFilter(c.req.valid('query'), today());
+        const f = toHeatFilter(c.req.valid('query'), today(), await darkness.calendar());
         return c.json({ res: f.res, cells: await cubeHeat(f) }, 200);
       },
     )
@@ -75,7 +77,7 @@ export function analyticsRoutes(deps: AppDeps) {
       validate('query', HotspotQuery),
       async (c) => {
         const q = c.req.valid('query');
-        const f = toHeatFilter(q, today());
+        const f = toHeatFilter(q, today(), await darkness.calendar());
         const cells = await cubeHeat(f);
         const values = new Map(cells.map((x) => [x.cell, x.weight]));
         const area = await universe.cells(f.res, f.districts);
@@ -97,7 +99,7 @@ export function analyticsRoutes(deps: AppDeps) {
       async (c) => {
         const q = c.req.valid('query');
         const ref = today();
-        const base = toHeatFilter(q, ref);
+        const base = toHeatFilter(q, ref, await darkness.calendar());
         const weeks = weekStarts(ref, q.weeks);
         const first = weeks[0]!;
         const last = addDays(weeks.at(-1)!, 6);
@@ -124,7 +126,7 @@ export function analyticsRoutes(deps: AppDeps) {
       validate('query', ClockQuery),
       async (c) => {
         const q = c.req.valid('query');
-        let f = toHeatFilter(q, today());
+        let f = toHeatFilter(q, today(), await darkness.calendar());
         if (q.district) f = { ...f, districts: [...(f.districts ?? []), q.district] };
         if (q.cell) {
           const res = getResolution(q.cell);
@@ -147,7 +149,7 @@ export function analyticsRoutes(deps: AppDeps) {
       guard('analytics:read'),
       validate('query', HeatQuery),
       async (c) => {
-        const f = toHeatFilter(c.req.valid('query'), today());
+        const f = toHeatFilter(c.req.valid('query'), today(), await darkness.calendar());
         const [rows, population, districts] = await Promise.all([districtCategoryTotals(sql, f, await specialDays(f)), populationByDistrict(sql), listDistricts(sql)]);
         const totals = new Map<string, { weight: number; count: number }>();
         for (const r of rows) {
@@ -183,7 +185,7 @@ export function analyticsRoutes(deps: AppDeps) {
       guard('analytics:read'),
       validate('query', HeatQuery),
       async (c) => {
-        const f = toHeatFilter(c.req.valid('query'), today());
+        const f = toHeatFilter(c.req.valid('query'), today(), await darkness.calendar());
         const [{ index, areas }, cells] = await Promise.all([deso.current(), cellDistrictTotals(sql, f, await specialDays(f))]);
         const sums = new Map<string, { weight: number; count: number }>();
         for (const x of cells) {

@@ -7,6 +7,7 @@ import { guard } from '../http/guard.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { AlertsQuery, AlertsResponse, CoverageQuery, CoverageResponse, FairnessQuery, FairnessResponse, GapsQuery, GapsResponse, PlanActualResponse, RouteIdParam } from '../schemas/tracks.ts';
 import { toHeatFilter } from '../schemas/analytics.ts';
+import { makeAreaDarkness } from './area-darkness.ts';
 import { makeWeekMask } from '../domain/hour-of-week.ts';
 import { specialDayMap, type HeatFilter } from '../domain/heat-filter.ts';
 import { localHourOf } from '../domain/track-buckets.ts';
@@ -30,6 +31,7 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 export function coverageRoutes(deps: AppDeps) {
   const { sql } = deps;
   const today = () => localHourOf(Math.floor(deps.now() / HOUR_MS) * HOUR_MS).localDate;
+  const darkness = makeAreaDarkness(deps.area);
   const places = placeCacheOf(deps);
   const placeNamer = async () => makePlaceNamer(await places.namer());
 
@@ -61,7 +63,7 @@ export function coverageRoutes(deps: AppDeps) {
       async (c) => {
         const q = c.req.valid('query');
         const now = today();
-        const f = toHeatFilter({ ...q, res: 10 }, now);
+        const f = toHeatFilter({ ...q, res: 10 }, now, await darkness.calendar());
         f.toDate ??= now;
         f.fromDate ??= addDays(f.toDate, -7 * q.needWeeks + 1);
         const presenceTo = now;

@@ -18,6 +18,9 @@ import { listBases } from '../db/queries/districts.ts';
 import { placeCacheOf } from '../place-cache.ts';
 import { makeGraphCache, type DistrictGraph } from '../db/queries/route-graph.ts';
 import { loadRouteRisk } from '../db/queries/route-risk.ts';
+import { runningExperiments } from '../db/queries/experiments.ts';
+import { experimentStops } from './experiment-stops.ts';
+import { makeAreaDarkness } from './area-darkness.ts';
 import { deleteRoute, getRoute, insertRoute, listRoutes, updateRoute, type NewPatrolRoute, type PatrolRouteRow, type RouteWaypoint } from '../db/queries/patrol-routes.ts';
 import { ImportGpxQuery, PathBody, PathResponse, RouteBody, RouteDto, RouteIdParam, RouteList, RouteQuery, SuggestBody, SuggestResponse } from '../schemas/patrol-routes.ts';
 import type { z } from 'zod';
@@ -39,6 +42,7 @@ function toDto(r: PatrolRouteRow) {
 export function patrolRoutes(deps: AppDeps) {
   const { sql } = deps;
   const graphs = makeGraphCache(sql);
+  const darkness = makeAreaDarkness(deps.area);
   const places = placeCacheOf(deps);
 
   const districtGraph = async (id: string | null | undefined, at: LonLat | undefined, field: string): Promise<DistrictGraph | null> => {
@@ -112,15 +116,17 @@ export function patrolRoutes(deps: AppDeps) {
         const basePoint: LonLat | null = b.startPoint ?? (chosen ? [chosen.lon, chosen.lat] : centre);
         if (!basePoint) throw new HttpProblem(422, 'No start point: give startPoint or load a team base for the district.', { code: 'no-start-point' });
         const shift = shiftInstants(b.date, b.start, b.end);
-        const risk = await loadRouteRisk(sql, { districtId: g.districtId, untilMs: shift.startMs });
+        const risk = await loadRouteRisk(sql, { districtId: g.districtId, untilMs: shift.startMs, afterDark: b.afterDark ? await darkness.calendar() : undefined });
         const nameAt = await places.namer();
-        const result = suggestRoutes(b, { router: g.router, districtName: g.name, base: basePoint, cells: risk.cells, risk: risk.risk, nameAt: (p) => nameAt(p[0], p[1]).sv });
+        const running = await runningExperiments(sql, b.date);
+        const stops = experimentStops(running, g.districtId);
+        const result = suggestRoutes(b, { router: g.router, districtName: g.name, base: basePoint, cells: risk.cells, risk: risk.risk, nameAt: (p) => nameAt(p[0], p[1]).sv, experiment: stops?.stops });
         const noData = result.candidates === 0 ? `No reports in ${g.name} in the last ${risk.weeks} weeks: there are no stops to suggest.` : null;
         return c.json(
           {
             district: g.districtId, graph: g.kind, note: [graphNote(g), noData].filter(Boolean).join(' ') || null,
             base: { id: b.startPoint ? null : (chosen?.id ?? null), name: b.startPoint ? 'Startpunkt' : (chosen?.name ?? g.name), lon: basePoint[0], lat: basePoint[1] },
-            candidates: result.candidates, routes: result.routes,
+            candidates: result.candidates, routes: result.routes, experiment: stops?.dto ?? null,
           },
           200,
         );

@@ -7,6 +7,7 @@ import { makeWeekMask, parseDays, parseHours, parseSlots } from '../domain/hour-
 import { parseSeverity } from '../domain/severity.ts';
 import { isCell } from '../domain/cells.ts';
 import type { HeatFilter } from '../domain/heat-filter.ts';
+import type { DarknessCalendar } from '../domain/darkness.ts';
 import { csvList } from './common.ts';
 
 /** A query parameter parsed by a domain parser that throws with a readable message. */
@@ -41,6 +42,7 @@ export const heatFilterFields = {
   holidays: z.enum(['sunday', 'none']).default('none').describe('sunday: public holidays count as Sundays and their eves (midsommarafton, julafton, …) as Saturdays'),
   weights: parsed(parseSeverity, 'Severity per category: brand:3,klotter:0.5 (others weigh 1), or "default" for the suggested table').optional(),
   halfLifeDays: z.coerce.number().positive().max(3650).optional().describe('Recency weighting: weight halves every this many days before today'),
+  darkness: z.enum(['dark', 'daylight']).optional().describe('"Mörker": only hours after dark (dark) or only daylight hours, per date at the area\'s location; an hour counts as dark when its midpoint is before sunrise or after sunset'),
 };
 
 const checkRange = (q: { from?: string | undefined; to?: string | undefined }) => !q.from || !q.to || q.from <= q.to;
@@ -70,8 +72,11 @@ export const ClockQuery = z
   .refine(checkRange, rangeMessage);
 
 /** The domain filter of a validated query; refDate is today's local date (for recency). */
-export function toHeatFilter(q: HeatQueryInput, refDate: string): HeatFilter {
+export function toHeatFilter(q: HeatQueryInput, refDate: string, darkness?: DarknessCalendar): HeatFilter {
+  if (q.darkness && !darkness) throw new Error('a darkness filter needs the darkness calendar');
   return {
+    timeOfDay: q.darkness,
+    darkness: q.darkness ? darkness : undefined,
     res: q.res as 8 | 9 | 10,
     fromDate: q.from,
     toDate: q.to,

@@ -23,6 +23,7 @@ export const SuggestBody = z
     dwellMin: z.number().min(10).max(15).default(12).describe('minutes at each stop'),
     revisitMin: z.number().int().min(30).max(240).default(120).describe('a top cell is revisited within this many minutes when the shift allows'),
     preferLit: z.boolean().default(false),
+    afterDark: z.boolean().default(false).describe('"Mörker": risk from the reports filed in hours after dark only'),
     seed: z.number().int().min(0).max(2147483647).default(1),
     startPoint: LonLat.optional().describe('start and end here instead of the team base'),
     base: z.string().max(60).optional().describe('team base id (default: the district’s base)'),
@@ -40,6 +41,10 @@ export const SuggestResponse = z.object({
   note: z.string().nullable().describe('plain words about the graph or the data, e.g. routes follow the hex grid'),
   base: z.object({ id: z.string().nullable(), name: z.string(), lon: Lon, lat: Lat }),
   candidates: z.number().int(),
+  experiment: z
+    .object({ ids: z.array(z.string()), treatmentCells: z.array(Cell), visitsPerEvening: z.number().int(), visitMin: z.number().int() })
+    .nullable()
+    .describe('running patrol-dosage experiments: their treatment cells are prescribed stops; their control cells are never suggested'),
   routes: z.array(
     z.object({
       team: z.number().int(), stops: z.array(SuggestedStop), geometry: LineStringSchema,

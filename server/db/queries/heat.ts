@@ -6,6 +6,7 @@ import type { DayKind } from '../../domain/holidays.ts';
 import { parentMasks } from '../../domain/h3-parent.ts';
 import { cellToBigint } from '../../domain/cells.ts';
 import { HOURS_PER_WEEK } from '../../domain/hour-of-week.ts';
+import { darknessRange, keptHoursBetween, type DarknessCalendar, type TimeOfDay } from '../../domain/darkness.ts';
 
 export interface HeatCell {
   cell: string;
@@ -44,6 +45,16 @@ export interface WhereOptions {
   cell?: string | undefined;
 }
 
+/**
+ * "Mörker" on heat_hours rows: per date from `first` to `last`, the bits of the local hours kept
+ * (darkness.ts: an hour is dark when its midpoint is after sunset or before sunrise); rows on
+ * dates outside the range do not pass.
+ */
+export function darknessClause(sql: Sql, cal: DarknessCalendar, which: TimeOfDay, first: string, last: string) {
+  const kept = keptHoursBetween(cal, which, first, last);
+  return sql`((${kept}::int4[])[(local_date - ${first}::date) + 1] >> hour) & 1 = 1`;
+}
+
 /** The WHERE fragment for a filter. */
 export function heatWhere(sql: Sql, f: HeatFilter, special: ReadonlyMap<string, DayKind>, opts: WhereOptions = {}) {
   const parts = [sql`true`];
@@ -53,6 +64,10 @@ export function heatWhere(sql: Sql, f: HeatFilter, special: ReadonlyMap<string, 
   if (f.districts) parts.push(sql`district_id = any(${f.districts as string[]}::text[])`);
   if (f.sources) parts.push(sql`source = any(${f.sources as string[]}::text[])`);
   if (!opts.ignoreMask && !f.mask.every(Boolean)) parts.push(sql`get_bit(${maskBytes(f.mask)}::bytea, ${weekday(sql, special)} * 24 + hour) = 1`);
+  if (f.timeOfDay && f.darkness) {
+    const { first, last } = darknessRange(f.fromDate, f.toDate, f.refDate);
+    parts.push(darknessClause(sql, f.darkness, f.timeOfDay, first, last));
+  }
   if (opts.cell) {
     const c = cellToBigint(opts.cell);
     parts.push(f.res === 10 ? sql`cell = ${c}::int8` : sql`${cellAt(sql, f.res)} = ${c}::int8`);

@@ -1,0 +1,70 @@
+// The intervention page's map: districts, logged interventions' cells, and the choice being made
+// (click a cell to toggle it, or click corners to draw a polygon). One map, sources added once.
+import { createEffect, onCleanup, onMount } from 'solid-js';
+import { AttributionControl, Map as MapLibreMap, NavigationControl } from 'maplibre-gl';
+import type { GeoJSONSource } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { FeatureCollection } from 'geojson';
+import type { DistrictCollection } from '../api/types.ts';
+import { makeOfflineStyle } from '../map/offline-style.ts';
+import { ATTRIBUTION } from '../map/attribution.ts';
+import { useBundledWorker } from '../map/worker-url.ts';
+import * as districtLayer from '../map/layers/districts.ts';
+import { INTERVENTIONS_SOURCE_ID, SELECTION_SOURCE_ID, interventionLayers } from '../map/layers/interventions.ts';
+
+useBundledWorker();
+
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+export interface InterventionsMapProps {
+  districts: DistrictCollection | undefined;
+  interventions: FeatureCollection;
+  selection: FeatureCollection;
+  focus: [number, number] | null;
+  label: string;
+  onClick: (lngLat: [number, number]) => void;
+}
+
+export function InterventionsMap(props: InterventionsMapProps) {
+  let container!: HTMLDivElement;
+  let map: MapLibreMap | undefined;
+  let loaded = false;
+
+  onMount(() => {
+    map = new MapLibreMap({ container, style: makeOfflineStyle(), center: [15.6, 58.41], zoom: 12.5, attributionControl: false });
+    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(new AttributionControl({ compact: false, customAttribution: ATTRIBUTION }), 'bottom-right');
+    map.on('load', () => {
+      map!.addSource(districtLayer.DISTRICTS_SOURCE_ID, { type: 'geojson', data: EMPTY });
+      for (const l of districtLayer.districtLayers) map!.addLayer(l);
+      map!.addSource(INTERVENTIONS_SOURCE_ID, { type: 'geojson', data: EMPTY });
+      map!.addSource(SELECTION_SOURCE_ID, { type: 'geojson', data: EMPTY });
+      for (const l of interventionLayers) map!.addLayer(l);
+      loaded = true;
+      container.dataset.ready = 'true';
+      draw();
+    });
+    map.on('click', (e) => props.onClick([e.lngLat.lng, e.lngLat.lat]));
+    onCleanup(() => map?.remove());
+  });
+
+  const source = (id: string) => map?.getSource(id) as GeoJSONSource | undefined;
+  function draw() {
+    if (!map || !loaded) return;
+    if (props.districts) source(districtLayer.DISTRICTS_SOURCE_ID)?.setData(districtLayer.toFeatureCollection(props.districts));
+    source(INTERVENTIONS_SOURCE_ID)?.setData(props.interventions);
+    source(SELECTION_SOURCE_ID)?.setData(props.selection);
+  }
+  createEffect(() => {
+    void props.districts;
+    void props.interventions;
+    void props.selection;
+    draw();
+  });
+  createEffect(() => {
+    const f = props.focus;
+    if (f && map) map.easeTo({ center: f, zoom: 15, duration: 0 });
+  });
+
+  return <div ref={container} class="interventions-map" data-testid="interventions-map" role="region" aria-label={props.label} />;
+}
