@@ -53,15 +53,6 @@ const sv = {
   chartStart: 'Start',
   signInNeeded: 'Logga in som teamledare eller säkerhetschef.',
   mapLabel: 'Karta över insatser; klicka för att välja rutor',
-  problems: {
-    'intervention-not-found': 'Insatsen finns inte.',
-    'area-too-large': 'Området är för stort.',
-    'cells-too-coarse': 'En ruta är för stor.',
-    'experiment-not-found': 'Experimentet finns inte.',
-    'experiment-no-data': 'Experimentet har inte pågått en hel vecka än.',
-    'cell-outside-districts': 'En ruta ligger utanför områdena.',
-    'cell-resolution': 'Rutorna måste vara på upplösning 10.',
-  } as Record<string, string>,
 };
 
 export type InterventionMessages = typeof sv;
@@ -118,15 +109,6 @@ const en: InterventionMessages = {
   chartStart: 'Start',
   signInNeeded: 'Sign in as a team leader or the safety chief.',
   mapLabel: 'Map of interventions; click to choose cells',
-  problems: {
-    'intervention-not-found': 'The intervention does not exist.',
-    'area-too-large': 'The area is too large.',
-    'cells-too-coarse': 'A cell is too large.',
-    'experiment-not-found': 'The experiment does not exist.',
-    'experiment-no-data': 'The experiment has not run a whole week yet.',
-    'cell-outside-districts': 'A cell lies outside the districts.',
-    'cell-resolution': 'Cells must be at resolution 10.',
-  },
 };
 
 export const interventionMessages = (lang: InterventionLang): InterventionMessages => (lang === 'en' ? en : sv);

@@ -4,7 +4,8 @@
 import { For, Show, createMemo, createResource, createSignal } from 'solid-js';
 import { latLngToCell } from 'h3-js';
 import { HeaderNav } from '../auth/header-nav.tsx';
-import { ProblemError, readJson } from '../api/problem-error.ts';
+import { readJson } from '../api/problem-error.ts';
+import { errorText } from '../i18n/problem-message.ts';
 import type { DistrictCollection } from '../api/types.ts';
 import { fieldApi } from '../field/field-api.ts';
 import { interventionsToFeatureCollection, selectionToFeatureCollection } from '../map/layers/interventions.ts';
@@ -38,9 +39,8 @@ export function InterventionsPage() {
   const [focus, setFocus] = createSignal<[number, number] | null>(null);
 
   const field = (k: keyof ReturnType<typeof EMPTY_FORM>) => (e: Event) => setForm({ ...form(), [k]: (e.currentTarget as HTMLInputElement).value });
-  /** The problem in words (the central code → text table replaces the detail when it lands). */
-  const problemText = (e: unknown) =>
-    e instanceof ProblemError ? [e.detail, ...e.errors.map((x) => `${x.path}: ${x.message}`)].join(' ') : e instanceof Error ? e.message : String(e);
+  /** The problem in the user's language, from its code (client/i18n/problem-texts.ts), never the English detail. */
+  const problemText = (e: unknown) => errorText(e, lang());
 
   const onMapClick = ([lon, lat]: [number, number]) => {
     if (!canWrite()) return;

@@ -1,5 +1,6 @@
-// The Lägesbild page's calls: JSON in and out, problem+json answers thrown as errors carrying
-// their stable `code` so the page can say what went wrong in words.
+// The Lägesbild page's calls: JSON in and out, problem+json answers thrown as ProblemErrors
+// carrying their stable `code`, worded by client/i18n/problem-texts.ts.
+import { readJson, toProblemError } from '../api/problem-error.ts';
 export interface LagesbildDoc {
   week: string;
   monday: string;
@@ -23,18 +24,13 @@ export interface LagesbildDoc {
   canComment: boolean;
 }
 
-export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string | null, detail: string) {
-    super(detail);
-  }
-}
-
+/** Any failure is the client's one error type, ProblemError (a network failure has status 0). */
 async function send<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const res = await fetch(path, { ...init, headers: { accept: 'application/json', ...(init.body ? { 'Content-Type': 'application/json' } : {}) } });
+  const res = await fetch(path, { ...init, headers: { accept: 'application/json', ...(init.body ? { 'Content-Type': 'application/json' } : {}) } }).catch((err: unknown) => {
+    throw toProblemError(err);
+  });
   if (res.status === 204) return undefined as T;
-  const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-  if (!res.ok) throw new ApiError(res.status, typeof body.code === 'string' ? body.code : null, String(body.detail ?? res.statusText));
-  return body as T;
+  return readJson<T>(res);
 }
 
 const json = (method: string, body: unknown): RequestInit => ({ method, body: JSON.stringify(body) });

@@ -54,12 +54,6 @@ const sv = {
   memberDistricts: 'Områden (kommaseparerade)',
   addMember: 'Lägg till medlem',
   loadFailed: 'Kunde inte hämta',
-  codes: {
-    'week-frozen': 'Veckan är redan fastställd vid mötet.',
-    'district-not-allowed': 'Din organisation arbetar inte i det området.',
-    'unknown-district': 'Okänt område.',
-    'unknown-organisation': 'Okänd organisation.',
-  } as Record<string, string>,
 };
 
 export type LagesbildMessages = typeof sv;
@@ -116,12 +110,6 @@ const en: LagesbildMessages = {
   memberDistricts: 'Districts (comma-separated)',
   addMember: 'Add member',
   loadFailed: 'Could not load',
-  codes: {
-    'week-frozen': 'The week was already adopted at the meeting.',
-    'district-not-allowed': 'Your organisation does not work in that district.',
-    'unknown-district': 'Unknown district.',
-    'unknown-organisation': 'Unknown organisation.',
-  },
 };
 
 export const lagesbildMessages = (lang: LagesbildLang): LagesbildMessages => (lang === 'en' ? en : sv);

@@ -3,7 +3,8 @@
 // meeting); the organisations admin for administrators. Swedish first, English selectable.
 import { For, Show, createMemo, createResource, createSignal } from 'solid-js';
 import { HeaderNav } from '../auth/header-nav.tsx';
-import { ApiError, currentIsoWeek, lagesbildApi, type LagesbildDoc } from './lagesbild-api.ts';
+import { currentIsoWeek, lagesbildApi, type LagesbildDoc } from './lagesbild-api.ts';
+import { errorText } from '../i18n/problem-message.ts';
 import { lagesbildMessages, type LagesbildLang } from './lagesbild-messages.ts';
 import { OrganisationsAdmin } from './organisations-admin.tsx';
 import './lagesbild.css';
@@ -26,7 +27,7 @@ export function LagesbildPage() {
   const [doc, { refetch }] = createResource(() => (can('lagesbild:read') ? { w: week(), d: district() } : null), ({ w, d }) => lagesbildApi.read(w, d));
   const cat = (code: string) => CATEGORY_SV[code]?.[lang() === 'en' ? 1 : 0] ?? code;
   const nameOf = (d: LagesbildDoc, id: string) => d.districts.find((x) => x.id === id)?.name ?? id;
-  const say = (err: unknown) => setMessage(err instanceof ApiError ? (err.code && t().codes[err.code]) || err.message : String(err));
+  const say = (err: unknown) => setMessage(errorText(err, lang()));
   const run = async (f: () => Promise<unknown>) => {
     setMessage('');
     try {
@@ -81,7 +82,7 @@ export function LagesbildPage() {
             <p class="lagesbild__error" role="alert">{message()}</p>
           </Show>
           <Show when={doc.error}>
-            <p class="lagesbild__error" role="alert">{t().loadFailed}: {doc.error instanceof ApiError ? (doc.error.code && t().codes[doc.error.code]) || doc.error.message : String(doc.error)}</p>
+            <p class="lagesbild__error" role="alert">{t().loadFailed}: {errorText(doc.error, lang())}</p>
           </Show>
           <Show when={doc()}>
             {(d) => (

@@ -119,6 +119,10 @@ const SPECIFIC = {
   'tile-out-of-range': { means: 'The tile address is outside the zoom levels or the grid served.' },
   'font-not-found': { means: 'No such font file is served.' },
   'no-place-near': { means: 'Nothing named lies near the point.' },
+  // The weekly lägesbild (issue 14)
+  'week-frozen': { means: 'The week was frozen at its meeting (for these districts); it no longer changes.', params: ['week'] },
+  'district-not-allowed': { means: "The partner's organisation does not work in this district.", params: ['district'] },
+  'unknown-organisation': { means: 'There is no such organisation.', params: ['organisation'] },
   // Interventions and experiments (issue 15)
   'intervention-not-found': { means: 'There is no such intervention.' },
   'area-too-large': { means: 'The intervention covers more cells than allowed.' },

@@ -27,7 +27,7 @@ import {
 const BODY_LIMIT_BYTES = 32 * 1024;
 
 const frozenProblem = (week: string, district: string) =>
-  new HttpProblem(409, `The lägesbild of ${week} for ${district} was frozen at the meeting; it no longer changes. Add it to next week's instead.`, { extensions: { code: 'week-frozen' } });
+  new HttpProblem(409, `The lägesbild of ${week} for ${district} was frozen at the meeting; it no longer changes. Add it to next week's instead.`, { code: 'week-frozen', extensions: { week } });
 
 export function lagesbildRoutes(deps: AppDeps) {
   const { sql } = deps;
@@ -58,8 +58,8 @@ export function lagesbildRoutes(deps: AppDeps) {
     const r = await readable(c);
     if (!asked?.length) return { ...r, districts: r.mine };
     for (const d of asked) {
-      if (!r.all.includes(d)) throw new HttpProblem(404, `There is no district '${d}'. Districts: ${r.all.join(', ')}.`, { extensions: { code: 'unknown-district' } });
-      if (!r.mine.includes(d)) throw new HttpProblem(403, `Your organisation does not work in '${d}'; you may read the lägesbild of ${r.mine.join(', ') || 'no district'}.`, { extensions: { code: 'district-not-allowed' } });
+      if (!r.all.includes(d)) throw new HttpProblem(404, `There is no district '${d}'. Districts: ${r.all.join(', ')}.`, { code: 'unknown-district', extensions: { district: d } });
+      if (!r.mine.includes(d)) throw new HttpProblem(403, `Your organisation does not work in '${d}'; you may read the lägesbild of ${r.mine.join(', ') || 'no district'}.`, { code: 'district-not-allowed', extensions: { district: d } });
     }
     return { ...r, districts: [...new Set(asked)] };
   }
@@ -115,7 +115,7 @@ export function lagesbildRoutes(deps: AppDeps) {
       async (c) => {
         const a = c.req.valid('json');
         await scope(c, [a.district]);
-        if (a.organisation && !(await organisationExists(sql, a.organisation))) throw new HttpProblem(422, `There is no organisation '${a.organisation}'.`, { errors: [{ path: 'organisation', message: 'unknown organisation' }], extensions: { code: 'unknown-organisation' } });
+        if (a.organisation && !(await organisationExists(sql, a.organisation))) throw new HttpProblem(422, `There is no organisation '${a.organisation}'.`, { code: 'unknown-organisation', errors: [{ path: 'organisation', message: 'unknown organisation', code: 'unknown-organisation', params: { organisation: a.organisation } }], extensions: { organisation: a.organisation } });
         const created = await insertAction(sql, {
           id: deps.newId(), week: a.week, district: a.district, what: a.what, place: a.place ?? null, cells: a.cells, reportIds: a.reportIds, hotspotCell: a.hotspotCell ?? null,
           organisation: a.organisation ?? null, responsiblePerson: a.responsiblePerson ?? null, dueDate: a.dueDate ?? null, status: a.status, createdBy: currentUser(c)!.id, at: new Date(deps.now()),
@@ -137,7 +137,7 @@ export function lagesbildRoutes(deps: AppDeps) {
         const existing = await getAction(sql, id);
         if (!existing) throw new HttpProblem(404, `No action has id ${id}.`);
         await scope(c, [existing.district]);
-        if (patch.organisation && !(await organisationExists(sql, patch.organisation))) throw new HttpProblem(422, `There is no organisation '${patch.organisation}'.`, { errors: [{ path: 'organisation', message: 'unknown organisation' }], extensions: { code: 'unknown-organisation' } });
+        if (patch.organisation && !(await organisationExists(sql, patch.organisation))) throw new HttpProblem(422, `There is no organisation '${patch.organisation}'.`, { code: 'unknown-organisation', errors: [{ path: 'organisation', message: 'unknown organisation', code: 'unknown-organisation', params: { organisation: patch.organisation } }], extensions: { organisation: patch.organisation } });
         const updated = await updateAction(sql, id, patch, new Date(deps.now()));
         await audit(sql, { ...who(c), action: 'est-actions.update', target: `est-action:${id}`, detail: patch });
         return c.json(updated, 200);
@@ -211,7 +211,7 @@ export function lagesbildRoutes(deps: AppDeps) {
         const week = parseIsoWeek(c.req.valid('param').week)!;
         const { districts } = await scope(c, c.req.valid('json').districts);
         const frozen = await freezeWeek(await context(), week, districts, currentUser(c)!.id);
-        if (!frozen.length) throw new HttpProblem(409, `The lägesbild of ${week.id} was already frozen for ${districts.join(', ')}.`, { extensions: { code: 'week-frozen' } });
+        if (!frozen.length) throw new HttpProblem(409, `The lägesbild of ${week.id} was already frozen for ${districts.join(', ')}.`, { code: 'week-frozen', extensions: { week: week.id } });
         await audit(sql, { ...who(c), action: 'lagesbild.meeting', target: `lagesbild:${week.id}`, detail: { districts: frozen } });
         const snaps = await listSnapshots(sql, week.id, districts);
         return c.json({ week: week.id, frozen, districts: districts.map((d) => ({ id: d, frozenAt: snaps.get(d)?.frozenAt ?? null })) }, 200);

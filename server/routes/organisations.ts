@@ -60,7 +60,7 @@ export function organisationRoutes(deps: AppDeps) {
         if (!(await findUserById(sql, userId))) throw new HttpProblem(404, `No user has id '${userId}'.`);
         const known = (await deps.area.index()).districts.map((d) => d.id);
         const unknown = districts.filter((d) => !known.includes(d));
-        if (unknown.length) throw new HttpProblem(422, `Unknown districts: ${unknown.join(', ')}. Districts: ${known.join(', ')}.`, { errors: [{ path: 'districts', message: 'unknown district' }], extensions: { code: 'unknown-district' } });
+        if (unknown.length) throw new HttpProblem(422, `Unknown districts: ${unknown.join(', ')}. Districts: ${known.join(', ')}.`, { code: 'unknown-district', errors: [{ path: 'districts', message: 'unknown district', code: 'unknown-district', params: { district: unknown.join(', ') } }], extensions: { district: unknown.join(', ') } });
         await setMember(sql, { userId, organisationId: id, districts: [...new Set(districts)] });
         await audit(sql, { ...who(c), action: 'organisations.member', target: `user:${userId}`, detail: { organisation: id, districts } });
         return c.json({ organisation: id, userId, districts }, 200);

@@ -40,7 +40,7 @@ const TABLE_PLACEMENT: Record<string, Placement> = {
   api_tokens: 'distributed',
   login_failures: 'distributed',
   audit_log: 'distributed',
-  // Tables of other branches (issue 16 era), classified ahead of their merge
+  // Map tiles, the lägesbild, interventions and experiments
   map_tiles: 'distributed',
   est_actions: 'distributed',
   lagesbild_comments: 'distributed',
