@@ -125,6 +125,8 @@ export const PROBLEM_TEXTS: Record<ProblemCode | ClientProblemCode, Texts> = {
   'week-frozen': { sv: (p) => `Lägesbilden för ${p.str('week')} är fastställd vid mötet och ändras inte längre. Lägg det i nästa veckas.`, en: (p) => `The situation report for ${p.str('week')} was adopted at the meeting and no longer changes. Add it to next week's.` },
   'district-not-allowed': { sv: (p) => `Din organisation arbetar inte i området ${p.str('district')}.`, en: (p) => `Your organisation does not work in the district ${p.str('district')}.` },
   'unknown-organisation': { sv: (p) => `Organisationen ${p.str('organisation')} finns inte.`, en: (p) => `There is no organisation ${p.str('organisation')}.` },
+  'unknown-action': { sv: 'Åtgärden från lägesbilden finns inte.', en: 'The situation-report action does not exist.' },
+  'unknown-reference': { sv: 'Förfrågan hänvisar till något som inte finns.', en: 'The request refers to something that does not exist.' },
   'unknown-base': { sv: (p) => `Teambasen ${p.str('base')} finns inte.`, en: (p) => `There is no team base ${p.str('base')}.` },
   'no-start-point': { sv: 'Ingen startpunkt: välj en, eller lägg in en teambas för området.', en: 'No start point: choose one, or add a team base for the district.' },
   'waypoint-outside-area': { sv: 'Första punkten ligger utanför områdena; välj område.', en: 'The first point lies outside the areas; choose a district.' },

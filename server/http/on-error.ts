@@ -43,6 +43,7 @@ export function toProblem(err: unknown): HttpProblem {
       return databaseUnavailable(5);
     }
     if (code === '23505') return new HttpProblem(409, 'That record already exists.', { code: 'already-exists' });
+    if (code === '23503') return new HttpProblem(422, 'The request names a record that does not exist.', { code: 'unknown-reference' });
     if (code === '22P02' || code === '22007' || code === '22008') return new HttpProblem(400, 'A value in the request has the wrong format.', { code: 'wrong-format' });
   }
   return new HttpProblem(500, 'Something went wrong on the server. The error has been logged.');

@@ -124,6 +124,8 @@ const SPECIFIC = {
   'district-not-allowed': { means: "The partner's organisation does not work in this district.", params: ['district'] },
   'unknown-organisation': { means: 'There is no such organisation.', params: ['organisation'] },
   // Interventions and experiments (issue 15)
+  'unknown-action': { means: 'There is no lägesbild action with this id.', params: ['actionId'] },
+  'unknown-reference': { means: 'The request names a record that does not exist.' },
   'intervention-not-found': { means: 'There is no such intervention.' },
   'area-too-large': { means: 'The intervention covers more cells than allowed.' },
   'cells-too-coarse': { means: 'A cell is coarser than resolution 7.' },

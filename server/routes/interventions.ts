@@ -32,6 +32,13 @@ export function interventionRoutes(deps: AppDeps) {
 
   /** The stored form of a request body: cells, centre, districts and a place name. */
   const resolve = async (b: InterventionInput): Promise<Omit<NewIntervention, 'id' | 'createdBy'>> => {
+    if (b.actionId && (await sql`select 1 from est_actions where id = ${b.actionId}`).length === 0) {
+      throw new HttpProblem(422, `There is no lägesbild action ${b.actionId}.`, {
+        code: 'unknown-action',
+        errors: [{ path: 'actionId', message: 'no such lägesbild action', code: 'unknown-action', params: { actionId: b.actionId } }],
+        extensions: { actionId: b.actionId },
+      });
+    }
     const cells = whereToCells(b.where);
     const centre = cellsCentre(cells);
     const index = await deps.area.index();

@@ -11,7 +11,7 @@ import { LANGS } from '../../client/i18n/messages.ts';
 
 /** A plausible value for each param a code names. */
 const SAMPLE: Record<string, unknown> = {
-  lat: 58.410013, lon: 15.6, districts: ['Berga', 'Ryd', 'Skäggetorp'], retryAfterS: 600, retryAt: '2026-03-01T12:10:00Z',
+  lat: 58.410013, lon: 15.6, week: '2026-W48', organisation: 'stangastaden', actionId: '0b6f3c52-5a43-4c1e-9d7b-2a1d1f0e8c11', districts: ['Berga', 'Ryd', 'Skäggetorp'], retryAfterS: 600, retryAt: '2026-03-01T12:10:00Z',
   limitBytes: 65536, method: 'POST', path: '/api/x', permission: 'reports:read', minLength: 10, maxLength: 200, email: 'a@b.se',
   team: 'ryd', id: 'x', role: 'partner', scopes: ['reports:read'], maxDays: 7, source: 'staff', maxMb: 10, status: 'merged',
   action: 'approve', targetStatus: 'rejected', resolution: 7, value: 'xx', district: 'Ryd', base: 'b', expected: 'number',

@@ -50,7 +50,18 @@ describe.each(databaseTargets())('interventions on $name', (target) => {
   }, 120_000);
   afterAll(() => t?.close());
 
+  it('refuses an actionId that names no lägesbild action', async () => {
+    const res = await t.json('POST', '/api/interventions', {
+      kind: 'patrol', title: 'Utan åtgärd', where: { type: 'cells', cells: TARGET }, start: START, organisation: 'Områdesteam Ryd',
+      actionId: '9d6f3c52-5a43-4c1e-9d7b-2a1d1f0e8c99',
+    });
+    expect(res.status).toBe(422);
+    expect(await res.json()).toMatchObject({ code: 'unknown-action', errors: [{ path: 'actionId', code: 'unknown-action' }] });
+  });
+
   it('logs an intervention on clicked cells and names its place', async () => {
+    await t.sql`insert into est_actions (id, week, district_id, what, created_at, updated_at)
+      values ('0b6f3c52-5a43-4c1e-9d7b-2a1d1f0e8c11', '2026-W30', 'ryd', 'Kvällsnärvaro vid Ryds centrum', now(), now())`;
     const res = await t.json('POST', '/api/interventions', {
       kind: 'patrol', title: 'Kvällspatrull Ryd centrum', where: { type: 'cells', cells: TARGET }, start: START,
       organisation: 'Områdesteam Ryd', cost: 12000, notes: 'Tre besök per kväll', actionId: '0b6f3c52-5a43-4c1e-9d7b-2a1d1f0e8c11',
