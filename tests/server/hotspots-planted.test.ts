@@ -24,8 +24,9 @@ describe.each(databaseTargets())('planted hotspot on $name', (target) => {
     const rnd = seeded(5);
     const start = FIXED_NOW - 12 * 7 * 24 * HOUR_MS;
     const rows = [];
-    // Background: 6 reports per cell at uniformly random instants over 12 weeks.
-    for (const cell of cells) for (let i = 0; i < 6; i++) {
+    // Background: 6 reports per cell at uniformly random instants over 12 weeks (not in the
+    // planted cell, whose counts the tests below know exactly).
+    for (const cell of cells.filter((c) => c !== PLANTED)) for (let i = 0; i < 6; i++) {
       const at = start + Math.floor(rnd() * 12 * 7 * 24 * HOUR_MS);
       rows.push(reportAt(cell, 'skaggetorp', at, at));
     }
@@ -53,7 +54,10 @@ describe.each(databaseTargets())('planted hotspot on $name', (target) => {
     expect(status).toBe(200);
     const planted = body.cells.find((c: { cell: string }) => c.cell === PLANTED);
     expect(planted.class).toBe(3);
-    expect(planted.z).toBeGreaterThan(5);
+    // Skäggetorp's official (DeSO) polygon holds ~75 resolution-10 cells: one hot cell among its
+    // six neighbours cannot reach a Gi* z much above √((n − 7)/7) ≈ 3.1 plus its own excess,
+    // so the check is the 99 % level (2.58) with a margin, not the z > 5 of the larger old polygon.
+    expect(planted.z).toBeGreaterThan(3);
   });
 
   it('does not find it significant on weekday mornings', async () => {
