@@ -2,6 +2,7 @@
 // chunk and every chunk, stylesheet and asset it imports, lazily too) and builds
 // client/offline/sw.ts into dist/client/sw.js (one classic script) with that list inside; then
 // precompresses the whole output (build/precompress.ts), the worker included.
+import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { build, type Plugin, type Rollup } from 'vite';
@@ -62,6 +63,15 @@ export function serviceWorker(opts: { clientDir: string; outDir: string; entry: 
     },
     async closeBundle() {
       if (!manifest) return;
+      // A chunk that held only CSS (e.g. a stylesheet shared by two pages) is in the bundle
+      // generateBundle saw, but Vite drops its empty .js afterwards: precache only files written,
+      // or cache.addAll fails and the worker never installs.
+      const written = (url: string) => existsSync(join(opts.outDir, url));
+      manifest = {
+        ...manifest,
+        shell: manifest.shell.filter(written),
+        pages: Object.fromEntries(Object.entries(manifest.pages).map(([id, urls]) => [id, urls.filter(written)])),
+      };
       await build({
         configFile: false,
         logLevel: 'warn',
