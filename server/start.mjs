@@ -32,7 +32,7 @@ export function isServerStale(root) {
  * @param {string} root
  */
 export async function buildServer(root) {
-  const { build } = await import('esbuild');
+  const { build, stop } = await import('esbuild');
   const out = serverBundle(root);
   const tmp = `${out}.${process.pid}.tmp.js`;
   await build({
@@ -47,6 +47,7 @@ export async function buildServer(root) {
     sourcesContent: false,
     logLevel: 'warning',
   });
+  await stop(); // esbuild's service process would otherwise live as long as the server
   renameSync(`${tmp}.map`, `${out}.map`);
   // The map is named after the temporary file inside the bundle's last line: point it at the final name.
   const { readFileSync, writeFileSync } = await import('node:fs');

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer } from '../helpers/test-server.ts';
 import { launchChromium, runBrowserSuite } from '../helpers/browser.ts';
+import { problemFromBody } from '../../client/api/problem-error.ts';
+import { problemMessage } from '../../client/i18n/problem-message.ts';
 
 const DEFAULT_STREETS = '../shared/geodata-raw/linkoping_highway_graph_osm2018_tdde25.geojson';
 const streetsFile = process.env.STREETS_FILE ?? (existsSync(DEFAULT_STREETS) ? DEFAULT_STREETS : undefined);
@@ -111,14 +113,16 @@ describe.runIf(runBrowserSuite)('the map in a browser', () => {
   }, 180_000);
 
   it('shows an API error in words and recovers on retry', async () => {
-    const problem = { type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'The database is restarting.' };
+    const problem = { type: 'about:blank', title: 'Service Unavailable', status: 503, code: 'database-unavailable', detail: 'The database is restarting.', retryAfterS: 5 };
     await page.route('**/api/reports/pins?**', (route) =>
       route.fulfill({ status: 503, contentType: 'application/problem+json', body: JSON.stringify(problem) }),
     );
     await page.goto(server!.url);
     const errors = page.locator('[data-testid=errors]');
     await errors.waitFor(WAIT);
-    expect(await errors.textContent()).toContain('Kunde inte hämta rapporterna. The database is restarting.');
+    // Worded from the problem's code in the page's language, never the server's English detail.
+    expect(await errors.textContent()).toContain(`Kunde inte hämta rapporterna. ${problemMessage(problemFromBody(503, 'Service Unavailable', problem), 'sv')}`);
+    expect(await errors.textContent()).not.toContain('The database is restarting.');
 
     await page.unroute('**/api/reports/pins?**');
     await errors.getByRole('button', { name: 'Försök igen' }).click();

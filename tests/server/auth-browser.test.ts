@@ -120,7 +120,7 @@ describe.runIf(runBrowserSuite)('sign-in and role-aware UI in a browser', () => 
     await signIn(chief.page, 'chief');
     await chief.page.waitForSelector('.side-panel__analytics', WAIT);
     const chiefLinks = await chief.page.$$eval('.header-nav__links a', (as) => as.map((a) => a.textContent));
-    expect(chiefLinks).toEqual(['Karta', 'Analys', 'Täckning', 'Granskning', 'Rapportera']);
+    expect(chiefLinks).toEqual(['Karta', 'Analys', 'Täckning', 'Lägesbild', 'Insatser', 'Granskning', 'Rapportera']);
     // The header's analysis link only changes the hash: the map's filters in the query stay.
     await chief.page.goto(`${server!.url}/?d=ryd`);
     await chief.page.click('.header-nav__links a[href="#analys"]');

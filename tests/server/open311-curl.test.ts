@@ -39,10 +39,18 @@ describe.runIf(existsSync(CURL))('Open311 with curl', () => {
     const [first] = JSON.parse(created.body) as { service_request_id: string; token: string }[];
     const { service_request_id: id, token } = first!;
 
+    // The public rule: a request is shown once moderation approved it, in a cell of at least 3.
+    expect((await curl(`${base}/requests/${id}.json`)).status).toBe(404);
+    for (let i = 0; i < 2; i++) {
+      const more = await curl('-X', 'POST', `${base}/requests.json`, '--data-urlencode', 'service_code=otrygg-plats', '--data-urlencode', 'lat=58.40837', '--data-urlencode', 'long=15.564625');
+      expect(more.status).toBe(201);
+    }
+    await server.sql`update reports set status = 'approved', text_public = true where source = 'resident'`; // as a moderator's approval does
+
     const json = await curl(`${base}/requests/${id}.json`);
     expect(json.status).toBe(200);
     const [request] = JSON.parse(json.body) as Record<string, unknown>[];
-    expect(request).toMatchObject({ service_request_id: id, service_code: 'otrygg-plats', status: 'open', description: null });
+    expect(request).toMatchObject({ service_request_id: id, service_code: 'otrygg-plats', status: 'open', description: 'Mörk gångväg, lampan är trasig' });
     expect(request!.lat).not.toBe(58.40837);
 
     const xml = await curl(`${base}/requests/${id}.xml`);
