@@ -27,7 +27,7 @@ export function CoverageMap(props: { districts: DistrictCollection | undefined; 
     map = new MapLibreMap({ container, style: initialStyle(null), center: [15.6, 58.41], zoom: 12, attributionControl: false });
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     addPlaceSearch(map, { lang: () => props.lang ?? 'sv' });
-    map.addControl(new AttributionControl({ compact: false, customAttribution: ATTRIBUTION_HTML }), 'bottom-right');
+    map.addControl(new AttributionControl({ customAttribution: ATTRIBUTION_HTML }), 'bottom-right');
     map.on('load', () => {
       map!.addSource(districtLayer.DISTRICTS_SOURCE_ID, { type: 'geojson', data: EMPTY });
       addLayersBelowLabels(map!, districtLayer.districtLayers);

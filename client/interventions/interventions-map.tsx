@@ -7,7 +7,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
 import type { DistrictCollection } from '../api/types.ts';
 import { makeOfflineStyle } from '../map/offline-style.ts';
-import { ATTRIBUTION } from '../map/attribution.ts';
+import { ATTRIBUTION_HTML } from '../map/attribution.ts';
 import { useBundledWorker } from '../map/worker-url.ts';
 import * as districtLayer from '../map/layers/districts.ts';
 import { INTERVENTIONS_SOURCE_ID, SELECTION_SOURCE_ID, interventionLayers } from '../map/layers/interventions.ts';
@@ -33,7 +33,7 @@ export function InterventionsMap(props: InterventionsMapProps) {
   onMount(() => {
     map = new MapLibreMap({ container, style: makeOfflineStyle(), center: [15.6, 58.41], zoom: 12.5, attributionControl: false });
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-    map.addControl(new AttributionControl({ compact: false, customAttribution: ATTRIBUTION }), 'bottom-right');
+    map.addControl(new AttributionControl({ customAttribution: ATTRIBUTION_HTML }), 'bottom-right');
     map.on('load', () => {
       map!.addSource(districtLayer.DISTRICTS_SOURCE_ID, { type: 'geojson', data: EMPTY });
       for (const l of districtLayer.districtLayers) map!.addLayer(l);

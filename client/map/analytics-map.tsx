@@ -66,7 +66,7 @@ export function AnalyticsMap(props: AnalyticsMapProps) {
       maxZoom: 18,
       canvasContextAttributes: { preserveDrawingBuffer: true }, // lets the PNG export read the canvas
     });
-    m.addControl(new AttributionControl({ compact: false, customAttribution: props.attribution }), 'bottom-right');
+    m.addControl(new AttributionControl({ customAttribution: props.attribution }), 'bottom-right');
     m.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     addPlaceSearch(m, { lang: () => props.lang ?? 'sv' });
     m.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');

@@ -12,7 +12,7 @@ import { PinCount } from '../components/pin-count.tsx';
 import { formatCount } from '../i18n/format.ts';
 import { messagesFor } from '../i18n/messages.ts';
 import { MapView } from '../map/map-view.tsx';
-import { ATTRIBUTION } from '../map/attribution.ts';
+import { ATTRIBUTION_HTML } from '../map/attribution.ts';
 import { createAppData } from '../state/create-app-data.ts';
 import { createUrlState } from '../state/create-url-state.ts';
 import { effectiveDateRange } from '../state/filters.ts';
@@ -105,7 +105,7 @@ export function StaffMapPage() {
             categories={categories()}
             districts={districtProps()}
             hasStreets={data.streets.data() ? data.streets.data()!.features.length > 0 : undefined}
-            attribution={ATTRIBUTION}
+            attribution={ATTRIBUTION_HTML}
             lang={url.lang()}
             t={t()}
           />
@@ -147,7 +147,7 @@ export function StaffMapPage() {
               districts={data.districts.data()}
               categories={categories()}
               areaBbox={data.config.data()?.area.bbox ?? null}
-              attribution={ATTRIBUTION}
+              attribution={ATTRIBUTION_HTML}
             />
           </Show>
           <Show when={!isAnalytics() && isConfigSettled()} fallback={<Show when={!isAnalytics()}><p class="map-loading">{t().mapLoading}</p></Show>}>
