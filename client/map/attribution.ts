@@ -1,9 +1,6 @@
 // The credits every map of the app shows: OpenStreetMap (ODbL) for the basemap and streets, SCB
 // for the districts, and the licences of the label font (OFL) and the icons (CC0).
 
-/** Plain text, for legends and printouts. */
-export const ATTRIBUTION = ['© OpenStreetMap contributors (ODbL)', 'Källa: SCB', 'Noto Sans (OFL)', 'Maki-ikoner (CC0)'];
-
 const link = (href: string, text: string) => `<a href="${href}" target="_blank" rel="noopener">${text}</a>`;
 
 /** With links to the licences, for MapLibre's attribution control (links only: nothing is fetched). */
