@@ -6,7 +6,7 @@ import type { GeoJSONSource } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
 import type { DistrictCollection } from '../api/types.ts';
-import { makeOfflineStyle } from '../map/offline-style.ts';
+import { addLayersBelowLabels, initialStyle, makeBasemapFallback } from '../map/basemap.ts';
 import { ATTRIBUTION_HTML } from '../map/attribution.ts';
 import { useBundledWorker } from '../map/worker-url.ts';
 import * as districtLayer from '../map/layers/districts.ts';
@@ -31,21 +31,22 @@ export function InterventionsMap(props: InterventionsMapProps) {
   let loaded = false;
 
   onMount(() => {
-    map = new MapLibreMap({ container, style: makeOfflineStyle(), center: [15.6, 58.41], zoom: 12.5, attributionControl: false });
+    map = new MapLibreMap({ container, style: initialStyle(null), center: [15.6, 58.41], zoom: 12, attributionControl: false });
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new AttributionControl({ customAttribution: ATTRIBUTION_HTML }), 'bottom-right');
+    const stopFallback = makeBasemapFallback(map, { isOnline: false });
     map.on('load', () => {
       map!.addSource(districtLayer.DISTRICTS_SOURCE_ID, { type: 'geojson', data: EMPTY });
-      for (const l of districtLayer.districtLayers) map!.addLayer(l);
+      addLayersBelowLabels(map!, districtLayer.districtLayers);
       map!.addSource(INTERVENTIONS_SOURCE_ID, { type: 'geojson', data: EMPTY });
       map!.addSource(SELECTION_SOURCE_ID, { type: 'geojson', data: EMPTY });
-      for (const l of interventionLayers) map!.addLayer(l);
+      addLayersBelowLabels(map!, interventionLayers);
       loaded = true;
       container.dataset.ready = 'true';
       draw();
     });
     map.on('click', (e) => props.onClick([e.lngLat.lng, e.lngLat.lat]));
-    onCleanup(() => map?.remove());
+    onCleanup(() => (stopFallback(), map?.remove()));
   });
 
   const source = (id: string) => map?.getSource(id) as GeoJSONSource | undefined;

@@ -49,6 +49,14 @@ export const lagesbildApi = {
 };
 
 /** The current ISO week in Stockholm, e.g. '2026-W48'. */
+/**
+ * The week the meeting reviews by default: the last complete ISO week (Europe/Stockholm). The
+ * running week would compare a few days against eight whole weeks and read as a fall everywhere.
+ */
+export function lastCompleteIsoWeek(now = new Date()): string {
+  return currentIsoWeek(new Date(now.getTime() - 7 * 86_400_000));
+}
+
 export function currentIsoWeek(now = new Date()): string {
   const date = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(now);
   const t = Date.parse(`${date}T00:00:00Z`);

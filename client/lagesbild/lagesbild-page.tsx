@@ -3,7 +3,7 @@
 // meeting); the organisations admin for administrators. Swedish first, English selectable.
 import { For, Show, createMemo, createResource, createSignal } from 'solid-js';
 import { HeaderNav } from '../auth/header-nav.tsx';
-import { currentIsoWeek, lagesbildApi, type LagesbildDoc } from './lagesbild-api.ts';
+import { lastCompleteIsoWeek, lagesbildApi, type LagesbildDoc } from './lagesbild-api.ts';
 import { errorText } from '../i18n/problem-message.ts';
 import { lagesbildMessages, type LagesbildLang } from './lagesbild-messages.ts';
 import { OrganisationsAdmin } from './organisations-admin.tsx';
@@ -19,7 +19,7 @@ export function LagesbildPage() {
   const params = new URLSearchParams(location.search);
   const [lang, setLang] = createSignal<LagesbildLang>(params.get('lang') === 'en' ? 'en' : 'sv');
   const t = createMemo(() => lagesbildMessages(lang()));
-  const [week, setWeek] = createSignal(params.get('vecka') ?? currentIsoWeek());
+  const [week, setWeek] = createSignal(params.get('vecka') ?? lastCompleteIsoWeek());
   const [district, setDistrict] = createSignal(params.get('omrade') ?? '');
   const [message, setMessage] = createSignal('');
   const [me] = createResource(() => lagesbildApi.me().catch(() => null));
