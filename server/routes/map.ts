@@ -2,7 +2,7 @@
 // (GET /map/style.json), its fonts (/map/fonts/…) and icon sprite (/map/sprite[@2x].json|png).
 // Tiles carry a strong ETag (304 on If-None-Match), come gzip- or brotli-compressed as asked, and
 // are immutable when the URL names the current version (?v=…, as the style's tile URL does).
-import { createHash } from 'node:crypto';
+import { etagOf, isNotModified } from '../http/etag.ts';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { compress } from 'hono/compress';
@@ -118,9 +118,9 @@ export function mapRoutes(deps: AppDeps, opts: { tiles?: TileStore; trustProxy?:
         const [meta, bounds] = await Promise.all([readMapMeta(deps.sql), mapBounds(deps.sql)]);
         const style = makeBasemapStyle({ origin, version: meta.version, hasOsmImport: meta.hasOsmImport, hasRoads: meta.hasRoads, bounds, fontFaces: fontFaces(origin), credits: [FONT_LICENCE, ICON_LICENCE] });
         const body = JSON.stringify(style);
-        const etag = createHash('sha256').update(body).digest('base64url').slice(0, 22);
-        const headers = { ETag: `"${etag}"`, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' };
-        if (matchesEtag(c.req.header('If-None-Match'), etag)) return c.body(null, 304, headers);
+        const etag = etagOf(body);
+        const headers = { ETag: etag, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' };
+        if (isNotModified(c.req.header('If-None-Match'), etag)) return c.body(null, 304, headers);
         return c.body(body, 200, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
       },
     )

@@ -18,22 +18,8 @@ export interface ActionDto {
   updatedAt: string;
 }
 
-export interface NewAction {
-  id: string;
-  week: string;
-  district: string;
-  what: string;
-  place: string | null;
-  cells: string[];
-  reportIds: string[];
-  hotspotCell: string | null;
-  organisation: string | null;
-  responsiblePerson: string | null;
-  dueDate: string | null;
-  status: string;
-  createdBy: string | null;
-  at: Date;
-}
+/** A new action: the stored fields without the timestamps, plus who made it and when. */
+export type NewAction = Omit<ActionDto, 'createdAt' | 'updatedAt'> & { createdBy: string | null; at: Date };
 
 const ACTION_COLUMNS = (sql: Sql | Tx) => sql`
   id, week, district_id as district, what, place, cells, report_ids::text[] as "reportIds", hotspot_cell as "hotspotCell",
