@@ -7,8 +7,8 @@ export interface LagesbildDoc {
   sunday: string;
   frozenAt: string | null;
   districts: { id: string; name: string; frozenAt: string | null }[];
-  totals: { district: string; count: number; baseline: number }[];
-  changes: { district: string; category: string; count: number; baseline: number; p: number; change: 'rise' | 'fall' | 'none' }[];
+  totals: { district: string; count: number; baseline: number; expected: number; exposure: number }[];
+  changes: { district: string; category: string; count: number; baseline: number; expected?: number; p: number; change: 'rise' | 'fall' | 'none' }[];
   hotspots: { district: string; cell: string; kind: string; place: string; series: number[] }[];
   presence: { district: string; minutes: number; presenceShare: number; needShare: number }[];
   partners: { district: string; name: string; reports: number; otrygghet: number }[];

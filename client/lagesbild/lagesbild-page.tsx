@@ -27,6 +27,11 @@ export function LagesbildPage() {
   const [doc, { refetch }] = createResource(() => (can('lagesbild:read') ? { w: week(), d: district() } : null), ({ w, d }) => lagesbildApi.read(w, d));
   const cat = (code: string) => CATEGORY_SV[code]?.[lang() === 'en' ? 1 : 0] ?? code;
   const nameOf = (d: LagesbildDoc, id: string) => d.districts.find((x) => x.id === id)?.name ?? id;
+  /** The share of a running week that has passed (percent), or undefined once the week is complete. */
+  const running = (d: LagesbildDoc): number | undefined => {
+    const e = Math.min(...d.totals.map((x) => x.exposure ?? 1));
+    return e < 1 ? Math.round(e * 100) : undefined;
+  };
   const say = (err: unknown) => setMessage(errorText(err, lang()));
   const run = async (f: () => Promise<unknown>) => {
     setMessage('');
@@ -105,13 +110,14 @@ export function LagesbildPage() {
                 <For each={d().late.filter((l) => l.count > 0)}>{(l) => <p>{nameOf(d(), l.district)}: {t().late(l.count, l.week)}</p>}</For>
 
                 <h2>{t().keyFigures}</h2>
+                <Show when={running(d())}>{(pct) => <p class="lagesbild__status" data-testid="week-running">{t().running(pct())}</p>}</Show>
                 <table class="lagesbild__table">
-                  <thead><tr><th scope="col">{t().district}</th><th scope="col">{t().category}</th><th scope="col">{t().thisWeek}</th><th scope="col">{t().baseline}</th><th scope="col">p</th><th scope="col" /></tr></thead>
+                  <thead><tr><th scope="col">{t().district}</th><th scope="col">{t().category}</th><th scope="col">{t().thisWeek}</th><th scope="col">{t().baseline}</th><Show when={running(d())}><th scope="col">{t().expectedSoFar}</th></Show><th scope="col">p</th><th scope="col" /></tr></thead>
                   <tbody>
                     <For each={d().changes}>
                       {(c) => (
                         <tr class={c.change !== 'none' ? `lagesbild__change--${c.change}` : ''}>
-                          <td>{nameOf(d(), c.district)}</td><td>{cat(c.category)}</td><td>{c.count}</td><td>{c.baseline}</td><td>{c.p < 0.001 ? '< 0,001' : c.p.toFixed(3)}</td><td>{t().change[c.change]}</td>
+                          <td>{nameOf(d(), c.district)}</td><td>{cat(c.category)}</td><td>{c.count}</td><td>{c.baseline}</td><Show when={running(d())}><td>{c.expected ?? c.baseline}</td></Show><td>{c.p < 0.001 ? '< 0,001' : c.p.toFixed(3)}</td><td>{t().change[c.change]}</td>
                         </tr>
                       )}
                     </For>

@@ -47,7 +47,10 @@ export interface DistrictSection {
   name: string;
   week: string;
   generatedAt: string;
-  totals: { count: number; baseline: number };
+  /** Fraction of the week that had passed when this was built: 1 for a complete week, less while it runs. */
+  exposure: number;
+  /** `expected`: the baseline's weekly mean scaled to the exposure (what the part of the week so far would bring). */
+  totals: { count: number; baseline: number; expected: number };
   changes: ChangeRow[];
   /** 168 values (hour of the week, 0 = Monday 00–01): this week and the baseline weeks' mean. */
   pattern: { week: number[]; baseline: number[] };
@@ -74,6 +77,11 @@ export interface BuildInput {
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** The fraction of the week that has passed at `nowMs`: 1 once it is over, 0 before it starts. */
+export function weekExposure(week: IsoWeek, nowMs: number): number {
+  return Math.min(1, Math.max(0, (nowMs - week.startMs) / (week.endMs - week.startMs)));
+}
 
 /** The thresholds in force: the chief's stored values over the defaults. */
 export async function currentThresholds(sql: Sql): Promise<Record<IndicatorId, Thresholds>> {
@@ -112,7 +120,8 @@ export async function buildSections(input: BuildInput): Promise<DistrictSection[
     lateReports(sql, prev.id, prev.startMs, prev.endMs),
   ]);
 
-  const changes = detectChanges(counts, rule);
+  const exposure = weekExposure(week, input.nowMs);
+  const changes = detectChanges(counts, rule, exposure);
   const trends = analyseTrends({ universe: areaCells(area.districts, HOTSPOT_RES), weeks: weekMondays, values: series, recentCounts: new Map() });
   const hotspotsByDistrict = new Map<string, Hotspot[]>();
   for (const t of trends) {
@@ -172,7 +181,7 @@ export async function buildSections(input: BuildInput): Promise<DistrictSection[
       rises: dChanges.filter((c) => c.change === 'rise').length,
       otrygghet: otrygga.length,
       violence: dCounts.find((r) => r.category === 'hot-vald')?.count ?? 0,
-      totalRatio: count / Math.max(baseline, 1),
+      totalRatio: count / Math.max(baseline * exposure, 1),
       hotspots: hotspots.filter((h) => h.kind === 'new' || h.kind === 'intensifying').length,
       overdueActions: dActions.filter((a) => a.open && a.dueDate !== null && a.dueDate < week.sunday).length,
     };
@@ -182,7 +191,8 @@ export async function buildSections(input: BuildInput): Promise<DistrictSection[
       name: d.name,
       week: week.id,
       generatedAt,
-      totals: { count, baseline: round2(baseline) },
+      exposure: round2(exposure),
+      totals: { count, baseline: round2(baseline), expected: round2(baseline * exposure) },
       changes: dChanges,
       pattern: { week: weekPattern, baseline: basePattern },
       hotspots,

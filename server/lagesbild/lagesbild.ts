@@ -18,7 +18,7 @@ export interface LagesbildDoc {
   generatedAt: string;
   changeRule: typeof DEFAULT_CHANGE_RULE;
   changes: (DistrictSection['changes'][number])[];
-  totals: ({ district: string } & DistrictSection['totals'])[];
+  totals: ({ district: string; exposure: number } & DistrictSection['totals'])[];
   pattern: ({ district: string } & DistrictSection['pattern'])[];
   hotspots: ({ district: string } & DistrictSection['hotspots'][number])[];
   cells: ({ district: string } & DistrictSection['cells'][number])[];
@@ -65,7 +65,8 @@ export function assemble(week: IsoWeek, parts: readonly { section: DistrictSecti
     generatedAt: frozen ? s.map((x) => x.generatedAt).sort().at(-1)! : new Date(nowMs).toISOString(),
     changeRule: DEFAULT_CHANGE_RULE,
     changes: s.flatMap((x) => x.changes),
-    totals: s.map((x) => tag(x.district, x.totals)),
+    // Snapshots frozen before exposure existed were complete weeks.
+    totals: s.map((x) => tag(x.district, { ...x.totals, expected: x.totals.expected ?? x.totals.baseline, exposure: x.exposure ?? 1 })),
     pattern: s.map((x) => tag(x.district, x.pattern)),
     hotspots: s.flatMap((x) => x.hotspots.map((h) => tag(x.district, h))),
     cells: s.flatMap((x) => x.cells.map((h) => tag(x.district, h))),

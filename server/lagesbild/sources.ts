@@ -35,8 +35,8 @@ export function buildSources(opts: { facts: SourceFacts; districts: readonly Omi
       : { id: 'police', sv: 'Inga polishändelser är importerade: lägesbilden bygger på kommunens och partnernas rapporter.', en: 'No police events are imported: the picture rests on the municipality’s and partners’ reports.' },
     {
       id: 'test',
-      sv: `Förändring prövas med E-testet (Krishnamoorthy & Thomson 2004) mot snittet av de ${rule.baselineWeeks} veckorna före, med FDR ${rule.fdr * 100} % över alla områden och kategorier; en ökning kräver minst ${rule.minCount} rapporter och en minskning ett snitt på minst ${rule.minBaseline}, och skillnaden minst ${rule.minDifference}.`,
-      en: `Change is tested with the E-test (Krishnamoorthy & Thomson 2004) against the mean of the ${rule.baselineWeeks} weeks before, FDR ${rule.fdr * 100} % over every district and category; a rise needs at least ${rule.minCount} reports, a fall a mean of at least ${rule.minBaseline}, and a difference of at least ${rule.minDifference}.`,
+      sv: `Förändring prövas med E-testet (Krishnamoorthy & Thomson 2004) mot snittet av de ${rule.baselineWeeks} veckorna före, med FDR ${rule.fdr * 100} % över alla områden och kategorier; en ökning kräver minst ${rule.minCount} rapporter och en minskning ett snitt på minst ${rule.minBaseline}, och skillnaden minst ${rule.minDifference}. En vecka som pågår jämförs med vad snittet väntar för den del av veckan som gått.`,
+      en: `Change is tested with the E-test (Krishnamoorthy & Thomson 2004) against the mean of the ${rule.baselineWeeks} weeks before, FDR ${rule.fdr * 100} % over every district and category; a rise needs at least ${rule.minCount} reports, a fall a mean of at least ${rule.minBaseline}, and a difference of at least ${rule.minDifference}. A running week is compared with what the mean expects for the part of it that has passed.`,
     },
     {
       id: 'late',

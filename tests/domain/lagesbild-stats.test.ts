@@ -57,6 +57,22 @@ describe('change rule', () => {
     expect(get('ryd', 'brand').change).toBe('none');
     expect(get('berga', 'nedskrapning')).toMatchObject({ change: 'fall', baseline: 10 });
   });
+  it('compares a running week with the part of it that has passed', () => {
+    // Wednesday noon (5/14 of the week): 5 reports where the mean is 14 a week is on track, not a fall;
+    // judged as a whole week the same count is a significant fall.
+    const rows = [
+      { district: 'berga', category: 'nedskrapning', count: 5, baselineTotal: 112 },
+      { district: 'ryd', category: 'skadegorelse', count: 15, baselineTotal: 48 },
+    ];
+    const whole = detectChanges(rows);
+    expect(whole.find((r) => r.district === 'berga')).toMatchObject({ change: 'fall', baseline: 14, expected: 14 });
+    const running = detectChanges(rows, undefined, 5 / 14);
+    expect(running.find((r) => r.district === 'berga')).toMatchObject({ change: 'none', baseline: 14, expected: 5 });
+    // 15 by Wednesday noon where the mean is 6 a week (≈ 2.1 expected) is a rise already.
+    expect(running.find((r) => r.district === 'ryd')).toMatchObject({ change: 'rise', expected: 2.14 });
+    // A week that has not begun is tested as one hour, never as zero exposure.
+    expect(detectChanges(rows, undefined, 0).every((r) => Number.isFinite(r.p))).toBe(true);
+  });
 });
 
 describe('traffic-light checklist', () => {
