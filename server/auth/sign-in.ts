@@ -5,9 +5,9 @@
 import type { Sql } from '../db/sql.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { findUserByEmail, setPasswordHash, type UserDto } from '../db/queries/users.ts';
-import { clearFailures, getFailures, putFailures } from '../db/queries/sessions.ts';
+import { clearFailures, getFailures, swapFailures } from '../db/queries/sessions.ts';
 import { hashPassword, makeDummyHash, verifyPassword } from './password.ts';
-import { ACCOUNT_THROTTLE, IP_THROTTLE, PAIR_THROTTLE, recordFailure, waitBeforeAttempt, type ThrottlePolicy } from './policy.ts';
+import { ACCOUNT_THROTTLE, IP_THROTTLE, PAIR_THROTTLE, recordFailure, waitBeforeAttempt, type FailureRecord, type ThrottlePolicy } from './policy.ts';
 import { startSession } from './sessions.ts';
 import { audit } from './audit.ts';
 import { makeKeyedLock } from './keyed-lock.ts';
@@ -44,6 +44,19 @@ export function throttleKeys(email: string, ip: string): { key: string; policy: 
 export const accountThrottleKey = (email: string) => `account:${email}`;
 export const pairThrottlePrefix = (email: string) => `pair:${email}|`;
 
+/**
+ * One more failure on `key`, counted exactly even when other requests (other accounts from the same
+ * address, other worker processes) count on it at the same moment: compare-and-swap, re-read on a miss.
+ */
+async function countFailure(sql: SignInDeps['sql'], key: string, seen: FailureRecord | null, now: number, policy: ThrottlePolicy): Promise<void> {
+  let prev = seen;
+  for (let attempt = 0; attempt < 50; attempt++) {
+    if (await swapFailures(sql, key, prev, recordFailure(prev, now, policy))) return;
+    prev = await getFailures(sql, key);
+  }
+  throw new Error(`could not count a sign-in failure on ${key}: the record kept changing`);
+}
+
 export function makeSignIn(deps: SignInDeps): SignIn {
   const lock = makeKeyedLock();
   let dummy: Promise<string> | undefined;
@@ -65,7 +78,7 @@ export function makeSignIn(deps: SignInDeps): SignIn {
       const user = await findUserByEmail(deps.sql, email);
       const check = await verifyPassword(req.password, user?.passwordHash ?? (await dummyHash()), deps.security.scrypt);
       if (!user || !check.ok || user.disabled) {
-        await Promise.all(keys.map((k, i) => putFailures(deps.sql, k.key, recordFailure(recs[i]!, now, k.policy))));
+        await Promise.all(keys.map((k, i) => countFailure(deps.sql, k.key, recs[i]!, now, k.policy)));
         await audit(deps.sql, { actor: { id: user?.id ?? null, label: email.slice(0, 320) }, action: 'auth.login-failed', target: user ? `user:${user.id}` : null, detail: user?.disabled ? { reason: 'disabled' } : null, at: now, ip: req.ip, requestId: req.requestId });
         const disabled = user?.disabled === true && check.ok;
         throw new HttpProblem(401, disabled ? 'This account is disabled. Ask an administrator.' : WRONG, { code: disabled ? 'account-disabled' : 'wrong-credentials' });

@@ -5,6 +5,9 @@ import { databaseTargets } from '../helpers/databases.ts';
 import { FIXED_NOW, makeTestApp, TEST_ORIGIN } from '../helpers/test-app.ts';
 import { ACCOUNT_THROTTLE, IP_THROTTLE, PAIR_THROTTLE } from '../../server/auth/policy.ts';
 import { sha256Hex } from '../../server/auth/secrets.ts';
+import { makeSignIn } from '../../server/auth/sign-in.ts';
+import { getFailures } from '../../server/db/queries/sessions.ts';
+import { DEFAULT_SECURITY } from '../../server/auth/options.ts';
 
 const RYD = { lat: 58.4094, lon: 15.5636 };
 
@@ -84,6 +87,20 @@ describe.each(databaseTargets())('auth hardening on %s', (target) => {
       expect(res.status).toBe(429);
       expect(res.headers.get('Retry-After')).toMatch(/^\d+$/);
       expect((await login(u.email, u.password, freshIp())).status).toBe(200); // another address is not affected
+    });
+
+    it('counts every failure of an address exactly when accounts are tried at the same moment', async () => {
+      // Different accounts do not share the in-process lock, so each one's read-then-write of the
+      // address's record used to race and lose counts; compare-and-swap keeps all of them.
+      const signIn = makeSignIn({ sql: t.sql, now: () => clock, security: { ...DEFAULT_SECURITY, scrypt: { N: 1024, r: 8, p: 1 } } });
+      const ip = freshIp();
+      const tries = 12;
+      const results = await Promise.allSettled(Array.from({ length: tries }, (_, i) => signIn({ email: `race-${i}@example.se`, password: 'guess-guess', ip, userAgent: null, requestId: null })));
+      expect(results.every((r) => r.status === 'rejected' && (r.reason as { status?: number }).status === 401)).toBe(true);
+      expect((await getFailures(t.sql, `ip:${ip}`))?.failures).toBe(tries);
+      const other = await Promise.all([0, 1, 2].map(() => signIn({ email: 'race-0@example.se', password: 'guess-guess', ip: freshIp(), userAgent: null, requestId: null }).catch(() => null)));
+      expect(other).toHaveLength(3);
+      expect((await getFailures(t.sql, 'account:race-0@example.se'))?.failures).toBe(4);
     });
 
     it('forgets failures after a success', async () => {

@@ -68,11 +68,25 @@ export async function getFailures(sql: Sql | Tx, key: string): Promise<FailureRe
   return { failures: r.failures as number, lastAtMs: (r.last_at as Date).getTime(), lockedUntilMs: r.locked_until ? (r.locked_until as Date).getTime() : null };
 }
 
-export async function putFailures(sql: Sql | Tx, key: string, rec: FailureRecord): Promise<void> {
-  await sql`
-    insert into login_failures (key, failures, last_at, locked_until)
-    values (${key}, ${rec.failures}, ${new Date(rec.lastAtMs)}, ${rec.lockedUntilMs === null ? null : new Date(rec.lockedUntilMs)})
-    on conflict (key) do update set failures = excluded.failures, last_at = excluded.last_at, locked_until = excluded.locked_until`;
+/**
+ * Writes `next` only if the stored record is still `prev` (null: none stored), so that concurrent
+ * failures on one key (one address spraying many accounts, or several worker processes) are never
+ * lost to a read-then-write race. Returns whether it was written; on false, read again and retry.
+ */
+export async function swapFailures(sql: Sql | Tx, key: string, prev: FailureRecord | null, next: FailureRecord): Promise<boolean> {
+  const lockedUntil = next.lockedUntilMs === null ? null : new Date(next.lockedUntilMs);
+  const rows = prev === null
+    ? await sql`
+        insert into login_failures (key, failures, last_at, locked_until)
+        values (${key}, ${next.failures}, ${new Date(next.lastAtMs)}, ${lockedUntil})
+        on conflict (key) do nothing
+        returning key`
+    : await sql`
+        update login_failures set failures = ${next.failures}, last_at = ${new Date(next.lastAtMs)}, locked_until = ${lockedUntil}
+        where key = ${key} and failures = ${prev.failures} and last_at = ${new Date(prev.lastAtMs)}
+          and locked_until is not distinct from ${prev.lockedUntilMs === null ? null : new Date(prev.lockedUntilMs)}
+        returning key`;
+  return rows.length === 1;
 }
 
 export async function clearFailures(sql: Sql | Tx, key: string): Promise<void> {
