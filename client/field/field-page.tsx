@@ -15,6 +15,7 @@ import { stopProgress, type FieldStop } from './next-stop.ts';
 import { ObservationSheet } from './observation-sheet.tsx';
 import { RouteToday } from './route-today.tsx';
 import { withOfflineCopy } from './offline-copy.ts';
+import { clearTracks, loadTrack, MAX_FIXES, saveTrack } from './track-copy.ts';
 import { precacheTeamDistrict } from './district-precache.ts';
 import { onWorkerMessage } from '../offline/register-sw.ts';
 import './field.css';
@@ -94,7 +95,8 @@ export function FieldPage() {
     const next = { ...p, recorded: p.recorded + 1, lastFixAt: f.t };
     await s.putPatrol(next);
     setPatrol(next);
-    setFixes((list) => [...list.slice(-2000), f]);
+    setFixes((list) => [...list.slice(-(MAX_FIXES - 1)), f]);
+    saveTrack(p.local, fixes());
     setGeoError(null);
     void uploader?.flush();
   };
@@ -111,7 +113,10 @@ export function FieldPage() {
     uploader = makeUploader(s, fieldApi, setStatus);
     const open = (await s.patrols()).find((p) => p.endedAt === null) ?? null;
     setPatrol(open);
-    if (open) startRecording();
+    if (open) {
+      setFixes(loadTrack(open.local)); // the track and the stops done survive a reload
+      startRecording();
+    }
     void uploader.flush();
   });
   const onOnline = () => void uploader?.flush();
@@ -133,6 +138,7 @@ export function FieldPage() {
     const p: PatrolRecord = { local: newId(), serverId: null, startedAt: Date.now(), endedAt: null, recorded: 0 };
     await store()!.putPatrol(p);
     setPatrol(p);
+    clearTracks();
     setFixes([]);
     startRecording();
     void uploader?.flush();
@@ -144,6 +150,7 @@ export function FieldPage() {
     stopRecorder?.();
     stopRecorder = null;
     if (p) await store()!.putPatrol({ ...p, endedAt: Date.now() });
+    clearTracks();
     setPatrol(null);
     void uploader?.flush();
   };
