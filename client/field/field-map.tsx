@@ -71,7 +71,7 @@ export function FieldMap(props: FieldMapProps) {
   let hasMovedByHand = false;
 
   onMount(() => {
-    const { map: m, dispose } = makeAppMap({ container, lang: () => props.lang, bounds: AREA_BOUNDS, padding: 16, compactAttribution: true });
+    const { map: m, dispose } = makeAppMap({ container, lang: () => props.lang, bounds: AREA_BOUNDS, padding: 16, compactAttribution: true, cooperativeGestures: true });
     m.getCanvas().setAttribute('aria-label', props.t.mapLabel);
     m.on('style.load', () => {
       install(m);

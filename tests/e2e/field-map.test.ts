@@ -108,6 +108,8 @@ describe.runIf(runBrowserSuite)("field mode's map in a browser", () => {
     }, undefined, WAIT);
     const credits = await page.textContent('[data-testid=field-map] .maplibregl-ctrl-attrib');
     for (const text of ['© OpenStreetMap contributors', 'ODbL', 'Källa: SCB']) expect(credits).toContain(text);
+    // MapLibre's own buttons speak the page's language.
+    expect(await page.getAttribute('[data-testid=field-map] .maplibregl-ctrl-zoom-in', 'aria-label')).toBe('Zooma in');
     await page.screenshot({ path: 'test-results/field-map-phone.png', fullPage: true });
   }, 300_000);
 
