@@ -93,6 +93,7 @@ describe.runIf(runBrowserSuite)("field mode's map in a browser", () => {
     await page.waitForSelector('[data-testid=patrol-state][data-on=true]', WAIT);
     expect(await page.textContent('[data-testid=next-stop]')).toContain('Ryds centrum');
     expect(await page.$('[data-testid=field-map]')).toBeNull();
+    await page.screenshot({ path: 'test-results/field-map-before-map.png', fullPage: true });
     release();
     holdMapLibre = null;
 
@@ -130,6 +131,12 @@ describe.runIf(runBrowserSuite)("field mode's map in a browser", () => {
     await search.fill('asg');
     await page.getByRole('option', { name: /Åsgatan/ }).first().click(WAIT);
     await page.waitForSelector('[data-testid=field-map][data-place-picked="Åsgatan"]', WAIT);
+    // In English the box and the legend follow the page's language.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('combobox', { name: 'Search address or place' }).waitFor(WAIT);
+    expect(await page.textContent('.field-legend')).toContain('Planned route');
+    await page.getByRole('button', { name: 'Svenska' }).click();
+    await search.waitFor(WAIT);
   }, 120_000);
 
   it('passes axe-core (WCAG 2.1 AA) with the map drawn', async () => {
