@@ -272,15 +272,15 @@ export function FieldPage() {
                 {(loaded) => {
                   const FieldMap = loaded();
                   return (
-                  <FieldMap
-                    t={t()}
-                    lang={lang()}
-                    districts={districts() ?? undefined}
-                    team={user()?.team ?? null}
-                    route={route() ?? null}
-                    next={progress().next}
-                    track={patrol() ? fixes() : []}
-                  />
+                    <FieldMap
+                      t={t()}
+                      lang={lang()}
+                      districts={districts() ?? undefined}
+                      team={user()?.team ?? null}
+                      route={route() ?? null}
+                      next={progress().next}
+                      track={patrol() ? fixes() : []}
+                    />
                   );
                 }}
               </Show>
@@ -292,7 +292,10 @@ export function FieldPage() {
               </ul>
               <Show when={areaCache()}>
                 {(a) => {
-                  const tiles = () => { const v = a(); return v === 'saving' ? null : v.tiles; };
+                  const tiles = () => {
+                    const v = a();
+                    return v === 'saving' ? null : v.tiles;
+                  };
                   return <p class="field-hint" data-testid="area-cache" data-tiles={tiles() ?? ''}>{tiles() === null ? t().mapSaving : t().mapSaved(tiles()!)}</p>;
                 }}
               </Show>
