@@ -2,7 +2,7 @@
 // z10–16) for the team's district, so the map works in a dead spot. The district's bbox comes
 // from /api/districts (the team id names its district); the whole area when no district matches.
 import type { DistrictCollection } from '../api/types.ts';
-import { postToWorker } from '../offline/register-sw.ts';
+import type { ToWorker } from '../offline/sw-types.ts';
 
 type Bbox = [number, number, number, number];
 
@@ -20,9 +20,17 @@ export function bboxOfDistrict(districts: DistrictCollection, id: string | null)
   return Number.isFinite(w) ? [w, s, e, n] : null;
 }
 
-export async function precacheTeamDistrict(team: string | null): Promise<void> {
+/**
+ * Asks the worker to keep the district's basemap; resolves true once asked (false: no worker, no
+ * districts). Waits for the worker to be active: on a first visit it may not control the page yet.
+ */
+export async function precacheTeamDistrict(team: string | null): Promise<boolean> {
+  if (!('serviceWorker' in navigator) || import.meta.hot) return false;
   const res = await fetch('/api/districts', { headers: { accept: 'application/json' } }).catch(() => null);
-  if (!res?.ok) return;
+  if (!res?.ok) return false;
   const bbox = bboxOfDistrict((await res.json()) as DistrictCollection, team);
-  if (bbox) postToWorker({ type: 'precache-area', bbox });
+  if (!bbox) return false;
+  const worker = navigator.serviceWorker.controller ?? (await navigator.serviceWorker.ready).active;
+  worker?.postMessage({ type: 'precache-area', bbox } satisfies ToWorker);
+  return worker !== null && worker !== undefined;
 }

@@ -1,6 +1,8 @@
 // Field mode's calls: plain fetch (the uploader must tell "no answer" from "refused"), each
 // write carrying an Idempotency-Key so a retry after a lost answer stores nothing twice.
+import type { LineString } from 'geojson';
 import { readJson, toProblemError, isAbortError } from '../api/problem-error.ts';
+import type { DistrictCollection } from '../api/types.ts';
 
 export interface Me {
   id: string;
@@ -40,6 +42,8 @@ export interface TodayRoute {
   name: string;
   waypoints: { lon: number; lat: number; stop?: boolean; dwellMin?: number; place?: string }[];
   schedule: RouteStop[];
+  /** The walking line along the network, when the route was saved with one. */
+  geometry?: LineString | null;
 }
 
 export const fieldApi = {
@@ -53,6 +57,7 @@ export const fieldApi = {
   report: (id: string, body: Record<string, unknown>) => send<{ id: string }>('/api/reports', { method: 'POST', key: id, body: JSON.stringify(body) }),
   routesToday: (date: string, team: string) =>
     send<{ routes: TodayRoute[] }>(`/api/routes?${new URLSearchParams({ date, team })}`).then((r) => r.routes),
+  districts: () => send<DistrictCollection>('/api/districts'),
   categories: () => send<{ categories: { code: string; sv: string; en: string; color: string }[] }>('/api/categories').then((r) => r.categories),
 };
 

@@ -40,6 +40,18 @@ const sv = {
   dwellDone: 'Uppehållet är klart – gå vidare.',
   allStopsDone: 'Alla stopp avklarade.',
   signOutHint: 'Sidan kan ligga i fickan: positionen sparas även utan nät.',
+  mapLabel: 'Karta över dagens rutt och din position',
+  mapLoading: 'Kartan laddas …',
+  mapFailed: 'Kartan kunde inte laddas. Rutten och knapparna fungerar ändå.',
+  followMe: 'Följ min position',
+  locating: 'Söker position …',
+  positionUnavailable: 'Ingen position just nu.',
+  mapSaving: 'Sparar kartan över distriktet för offline …',
+  mapSaved: (tiles: number) => `Kartan över distriktet är sparad för offline (${tiles} rutor).`,
+  legendRoute: 'Planerad rutt',
+  legendNext: 'Nästa stopp',
+  legendTrack: 'Gången väg',
+  legendYou: 'Du',
 };
 
 export type FieldMessages = typeof sv;
@@ -83,6 +95,18 @@ const en: FieldMessages = {
   dwellDone: 'Dwell done – move on.',
   allStopsDone: 'All stops done.',
   signOutHint: 'The page can stay in a pocket: positions are kept even without a network.',
+  mapLabel: "Map of today's route and your position",
+  mapLoading: 'Loading the map …',
+  mapFailed: 'The map could not be loaded. The route and the buttons still work.',
+  followMe: 'Follow my position',
+  locating: 'Finding your position …',
+  positionUnavailable: 'No position right now.',
+  mapSaving: 'Saving the district map for offline use …',
+  mapSaved: (tiles) => `The district map is saved for offline use (${tiles} tiles).`,
+  legendRoute: 'Planned route',
+  legendNext: 'Next stop',
+  legendTrack: 'Walked so far',
+  legendYou: 'You',
 };
 
 export function fieldMessages(lang: FieldLang): FieldMessages {

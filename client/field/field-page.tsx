@@ -15,10 +15,14 @@ import { stopProgress, type FieldStop } from './next-stop.ts';
 import { ObservationSheet } from './observation-sheet.tsx';
 import { RouteToday } from './route-today.tsx';
 import { withOfflineCopy } from './offline-copy.ts';
+import { clearTracks, loadTrack, MAX_FIXES, saveTrack } from './track-copy.ts';
 import { precacheTeamDistrict } from './district-precache.ts';
+import { onWorkerMessage } from '../offline/register-sw.ts';
 import './field.css';
 
 const RETRY_MS = 15_000;
+/** The map (MapLibre) comes after the page's buttons: its own chunk, fetched once signed in. */
+const loadFieldMap = () => import('./field-map.tsx').then((m) => m.FieldMap);
 const todayLocal = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
 const newId = () => crypto.randomUUID();
 
@@ -72,6 +76,13 @@ export function FieldPage() {
     });
   });
   const progress = createMemo(() => stopProgress(stops(), fixes()));
+  const [fieldMap] = createResource(() => mayRecord() || null, loadFieldMap);
+  const [districts] = createResource(() => mayRecord() || null, () => withOfflineCopy('districts', fieldApi.districts).catch(() => undefined));
+  /** The district precache's answer: null before patrol start, 'saving', or the tiles kept. */
+  const [areaCache, setAreaCache] = createSignal<null | 'saving' | { tiles: number; failed: number }>(null);
+  onCleanup(onWorkerMessage((m) => {
+    if (m.type === 'area-cached') setAreaCache({ tiles: m.tiles, failed: m.failed });
+  }));
   const here = () => fixes().at(-1) ?? null;
 
   // One fix at a time, in order: each reads the patrol record the previous one wrote.
@@ -84,7 +95,8 @@ export function FieldPage() {
     const next = { ...p, recorded: p.recorded + 1, lastFixAt: f.t };
     await s.putPatrol(next);
     setPatrol(next);
-    setFixes((list) => [...list.slice(-2000), f]);
+    setFixes((list) => [...list.slice(-(MAX_FIXES - 1)), f]);
+    saveTrack(p.local, fixes());
     setGeoError(null);
     void uploader?.flush();
   };
@@ -101,7 +113,10 @@ export function FieldPage() {
     uploader = makeUploader(s, fieldApi, setStatus);
     const open = (await s.patrols()).find((p) => p.endedAt === null) ?? null;
     setPatrol(open);
-    if (open) startRecording();
+    if (open) {
+      setFixes(loadTrack(open.local)); // the track and the stops done survive a reload
+      startRecording();
+    }
     void uploader.flush();
   });
   const onOnline = () => void uploader?.flush();
@@ -123,10 +138,11 @@ export function FieldPage() {
     const p: PatrolRecord = { local: newId(), serverId: null, startedAt: Date.now(), endedAt: null, recorded: 0 };
     await store()!.putPatrol(p);
     setPatrol(p);
+    clearTracks();
     setFixes([]);
     startRecording();
     void uploader?.flush();
-    void precacheTeamDistrict(user()?.team ?? null);
+    void precacheTeamDistrict(user()?.team ?? null).then((asked) => asked && areaCache() === null && setAreaCache('saving'));
   };
 
   const stop = async () => {
@@ -134,6 +150,7 @@ export function FieldPage() {
     stopRecorder?.();
     stopRecorder = null;
     if (p) await store()!.putPatrol({ ...p, endedAt: Date.now() });
+    clearTracks();
     setPatrol(null);
     void uploader?.flush();
   };
@@ -247,6 +264,42 @@ export function FieldPage() {
               </Show>
             </div>
             <Show when={notice()}>{(m) => <p class="field-notice" role="status">{m()}</p>}</Show>
+            <section class="field-card field-map-card" aria-label={t().mapLabel}>
+              <Show
+                when={fieldMap.state === 'ready' && fieldMap()}
+                fallback={<div class="field-map field-map--placeholder" data-testid="field-map-placeholder">{fieldMap.state === 'errored' ? t().mapFailed : t().mapLoading}</div>}
+              >
+                {(loaded) => {
+                  const FieldMap = loaded();
+                  return (
+                    <FieldMap
+                      t={t()}
+                      lang={lang()}
+                      districts={districts() ?? undefined}
+                      team={user()?.team ?? null}
+                      route={route() ?? null}
+                      next={progress().next}
+                      track={patrol() ? fixes() : []}
+                    />
+                  );
+                }}
+              </Show>
+              <ul class="field-legend">
+                <li><span class="field-legend__swatch field-legend__swatch--route" aria-hidden="true" />{t().legendRoute}</li>
+                <li><span class="field-legend__swatch field-legend__swatch--next" aria-hidden="true" />{t().legendNext}</li>
+                <li><span class="field-legend__swatch field-legend__swatch--track" aria-hidden="true" />{t().legendTrack}</li>
+                <li><span class="field-legend__swatch field-legend__swatch--you" aria-hidden="true" />{t().legendYou}</li>
+              </ul>
+              <Show when={areaCache()}>
+                {(a) => {
+                  const tiles = () => {
+                    const v = a();
+                    return v === 'saving' ? null : v.tiles;
+                  };
+                  return <p class="field-hint" data-testid="area-cache" data-tiles={tiles() ?? ''}>{tiles() === null ? t().mapSaving : t().mapSaved(tiles()!)}</p>;
+                }}
+              </Show>
+            </section>
             <RouteToday t={t()} name={route()?.name ?? null} stops={stops()} next={progress().next} dwellMs={dwellNow()} here={here()} />
             <Show when={patrol()}>
               {/* Kept apart from the observation button so a pocket tap cannot end the patrol. */}

@@ -61,7 +61,8 @@ export function makeUploader(store: FieldStore, api: Pick<FieldApi, 'startTrack'
         }
         await store.deleteObservation(o.id);
       }
-      return { pending: await store.countFixes(), isOffline: false, lastError };
+      // Nothing to send reaches no server: the browser's word decides (else "Online" showed in a dead spot).
+      return { pending: await store.countFixes(), isOffline: !navigator.onLine, lastError };
     } catch (err) {
       const isOffline = err instanceof OfflineError || (err instanceof ProblemError && err.status === 0);
       return { pending: await store.countFixes(), isOffline, lastError: isOffline ? null : err };

@@ -49,6 +49,15 @@ function numberImage(n: number, pixelRatio: number): ImageData {
   return ctx.getImageData(0, 0, size, size);
 }
 
+/** Adds the stop-number images (route-number-1 … MAX_NUMBER_IMAGE) the map lacks; again after every style load. */
+export function addNumberImages(map: MapLibreMap): void {
+  const pixelRatio = Math.max(1, Math.round(window.devicePixelRatio || 1));
+  for (let n = 1; n <= MAX_NUMBER_IMAGE; n++) {
+    const id = `${NUMBER_IMAGE_PREFIX}${n}`;
+    if (!map.hasImage(id)) map.addImage(id, numberImage(n, pixelRatio), { pixelRatio });
+  }
+}
+
 export function makeRouteMap(map: MapLibreMap, h: RouteMapHandlers): RouteMap {
   let draft: FeatureCollection = EMPTY_ROUTES;
   let plan: FeatureCollection = EMPTY_ROUTES;
@@ -58,11 +67,7 @@ export function makeRouteMap(map: MapLibreMap, h: RouteMapHandlers): RouteMap {
   const source = (id: string) => map.getSource(id) as GeoJSONSource | undefined;
   const install = () => {
     if (map.getSource(ROUTE_DRAFT_SOURCE_ID)) return;
-    const pixelRatio = Math.max(1, Math.round(window.devicePixelRatio || 1));
-    for (let n = 1; n <= MAX_NUMBER_IMAGE; n++) {
-      const id = `${NUMBER_IMAGE_PREFIX}${n}`;
-      if (!map.hasImage(id)) map.addImage(id, numberImage(n, pixelRatio), { pixelRatio });
-    }
+    addNumberImages(map);
     map.addSource(ROUTE_PLAN_SOURCE_ID, { type: 'geojson', data: plan });
     map.addSource(ROUTE_DRAFT_SOURCE_ID, { type: 'geojson', data: draft });
     addLayersBelowLabels(map, routeLayers);

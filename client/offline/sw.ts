@@ -11,6 +11,7 @@
 // IndexedDB (reports, track points) is never touched by an update.
 import { flushOutbox, openOutbox, OUTBOX_SYNC_TAG } from './report-outbox.ts';
 import { tilesForBbox } from './tile-math.ts';
+import { styleResources, type StyleLike } from './style-resources.ts';
 import { pageEntryFor } from '../page-list.ts';
 import type { FetchEvent, FromWorker, PrecacheManifest, ServiceWorkerScope, ToWorker } from './sw-types.ts';
 
@@ -213,35 +214,7 @@ sw.addEventListener('fetch', (e: FetchEvent) => {
   else if (PRECACHE.shell.includes(path)) e.respondWith(cacheFirst(req, SHELL_CACHE));
 });
 
-// ── The team's district at patrol start: style, sprite, glyphs and every tile from minZoom to maxZoom.
-
-interface StyleLike {
-  sprite?: string | { id: string; url: string }[];
-  glyphs?: string;
-  sources?: Record<string, { type: string; tiles?: string[]; minzoom?: number; maxzoom?: number }>;
-  layers?: { layout?: Record<string, unknown> }[];
-}
-
-/** Latin, Latin-1 (å, ä, ö, é) and general punctuation: what Swedish labels need. */
-const GLYPH_RANGES = ['0-255', '256-511', '8192-8447'];
-
-function styleResources(style: StyleLike, base: string): { tileTemplates: { url: string; minzoom: number; maxzoom: number }[]; files: string[] } {
-  const files: string[] = [];
-  const sprites = typeof style.sprite === 'string' ? [style.sprite] : (style.sprite ?? []).map((s) => s.url);
-  for (const s of sprites) for (const suffix of ['.json', '.png', '@2x.json', '@2x.png']) files.push(new URL(s + suffix, base).href);
-  if (style.glyphs) {
-    const stacks = new Set<string>();
-    for (const l of style.layers ?? []) {
-      const font = l.layout?.['text-font'];
-      if (Array.isArray(font) && font.every((f) => typeof f === 'string')) stacks.add(font.join(','));
-    }
-    for (const stack of stacks) for (const range of GLYPH_RANGES) files.push(new URL(style.glyphs.replace('{fontstack}', encodeURIComponent(stack)).replace('{range}', range), base).href);
-  }
-  const tileTemplates = Object.values(style.sources ?? {})
-    .filter((s) => s.type === 'vector' && s.tiles?.length)
-    .map((s) => ({ url: new URL(s.tiles![0]!, base).href.replaceAll('%7B', '{').replaceAll('%7D', '}'), minzoom: s.minzoom ?? 0, maxzoom: s.maxzoom ?? 16 }));
-  return { tileTemplates, files };
-}
+// ── The team's district at patrol start: style, sprite, fonts (font-faces or glyphs) and every tile from minZoom to maxZoom.
 
 async function precacheArea(bbox: [number, number, number, number], minZoom: number, maxZoom: number): Promise<{ tiles: number; failed: number }> {
   const styleUrl = new URL('/map/style.json', sw.location.origin).href;

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../client/i18n/en.ts';
 import { sv } from '../../client/i18n/sv.ts';
 import { formatCount, formatObserved } from '../../client/i18n/format.ts';
+import { fieldMessages } from '../../client/field/field-messages.ts';
+import { mapControlLocale } from '../../client/i18n/map-controls.ts';
 
 function shape(value: unknown): unknown {
   if (typeof value === 'function') return `fn/${value.length}`;
@@ -24,6 +26,13 @@ describe('i18n', () => {
 
   it('has no empty message in either language', () => {
     for (const table of [sv, en]) expect(strings(table).filter((s) => s.trim() === '')).toEqual([]);
+  });
+
+  it("fills field mode's and the map controls' messages in both languages", () => {
+    expect(shape(fieldMessages('en'))).toEqual(shape(fieldMessages('sv')));
+    expect(Object.keys(mapControlLocale('en')).sort()).toEqual(Object.keys(mapControlLocale('sv')).sort());
+    expect(mapControlLocale('sv')['NavigationControl.ZoomIn']).toBe('Zooma in');
+    for (const table of [fieldMessages('sv'), fieldMessages('en'), mapControlLocale('sv'), mapControlLocale('en')]) expect(strings(table).filter((s) => s.trim() === '')).toEqual([]);
   });
 
   it('groups thousands the Swedish way in Swedish', () => {
