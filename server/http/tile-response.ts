@@ -1,5 +1,5 @@
 // The answer to GET /tiles/{z}/{x}/{y}.mvt, shared by the route (server/routes/map.ts) and the
-// fast path in front of the middleware stack (tileFastPath): strong ETag per encoding, 304 on
+// fast path in front of the middleware stack (tileFastPath), so both answer alike: strong ETag per encoding, 304 on
 // If-None-Match, 204 for an empty tile, brotli or gzip as Accept-Encoding allows, immutable when
 // ?v= names the version served.
 import type { MiddlewareHandler } from 'hono';
@@ -37,11 +37,15 @@ export interface TileRequest {
   v: string | undefined;
 }
 
+export type TileAnswer =
+  | { status: 200; headers: Record<string, string>; body: Uint8Array<ArrayBuffer> }
+  | { status: 204 | 304; headers: Record<string, string>; body: null };
+
 /**
- * The response for `tile` of `version`. If-None-Match naming the tile in any encoding is a 304:
+ * The answer for `tile` of `version`. If-None-Match naming the tile in any encoding is a 304:
  * the encodings decode to the same bytes (Vary: Accept-Encoding keeps shared caches apart).
  */
-export function tileResponse(req: TileRequest, version: string, tile: BuiltTile): Response {
+export function tileAnswer(req: TileRequest, version: string, tile: BuiltTile): TileAnswer {
   const encoding = tile.isEmpty ? null : pickEncoding(req.acceptEncoding);
   const headers: Record<string, string> = {
     ETag: `"${tile.etag}${encoding ? SUFFIX[encoding] : ''}"`,
@@ -50,14 +54,14 @@ export function tileResponse(req: TileRequest, version: string, tile: BuiltTile)
   };
   const inm = req.ifNoneMatch;
   if (inm && [tile.etag, tile.etag + SUFFIX.gzip, tile.etag + SUFFIX.br].some((t) => isNotModified(inm, `"${t}"`))) {
-    return new Response(null, { status: 304, headers });
+    return { status: 304, headers, body: null };
   }
-  if (tile.isEmpty) return new Response(null, { status: 204, headers });
-  const body = encoding === 'br' ? tile.br : encoding === 'gzip' ? tile.gzip : tile.data;
+  if (tile.isEmpty) return { status: 204, headers, body: null };
+  const body = (encoding === 'br' ? tile.br : encoding === 'gzip' ? tile.gzip : tile.data) as Uint8Array<ArrayBuffer>;
   headers['Content-Type'] = TILE_CONTENT_TYPE;
   headers['Content-Length'] = String(body.byteLength);
   if (encoding) headers['Content-Encoding'] = encoding;
-  return new Response(body as Uint8Array<ArrayBuffer>, { status: 200, headers });
+  return { status: 200, headers, body };
 }
 
 /** z/x/y of a tile path within the zooms served, or null (the route answers those with 400). */
@@ -81,7 +85,10 @@ export function tileFastPath(tiles: TileStore): MiddlewareHandler {
       const zxy = parseTilePath(c.req.path);
       const v = c.req.query('v');
       const hit = zxy && tiles.peek(zxy[0], zxy[1], zxy[2], v);
-      if (hit) return tileResponse({ acceptEncoding: c.req.header('Accept-Encoding'), ifNoneMatch: c.req.header('If-None-Match'), v }, hit.version, hit.tile);
+      if (hit) {
+        const a = tileAnswer({ acceptEncoding: c.req.header('Accept-Encoding'), ifNoneMatch: c.req.header('If-None-Match'), v }, hit.version, hit.tile);
+        return new Response(a.body, { status: a.status, headers: a.headers });
+      }
     }
     await next();
   };

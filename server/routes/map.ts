@@ -13,7 +13,7 @@ import { describe } from '../http/validate.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { mapBounds, readMapMeta } from '../db/queries/map-tiles.ts';
 import type { TileStore } from '../tiles/tile-builder.ts';
-import { MAX_REQUEST_ZOOM, TILE_CONTENT_TYPE, tileResponse } from '../http/tile-response.ts';
+import { MAX_REQUEST_ZOOM, TILE_CONTENT_TYPE, tileAnswer } from '../http/tile-response.ts';
 import { makeBasemapStyle } from '../map/style.ts';
 import { FONT_LICENCE, fontFaces, readFontFile } from '../map/fonts.ts';
 import { ICON_LICENCE, getSprite } from '../map/sprite.ts';
@@ -59,7 +59,8 @@ export function mapRoutes(deps: AppDeps, tiles: TileStore, opts: { trustProxy?: 
         const [z, x, y] = parseTileParams(c.req.param('z'), c.req.param('x'), c.req.param('y'));
         const v = c.req.query('v');
         const { version, tile } = await tiles.get(z, x, y, v);
-        return tileResponse({ acceptEncoding: c.req.header('Accept-Encoding'), ifNoneMatch: c.req.header('If-None-Match'), v }, version, tile);
+        const a = tileAnswer({ acceptEncoding: c.req.header('Accept-Encoding'), ifNoneMatch: c.req.header('If-None-Match'), v }, version, tile);
+        return a.status === 200 ? c.body(a.body, 200, a.headers) : c.body(null, a.status, a.headers);
       },
     )
     .get(

@@ -13,7 +13,7 @@ import { loadMapFixture } from '../helpers/map-features.ts';
 import { tileRange } from '../../server/domain/tile-schema.ts';
 import { buildAllTiles, packTile } from '../../server/tiles/tile-builder.ts';
 import { countTiles, currentTileVersion } from '../../server/db/queries/map-tiles.ts';
-import { pickEncoding, tileResponse } from '../../server/http/tile-response.ts';
+import { pickEncoding, tileAnswer } from '../../server/http/tile-response.ts';
 import { announceMapChange } from '../../server/db/map-changes.ts';
 import { runGeodataCli } from '../../server/cli/geodata.ts';
 import { startEmbedded } from '../../server/db/embedded.ts';
@@ -47,7 +47,7 @@ describe('tile headers helpers', () => {
   });
   it('answers 304 when If-None-Match names the tile in any encoding, weak or strong, or *', () => {
     const tile = packTile(new Uint8Array([1, 2, 3, 4]));
-    const status = (ifNoneMatch: string, acceptEncoding = 'br') => tileResponse({ ifNoneMatch, acceptEncoding, v: undefined }, 'v1', tile).status;
+    const status = (ifNoneMatch: string, acceptEncoding = 'br') => tileAnswer({ ifNoneMatch, acceptEncoding, v: undefined }, 'v1', tile).status;
     expect(status(`"${tile.etag}-gz"`)).toBe(304);
     expect(status(`W/"${tile.etag}", "x"`)).toBe(304);
     expect(status('*')).toBe(304);
@@ -56,7 +56,7 @@ describe('tile headers helpers', () => {
   });
   it('marks a tile immutable only when ?v= is the version it is of', () => {
     const tile = packTile(new Uint8Array([1, 2, 3, 4]));
-    const cacheControl = (v: string | undefined) => tileResponse({ ifNoneMatch: undefined, acceptEncoding: undefined, v }, 'v2', tile).headers.get('Cache-Control');
+    const cacheControl = (v: string | undefined) => tileAnswer({ ifNoneMatch: undefined, acceptEncoding: undefined, v }, 'v2', tile).headers['Cache-Control'];
     expect(cacheControl('v2')).toContain('immutable');
     expect(cacheControl('v1')).toBe('public, max-age=60, must-revalidate');
     expect(cacheControl(undefined)).toBe('public, max-age=60, must-revalidate');
