@@ -121,6 +121,10 @@ export function makeTileStore(sql: Sql, opts: TileStoreOptions = {}): TileStore 
     }
     return memory;
   }
+  /** Keeps a tile unless its version was replaced while it was read or cut (a late answer must not switch memory back). */
+  function remember(version: string, key: string, tile: BuiltTile) {
+    if (version === memoryVersion) memory.set(key, tile);
+  }
 
   async function buildIndex(version: string): Promise<VersionIndex> {
     const source = await loadTileSource(sql);
@@ -176,14 +180,14 @@ export function makeTileStore(sql: Sql, opts: TileStoreOptions = {}): TileStore 
       const stored = await readTile(sql, z, x, y, version);
       if (stored) {
         const tile = { ...stored, isEmpty: stored.data.length === 0 };
-        memoryFor(version).set(key, tile);
+        remember(version, key, tile);
         return { version, tile };
       }
       // Outside the area: empty, neither stored nor remembered.
       const vi = await indexFor(version);
       if (isOutside(vi, z, x, y)) return { version, tile: EMPTY_TILE };
       const built = await cut(version, z, x, y);
-      memoryFor(version).set(key, built);
+      remember(version, key, built);
       writes.add(version, { z, x, y, tile: built });
       return { version, tile: built };
     },
