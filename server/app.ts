@@ -39,6 +39,8 @@ import { interventionRoutes } from './routes/interventions.ts';
 import { sunRoutes } from './routes/sun.ts';
 import { experimentRoutes } from './routes/experiments.ts';
 import { mapRoutes } from './routes/map.ts';
+import { makeTileStore } from './tiles/tile-builder.ts';
+import { tileFastPath } from './http/tile-response.ts';
 import { placeRoutes } from './routes/places.ts';
 
 /** Any API body larger than this is refused before a route sees it. */
@@ -76,15 +78,10 @@ export function createApp(deps: AppDeps) {
   // An online basemap (BASEMAP_STYLE_URL) may be fetched from its own origin only.
   const basemapOrigin = deps.basemapStyleUrl ? [new URL(deps.basemapStyleUrl).origin] : [];
   const breaker = makeDbBreaker({ ping: () => deps.sql`select 1`, now: () => performance.now() });
+  // The one tile store: its memory and version are shared by the fast path and the route. The
+  // version's TTL runs on the app's clock, so a test can step past it.
+  const tiles = makeTileStore(deps.sql, { now: deps.now, onWriteError: (err) => deps.log.warn('tile not stored', { error: err instanceof Error ? err.message : String(err) }) });
 
-  app.use(requestId());
-  app.use(async (c, next) => {
-    const start = performance.now();
-    await next();
-    const user = c.get('user')?.id ?? null;
-    if (c.res.status >= 500) deps.log.error('request failed', { requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, user });
-    else deps.log.info('request', { requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, user, ms: Math.round(performance.now() - start) });
-  });
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -104,6 +101,17 @@ export function createApp(deps: AppDeps) {
       crossOriginEmbedderPolicy: false,
     }),
   );
+  // Tiles held in memory are answered here, before the request id, the request log and the rest
+  // (a map page asks for dozens at a time); any other tile request goes on to the route.
+  app.use(tileFastPath(tiles));
+  app.use(requestId());
+  app.use(async (c, next) => {
+    const start = performance.now();
+    await next();
+    const user = c.get('user')?.id ?? null;
+    if (c.res.status >= 500) deps.log.error('request failed', { requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, user });
+    else deps.log.info('request', { requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, user, ms: Math.round(performance.now() - start) });
+  });
   if (security.corsOrigins.length) {
     app.use('/api/*', cors({ origin: security.corsOrigins, allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key'], exposeHeaders: ['Location', 'Retry-After'], maxAge: 600 }));
   }
@@ -137,7 +145,7 @@ export function createApp(deps: AppDeps) {
 
   app.route('/api', apiRoutes(deps));
   // The basemap: tiles, style, fonts and sprite (public, outside /api: no session, no CSRF).
-  app.route('/', mapRoutes(deps, { trustProxy: security.trustProxy }));
+  app.route('/', mapRoutes(deps, tiles, { trustProxy: security.trustProxy }));
   // Open311 GeoReport v2: its own body limit, rate limit and error format (server/routes/open311.ts).
   app.route('/open311/v2', open311Routes(deps));
 

@@ -3,7 +3,8 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import { readJson, toProblemError, isAbortError } from '../api/problem-error.ts';
 
 export interface HeatCell { cell: string; weight: number; count: number }
-export interface HotspotCell { cell: string; value: number; z: number; p: number; class: number }
+/** A Gi* cell; `place` names its centre as the lägesbild names places (Swedish). */
+export interface HotspotCell { cell: string; value: number; z: number; p: number; class: number; place: string }
 export interface TrendCell { cell: string; pattern: string | null; trendZ: number; trendP: number; nearRepeat: boolean; series: number[] }
 export interface ClockBody { matrix: number[][]; counts: number[][] }
 export interface DistrictRow { district: string; category: string; weight: number; count: number; population: number | null; per1000: number | null }

@@ -23,6 +23,7 @@ import { createAnalytics, type BaseFilter } from './create-analytics.ts';
 import { PRESETS, sameSelection, type PresetId } from './week-selection.ts';
 import { cellsToCsv, cellsToGeoJson, download, downloadCanvasPng } from './export.ts';
 import { createPlaceName } from '../state/create-place-name.ts';
+import { HotspotList } from '../components/hotspot-list.tsx';
 import { cellToLatLng } from 'h3-js';
 import './analytics.css';
 
@@ -46,12 +47,14 @@ export function AnalyticsPage(props: AnalyticsPageProps) {
   const category = (code: string) => props.categories.find((c) => c.code === code);
   const trend = () => a.trends.data()?.cells.find((c) => c.cell === a.cell());
   /** The selected hexagon named by reverse geocoding (the cell id until the name arrives). */
-  const cellPlace = createPlaceName(() => {
+  const cellPlaceLookup = createPlaceName(() => {
     const cell = a.cell();
     if (!cell) return null;
     const [lat, lon] = cellToLatLng(cell);
     return { lat, lon };
   }, () => props.lang);
+  /** A hot spot's own name when the selected cell is one (no lookup needed), else the looked-up one. */
+  const cellPlace = () => (a.mode() === 'hotspots' ? a.hotspots.data()?.cells.find((c) => c.cell === a.cell())?.place : undefined) ?? cellPlaceLookup();
   const shownCells = () => (a.mode() === 'heat' ? (a.heat.data()?.cells ?? []) : (a.hotspots.data()?.cells ?? []));
   const error = () => a.heat.error() ?? a.hotspots.error() ?? a.clock.error() ?? a.deso.error() ?? a.desoAreas.error();
   const playLabel = () => {
@@ -147,6 +150,9 @@ export function AnalyticsPage(props: AnalyticsPageProps) {
           <label><input type="checkbox" checked={a.recency()} onChange={(e) => a.setRecency(e.currentTarget.checked)} /> {t().recency}</label>
           <label><input type="checkbox" checked={a.isDeso()} onChange={(e) => a.setDeso(e.currentTarget.checked)} data-testid="deso-toggle" /> {t().desoToggle}</label>
         </div>
+        <Show when={a.mode() === 'hotspots' && !a.isDeso()}>
+          <HotspotList cells={a.hotspots.data()?.cells ?? []} selected={a.cell()} onSelect={(c) => a.setCell(c)} t={t()} />
+        </Show>
         <h3>{t().trendHeading}</h3>
         <Sparkline
           series={trend()?.series}

@@ -7,7 +7,12 @@ export interface ExportCell {
   count?: number;
   class?: number;
   z?: number;
+  /** Hot spots: the cell centre's place name. */
+  place?: string;
 }
+
+/** A CSV field, quoted when it holds a comma, quote or line break (RFC 4180). */
+const csvField = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
 export function cellsToGeoJson(cells: readonly ExportCell[], meta: Record<string, string>): string {
   return JSON.stringify({
@@ -21,8 +26,9 @@ export function cellsToGeoJson(cells: readonly ExportCell[], meta: Record<string
 }
 
 export function cellsToCsv(cells: readonly ExportCell[]): string {
-  const cols = ['cell', 'weight', 'count', 'class', 'z'] as const;
-  return [cols.join(','), ...cells.map((c) => cols.map((k) => (c[k] === undefined ? '' : String(c[k]))).join(','))].join('\n') + '\n';
+  // Hot spots carry a place name; the heat map's cells do not, and its CSV stays as it was.
+  const cols = ['cell', 'weight', 'count', 'class', 'z', ...(cells.some((c) => c.place !== undefined) ? (['place'] as const) : [])] as const;
+  return [cols.join(','), ...cells.map((c) => cols.map((k) => (c[k] === undefined ? '' : csvField(String(c[k])))).join(','))].join('\n') + '\n';
 }
 
 export function download(name: string, content: Blob | string, type: string): void {

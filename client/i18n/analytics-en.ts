@@ -39,6 +39,8 @@ export const analyticsEn: AnalyticsMessages = {
   legendHot: (level: number) => `Hot spot ${level} %`,
   legendCold: (level: number) => `Cold spot ${level} %`,
   legendNotSig: 'Not significant',
+  hotspotListHeading: 'Hot spots in the selection',
+  hotspotListNone: 'No significant hot spots in the selection.',
   cellsShown: (n: number) => `${n} hexagons`,
   resolution: (res: number) => `H3 resolution ${res}`,
   exportGeojson: 'Export GeoJSON',

@@ -38,6 +38,8 @@ export const analyticsSv = {
   legendHot: (level: number) => `Hot spot ${level} %`,
   legendCold: (level: number) => `Cold spot ${level} %`,
   legendNotSig: 'Ej signifikant',
+  hotspotListHeading: 'Hotspots i urvalet',
+  hotspotListNone: 'Inga signifikanta hotspots i urvalet.',
   cellsShown: (n: number) => `${n} hexagoner`,
   resolution: (res: number) => `H3-upplösning ${res}`,
   exportGeojson: 'Exportera GeoJSON',

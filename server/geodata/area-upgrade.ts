@@ -10,6 +10,7 @@
 import { bbox as turfBbox } from '@turf/turf';
 import { cellToLatLng } from 'h3-js';
 import type { Sql } from '../db/sql.ts';
+import { announceMapChange } from '../db/map-changes.ts';
 import { listDistricts, upsertBases, writeDistricts, type DistrictRow } from '../db/queries/districts.ts';
 import { presenceCells, reportsInBox, setPresenceDistricts, setReportDistricts, setStreetDistricts, streetLines } from '../db/queries/district-reassign.ts';
 import { makeDistrictIndex } from '../domain/district-index.ts';
@@ -55,6 +56,7 @@ export async function upgradeApproximateDistricts(sql: Sql, defaults: readonly D
     });
     await setPresenceDistricts(tx, cells);
   });
+  announceMapChange(sql);
   const known = new Set(stored.keys());
   await upsertBases(sql, bases.filter((b) => b.districtId === null || known.has(b.districtId)));
   return [...upgraded];

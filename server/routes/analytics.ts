@@ -1,7 +1,7 @@
 // /api/heatmap, /api/hotspots, /api/trends, /api/clock, /api/analytics/districts and /deso: the safety
 // chief's analytics over the heat_hours aggregate (never the raw reports), for analytics:read.
 import { Hono } from 'hono';
-import { getResolution } from 'h3-js';
+import { cellToLatLng, getResolution } from 'h3-js';
 import type { AppDeps } from '../deps.ts';
 import { describe, validate } from '../http/validate.ts';
 import { guard } from '../http/guard.ts';
@@ -21,8 +21,12 @@ import { listDistricts } from '../db/queries/districts.ts';
 import { isSmallNumber, per1000, SMALL_NUMBERS } from '../domain/deso-index.ts';
 import { makeDesoCache } from '../deso-cache.ts';
 import { makeHeatCache } from '../db/queries/heat-cache.ts';
+import { placeCacheOf } from '../place-cache.ts';
+import type { PointNamer } from '../domain/place-names.ts';
 
 const DAY_MS = 86_400_000;
+/** Cell names kept between hotspot requests (the area at resolution 10 is a few thousand cells). */
+const MAX_NAMED_CELLS = 50_000;
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 export function analyticsRoutes(deps: AppDeps) {
@@ -34,6 +38,23 @@ export function analyticsRoutes(deps: AppDeps) {
   const deso = makeDesoCache(sql);
   const today = () => localHour(deps.now()).localDate;
   const darkness = makeAreaDarkness(deps.area);
+  const places = placeCacheOf(deps);
+  /** Names of cell centres, kept while the place index stays the same (the names depend on nothing else). */
+  let named: { namer: PointNamer; byCell: Map<string, string> } | null = null;
+  /** The cell → place name function of the current place index, named as the lägesbild names places (Swedish). */
+  async function cellPlaces(): Promise<(cell: string) => string> {
+    const namer = await places.namer();
+    if (named?.namer !== namer || named.byCell.size > MAX_NAMED_CELLS) named = { namer, byCell: new Map() };
+    const { byCell } = named;
+    return (cell) => {
+      let name = byCell.get(cell);
+      if (name === undefined) {
+        const [lat, lon] = cellToLatLng(cell);
+        byCell.set(cell, (name = deps.placeName ? deps.placeName(lat, lon) : namer(lon, lat).sv));
+      }
+      return name;
+    };
+  }
 
   /** The heat map from the cube, holidays and eves taken over the filter's dates or the cube's own span. */
   const cubeHeat = (f: HeatFilter) =>
@@ -69,7 +90,8 @@ export function analyticsRoutes(deps: AppDeps) {
       '/hotspots',
       describe({
         summary: 'Getis–Ord Gi* hot and cold spots',
-        description: 'Gi* z-scores over each cell\'s k-ring neighbourhood in the selected districts (cells with no reports count as zeros), p-values corrected by Benjamini–Hochberg FDR, classes ±3/±2/±1 at 99/95/90 %.',
+        description: 'Gi* z-scores over each cell\'s k-ring neighbourhood in the selected districts (cells with no reports count as zeros), p-values corrected by Benjamini–Hochberg FDR, classes ±3/±2/±1 at 99/95/90 %. '
+          + 'Each cell carries `place`, its centre named as the lägesbild names places (the nearest address, POI or street, e.g. "Rydsvägen 12, vid Ryds centrum"; else the distance and direction from the district\'s centre or a team base).',
         tags: ['analytics'],
         responses: { 200: { description: 'Gi* per cell', schema: HotspotResponse } },
       }),
@@ -83,7 +105,8 @@ export function analyticsRoutes(deps: AppDeps) {
         const area = await universe.cells(f.res, f.districts);
         const all = [...new Set([...area, ...values.keys()])];
         const result = giStar(all, values, { k: q.k }).filter((g) => g.value > 0 || g.class !== 0);
-        return c.json({ res: f.res, k: q.k, cells: result.map(({ cell, value, z, p, class: cls }) => ({ cell, value, z, p, class: cls })) }, 200);
+        const placeOf = await cellPlaces();
+        return c.json({ res: f.res, k: q.k, cells: result.map(({ cell, value, z, p, class: cls }) => ({ cell, value, z, p, class: cls, place: placeOf(cell) })) }, 200);
       },
     )
     .get(

@@ -1,7 +1,8 @@
 // The basemap, served by the app itself: vector tiles (GET /tiles/{z}/{x}/{y}.mvt), the style
 // (GET /map/style.json), its fonts (/map/fonts/…) and icon sprite (/map/sprite[@2x].json|png).
 // Tiles carry a strong ETag (304 on If-None-Match), come gzip- or brotli-compressed as asked, and
-// are immutable when the URL names the current version (?v=…, as the style's tile URL does).
+// are immutable when the URL names the current version (?v=…, as the style's tile URL does):
+// server/http/tile-response.ts, which also answers tiles held in memory before the middleware.
 import { etagOf, isNotModified } from '../http/etag.ts';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
@@ -11,42 +12,14 @@ import { guard } from '../http/guard.ts';
 import { describe } from '../http/validate.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { mapBounds, readMapMeta } from '../db/queries/map-tiles.ts';
-import { makeTileStore, type TileStore } from '../tiles/tile-builder.ts';
+import type { TileStore } from '../tiles/tile-builder.ts';
+import { MAX_REQUEST_ZOOM, TILE_CONTENT_TYPE, tileAnswer } from '../http/tile-response.ts';
 import { makeBasemapStyle } from '../map/style.ts';
 import { FONT_LICENCE, fontFaces, readFontFile } from '../map/fonts.ts';
 import { ICON_LICENCE, getSprite } from '../map/sprite.ts';
 
-export const TILE_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
-/** Tiles whose URL names the current version never change: a year, immutable. */
-const IMMUTABLE = 'public, max-age=31536000, immutable';
-/** Tiles asked for without (or with an old) version: kept briefly, then revalidated with the ETag. */
-const SHORT = 'public, max-age=60, must-revalidate';
 /** Fonts and the sprite change only with the app's packages. */
 const ASSET = 'public, max-age=86400';
-/** Highest zoom a tile may be asked for (MapLibre overzooms beyond the style's maxzoom itself). */
-const MAX_REQUEST_ZOOM = 22;
-
-/** The encoding to answer with: brotli when the client takes it, else gzip, else none. */
-export function pickEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | null {
-  const accepted = new Map<string, number>();
-  for (const part of (acceptEncoding ?? '').split(',')) {
-    const [name, ...params] = part.trim().toLowerCase().split(';');
-    if (!name) continue;
-    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
-    accepted.set(name, q === undefined ? 1 : Number(q));
-  }
-  const ok = (n: string) => (accepted.get(n) ?? accepted.get('*') ?? 0) > 0;
-  return ok('br') ? 'br' : ok('gzip') ? 'gzip' : null;
-}
-
-/** Whether If-None-Match names `etag` (any encoding of it: the suffix after '-' is the encoding). */
-export function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  return ifNoneMatch.split(',').some((t) => {
-    const v = t.trim().replace(/^W\//, '').replace(/^"|"$/g, '');
-    return v === '*' || v === etag || v.replace(/-(gz|br)$/, '') === etag;
-  });
-}
 
 function requestOrigin(c: Context, trustProxy: boolean): string {
   const url = new URL(c.req.url);
@@ -67,8 +40,8 @@ function parseTileParams(z: string, x: string, y: string): [number, number, numb
   return [zn, xn, yn];
 }
 
-export function mapRoutes(deps: AppDeps, opts: { tiles?: TileStore; trustProxy?: boolean } = {}) {
-  const tiles = opts.tiles ?? makeTileStore(deps.sql, { onWriteError: (err) => deps.log.warn('tile not stored', { error: err instanceof Error ? err.message : String(err) }) });
+/** @param tiles the app's one tile store, shared with the fast path in front of the middleware (server/app.ts) */
+export function mapRoutes(deps: AppDeps, tiles: TileStore, opts: { trustProxy?: boolean } = {}) {
   const trustProxy = opts.trustProxy ?? false;
   const compressJson = compress();
   return new Hono()
@@ -84,23 +57,10 @@ export function mapRoutes(deps: AppDeps, opts: { tiles?: TileStore; trustProxy?:
       }),
       async (c) => {
         const [z, x, y] = parseTileParams(c.req.param('z'), c.req.param('x'), c.req.param('y'));
-        const { version, tile } = await tiles.get(z, x, y);
-        const encoding = tile.isEmpty ? null : pickEncoding(c.req.header('Accept-Encoding'));
-        const etag = `${tile.etag}${encoding === 'br' ? '-br' : encoding === 'gzip' ? '-gz' : ''}`;
-        const headers: Record<string, string> = {
-          ETag: `"${etag}"`,
-          'Cache-Control': c.req.query('v') === version ? IMMUTABLE : SHORT,
-          Vary: 'Accept-Encoding',
-        };
-        if (matchesEtag(c.req.header('If-None-Match'), tile.etag)) return c.body(null, 304, headers);
-        if (tile.isEmpty) return c.body(null, 204, headers);
-        const body = encoding === 'br' ? tile.br : encoding === 'gzip' ? tile.gzip : tile.data;
-        return c.body(body as Uint8Array<ArrayBuffer>, 200, {
-          ...headers,
-          'Content-Type': TILE_CONTENT_TYPE,
-          'Content-Length': String(body.byteLength),
-          ...(encoding ? { 'Content-Encoding': encoding } : {}),
-        });
+        const v = c.req.query('v');
+        const { version, tile } = await tiles.get(z, x, y, v);
+        const a = tileAnswer({ acceptEncoding: c.req.header('Accept-Encoding'), ifNoneMatch: c.req.header('If-None-Match'), v }, version, tile);
+        return a.status === 200 ? c.body(a.body, 200, a.headers) : c.body(null, a.status, a.headers);
       },
     )
     .get(
@@ -143,13 +103,13 @@ export function mapRoutes(deps: AppDeps, opts: { tiles?: TileStore; trustProxy?:
 async function spriteJson(c: Context, ratio: 1 | 2) {
   const s = await getSprite(ratio);
   const headers = { ETag: `"${s.etag}-json"`, 'Cache-Control': ASSET };
-  if (matchesEtag(c.req.header('If-None-Match'), `${s.etag}-json`)) return c.body(null, 304, headers);
+  if (isNotModified(c.req.header('If-None-Match'), headers.ETag)) return c.body(null, 304, headers);
   return c.json(s.json, 200, headers);
 }
 
 async function spritePng(c: Context, ratio: 1 | 2) {
   const s = await getSprite(ratio);
   const headers = { ETag: `"${s.etag}"`, 'Cache-Control': ASSET };
-  if (matchesEtag(c.req.header('If-None-Match'), s.etag)) return c.body(null, 304, headers);
+  if (isNotModified(c.req.header('If-None-Match'), headers.ETag)) return c.body(null, 304, headers);
   return c.body(s.png as Uint8Array<ArrayBuffer>, 200, { ...headers, 'Content-Type': 'image/png' });
 }

@@ -108,6 +108,7 @@ export const HotspotResponse = z.object({
       z: z.number(),
       p: z.number(),
       class: z.number().int().min(-3).max(3).describe('3/2/1 hot at 99/95/90 %, −3/−2/−1 cold, 0 not significant (FDR-corrected)'),
+      place: z.string().describe('The cell centre named as the lägesbild names places (Swedish): "Rydsvägen 12, vid Ryds centrum", else distance and direction from the district centre or a team base'),
     }),
   ),
 });

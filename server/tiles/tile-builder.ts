@@ -1,7 +1,7 @@
 // Cuts vector tiles from map_features and the districts with geojson-vt, encodes them with vt-pbf,
-// compresses them once (gzip, brotli) and keeps them in map_tiles. The geojson-vt index is built
-// once per map version and dropped when the version changes, so memory stays bounded by one
-// version of the area (a few districts plus a margin).
+// compresses them once (gzip, brotli) and keeps them in map_tiles and in memory (tile-memory.ts).
+// The geojson-vt index is built once per map version and dropped when the version changes, so
+// memory stays bounded by one version of the area (a few districts plus a margin).
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { GeoJSONVT } from '@maplibre/geojson-vt';
@@ -9,7 +9,11 @@ import type { GeoJSONVTTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Sql } from '../db/sql.ts';
-import { currentTileVersion, deleteStaleTiles, loadTileSource, readCurrentTile, writeTile, type StoredTile } from '../db/queries/map-tiles.ts';
+import { currentTileVersion, deleteStaleTiles, loadTileSource, readTile, writeTiles, type StoredTile, type TileAt } from '../db/queries/map-tiles.ts';
+import { makeTileMemory } from './tile-memory.ts';
+import { makeVersionCache } from './map-version.ts';
+import { mapGeneration } from '../db/map-changes.ts';
+import { makeTileWriteQueue } from './tile-write-queue.ts';
 import {
   MAX_TILE_ZOOM, MIN_TILE_ZOOM, districtTileFeatures, geometryBbox, tileBbox, tileRange, toTileFeatures,
   type TileLayer, type TileProps,
@@ -20,6 +24,11 @@ const EXTENT = 4096;
 const BUFFER = 64;
 /** Bytes of packed tiles (all encodings) kept in memory, most recently served first. */
 const MEMORY_CACHE_BYTES = 32 * 1024 * 1024;
+/** How long a version read from the database is trusted when no change was announced, ms (map-version.ts). */
+const VERSION_TTL_MS = 1000;
+/** Tiles cut on request are stored after WRITE_IDLE_MS without a new one, or once WRITE_BATCH_TILES wait. */
+const WRITE_IDLE_MS = 250;
+const WRITE_BATCH_TILES = 128;
 /** geojson-vt's simplification tolerance, in 1/EXTENT of a tile at every zoom (so it coarsens with lower zoom). */
 const TOLERANCE = 3;
 
@@ -64,35 +73,58 @@ export function packTile(data: Uint8Array): BuiltTile {
 const EMPTY_TILE = packTile(new Uint8Array(0));
 
 export interface TileStore {
-  /** The tile z/x/y of the current version: stored, or cut now and stored. */
-  get(z: number, x: number, y: number): Promise<{ version: string; tile: BuiltTile }>;
-  /** Waits for the tile writes started by get() (tests, shutdown). */
+  /**
+   * The tile z/x/y of the current version when it is in memory and the version needs no database
+   * read (the fast path, server/http/tile-fast-path.ts); else null. `wanted` is the request's ?v=.
+   */
+  peek(z: number, x: number, y: number, wanted?: string): { version: string; tile: BuiltTile } | null;
+  /** The tile z/x/y of the current version: from memory, else stored, else cut now (and stored later). */
+  get(z: number, x: number, y: number, wanted?: string): Promise<{ version: string; tile: BuiltTile }>;
+  /** Writes the tiles cut by get() and still queued, and waits for them (tests, shutdown). */
   flush(): Promise<void>;
-  /** The current version (map_meta 'version' and the districts' fingerprint). */
+  /** The current version (map_meta 'version' and the districts' fingerprint), read now. */
   version(): Promise<string>;
   /** Cuts and stores every tile of the area at z MIN..MAX_TILE_ZOOM; drops stale ones. */
   buildAll(opts?: { onProgress?: (done: number, total: number) => void }): Promise<{ version: string; tiles: number; nonEmpty: number }>;
 }
 
-export function makeTileStore(sql: Sql, opts: { onWriteError?: (err: unknown) => void } = {}): TileStore {
+export interface TileStoreOptions {
+  onWriteError?: (err: unknown) => void;
+  /** How long the version read from the database is trusted without a change announced, ms (map-version.ts). */
+  versionTtlMs?: number;
+  /** Clock for that TTL, ms. */
+  now?: () => number;
+  /** Bytes of packed tiles kept in memory. */
+  memoryBytes?: number;
+}
+
+/** Tiles stored per statement when buildAll() writes a whole version. */
+const BUILD_BATCH = 64;
+
+export function makeTileStore(sql: Sql, opts: TileStoreOptions = {}): TileStore {
   let current: Promise<VersionIndex> | null = null;
   let currentVersion: string | null = null;
-  // Recently served tiles by version/z/x/y (a Map keeps insertion order: the first is the oldest).
-  const memory = new Map<string, BuiltTile>();
-  let memoryBytes = 0;
+  const memory = makeTileMemory(opts.memoryBytes ?? MEMORY_CACHE_BYTES);
   let memoryVersion: string | null = null;
-  const pending = new Set<Promise<void>>();
-  const remember = (key: string, tile: BuiltTile) => {
-    const size = tile.data.byteLength + tile.gzip.byteLength + tile.br.byteLength;
-    memory.delete(key);
-    memory.set(key, tile);
-    memoryBytes += size;
-    for (const [k, t] of memory) {
-      if (memoryBytes <= MEMORY_CACHE_BYTES) break;
-      memory.delete(k);
-      memoryBytes -= t.data.byteLength + t.gzip.byteLength + t.br.byteLength;
+  const versions = makeVersionCache(() => currentTileVersion(sql), {
+    ttlMs: opts.versionTtlMs ?? VERSION_TTL_MS,
+    now: opts.now ?? Date.now,
+    generation: () => mapGeneration(sql),
+  });
+  const writes = makeTileWriteQueue((version, tiles) => writeTiles(sql, version, tiles), { idleMs: WRITE_IDLE_MS, maxTiles: WRITE_BATCH_TILES, onError: opts.onWriteError });
+
+  /** Memory holds one version's tiles: a new version frees the old one's at once. */
+  function memoryFor(version: string) {
+    if (version !== memoryVersion) {
+      memory.clear();
+      memoryVersion = version;
     }
-  };
+    return memory;
+  }
+  /** Keeps a tile unless its version was replaced while it was read or cut (a late answer must not switch memory back). */
+  function remember(version: string, key: string, tile: BuiltTile) {
+    if (version === memoryVersion) memory.set(key, tile);
+  }
 
   async function buildIndex(version: string): Promise<VersionIndex> {
     const source = await loadTileSource(sql);
@@ -120,46 +152,44 @@ export function makeTileStore(sql: Sql, opts: { onWriteError?: (err: unknown) =>
     return a[0]! <= b[2]! && a[2]! >= b[0]! && a[1]! <= b[3]! && a[3]! >= b[1]!;
   }
 
+  /** Outside the zooms or the area: empty without asking geojson-vt (and never stored: any z/x/y can be asked for). */
+  const isOutside = (vi: VersionIndex, z: number, x: number, y: number) =>
+    z < MIN_TILE_ZOOM || z > MAX_TILE_ZOOM || !vi.bbox || !intersects(tileBbox(z, x, y), vi.bbox);
+
   async function cut(version: string, z: number, x: number, y: number): Promise<BuiltTile> {
     const vi = await indexFor(version);
-    if (z < MIN_TILE_ZOOM || z > MAX_TILE_ZOOM || !vi.bbox || !intersects(tileBbox(z, x, y), vi.bbox)) return EMPTY_TILE;
+    if (isOutside(vi, z, x, y)) return EMPTY_TILE;
     return packTile(encode(vi.index.getTile(z, x, y), z));
   }
 
   return {
     version: () => currentTileVersion(sql),
-    async flush() {
-      await Promise.all([...pending]);
+    flush: () => writes.flush(),
+    peek(z, x, y, wanted) {
+      const version = versions.peek(wanted);
+      if (version === null || version !== memoryVersion) return null;
+      const tile = memory.get(`${z}/${x}/${y}`);
+      return tile ? { version, tile } : null;
     },
-    async get(z, x, y) {
-      // The version is read on every request (so a stale tile is never served); the tile itself
-      // comes from memory, else from map_tiles, else it is cut now.
-      const version = await currentTileVersion(sql);
-      if (version !== memoryVersion) {
-        // A new version: the old one's tiles can never be served again.
-        memory.clear();
-        memoryBytes = 0;
-        memoryVersion = version;
-      }
-      const key = `${version}/${z}/${x}/${y}`;
-      const hot = memory.get(key);
+    async get(z, x, y, wanted) {
+      const version = await versions.current(wanted);
+      const key = `${z}/${x}/${y}`;
+      const hot = memoryFor(version).get(key);
       if (hot) return { version, tile: hot };
-      const stored = await readCurrentTile(sql, z, x, y);
-      if (stored.tile && stored.version === version) {
-        const tile = { ...stored.tile, isEmpty: stored.tile.data.length === 0 };
-        remember(key, tile);
+      // Stored (by buildAll at import, or by any process since): no index needed for it.
+      const stored = await readTile(sql, z, x, y, version);
+      if (stored) {
+        const tile = { ...stored, isEmpty: stored.data.length === 0 };
+        remember(version, key, tile);
         return { version, tile };
       }
-      const vi = await indexFor(stored.version);
-      // Outside the area: empty, and not stored (any z/x/y can be asked for).
-      if (z < MIN_TILE_ZOOM || z > MAX_TILE_ZOOM || !vi.bbox || !intersects(tileBbox(z, x, y), vi.bbox)) return { version: stored.version, tile: EMPTY_TILE };
-      const built = await cut(stored.version, z, x, y);
-      remember(`${stored.version}/${z}/${x}/${y}`, built);
-      // Stored for the next process start; the answer does not wait for the write.
-      const write = writeTile(sql, z, x, y, stored.version, built).catch((err: unknown) => opts.onWriteError?.(err));
-      pending.add(write);
-      void write.finally(() => pending.delete(write));
-      return { version: stored.version, tile: built };
+      // Outside the area: empty, neither stored nor remembered.
+      const vi = await indexFor(version);
+      if (isOutside(vi, z, x, y)) return { version, tile: EMPTY_TILE };
+      const built = await cut(version, z, x, y);
+      remember(version, key, built);
+      writes.add(version, { z, x, y, tile: built });
+      return { version, tile: built };
     },
     async buildAll(opts = {}) {
       const version = await currentTileVersion(sql);
@@ -172,11 +202,16 @@ export function makeTileStore(sql: Sql, opts: { onWriteError?: (err: unknown) =>
         for (let x = r.x0; x <= r.x1; x++) for (let y = r.y0; y <= r.y1; y++) jobs.push([z, x, y]);
       }
       let nonEmpty = 0;
+      let batch: TileAt[] = [];
       for (const [i, [z, x, y]] of jobs.entries()) {
         const built = await cut(version, z, x, y);
         if (!built.isEmpty) nonEmpty++;
-        await writeTile(sql, z, x, y, version, built);
-        opts.onProgress?.(i + 1, jobs.length);
+        batch.push({ z, x, y, tile: built });
+        if (batch.length >= BUILD_BATCH || i === jobs.length - 1) {
+          await writeTiles(sql, version, batch);
+          batch = [];
+          opts.onProgress?.(i + 1, jobs.length);
+        }
       }
       return { version, tiles: jobs.length, nonEmpty };
     },

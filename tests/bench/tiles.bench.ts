@@ -1,7 +1,8 @@
 // Vector tiles: p95 of GET /tiles/{z}/{x}/{y}.mvt over every area tile at z14–16, cold (cut,
-// compressed and stored on that request; the per-version geojson-vt index already built) and
-// cached (read back from map_tiles), beside a same-run baseline: the same app answering a
-// static body of the median tile's size. Data: a synthetic city over the three districts
+// compressed and queued for storing on that request; the per-version geojson-vt index already
+// built) and cached (held in the app's tile memory and answered by the fast path in front of the
+// middleware, server/http/tile-response.ts), beside a same-run baseline: a bare Hono app answering
+// a static body of the median tile's size. Data: a synthetic city over the three districts
 // (a 100-m street grid, four buildings and addresses per block, paths, parks, POIs).
 import { randomUUID } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';

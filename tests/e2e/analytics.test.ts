@@ -101,4 +101,37 @@ describe.runIf(runBrowserSuite)('the analytics view in a browser', () => {
     await page.screenshot({ path: 'test-results/analytics-deso.png' });
     expect(pageErrors).toEqual([]);
   }, 600_000);
+
+  it('lists the hot spots by place name and selects one on the map', async () => {
+    await page.goto(`${server!.url}/#analys`);
+    await page.waitForSelector('[data-testid=analytics-map][data-ready=true]', WAIT);
+    await page.getByRole('radio', { name: 'Hotspots (Gi*)' }).check();
+    await page.waitForSelector('[data-testid=hotspot-list]', WAIT);
+    // At the area's zoom (resolution 8) the demo data has no significant cell: zoom in to resolution 10.
+    const mapBox = (await page.locator('[data-testid=analytics-map]').boundingBox())!;
+    await page.mouse.move(mapBox.x + mapBox.width * 0.55, mapBox.y + mapBox.height * 0.4);
+    for (let i = 0; i < 6; i++) (await page.mouse.wheel(0, -400), await page.waitForTimeout(300));
+    await page.waitForFunction(() => /(9|10)\b/.test(document.querySelector('.analytics__meta')?.textContent ?? ''), undefined, WAIT);
+    await page.waitForSelector('[data-testid=hotspot-list] .hotspot-list__item', WAIT).catch(async (err: unknown) => {
+      await page.screenshot({ path: 'test-results/analytics-hotspots-failed.png' });
+      throw new Error(`${String(err)}; the list says: ${await page.textContent('[data-testid=hotspot-list]')}`);
+    });
+    const places = await page.$$eval('[data-testid=hotspot-list] .hotspot-list__place', (els) => els.map((e) => e.textContent ?? ''));
+    expect(places.length).toBeGreaterThan(0);
+    // Place names, never H3 ids (15 hex digits).
+    for (const p of places) expect(p).not.toMatch(/^[0-9a-f]{15}$/);
+    await page.locator('[data-testid=hotspot-list] .hotspot-list__item').first().click();
+    await page.waitForFunction((place) => document.querySelector('.data-clock__title')?.textContent?.includes(place), places[0]!, WAIT);
+    expect(await page.getAttribute('[data-testid=hotspot-list] .hotspot-list__item >> nth=0', 'aria-pressed')).toBe('true');
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+      const r = await axe.run({ include: [['[data-testid=hotspot-list]']] }, { runOnly: ['wcag2a', 'wcag2aa'] });
+      return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
+    });
+    expect(violations).toEqual([]);
+    await page.screenshot({ path: 'test-results/analytics-hotspots.png' });
+    await page.locator('[data-testid=hotspot-list]').screenshot({ path: 'test-results/analytics-hotspot-list.png' });
+    expect(pageErrors).toEqual([]);
+  }, 600_000);
 });

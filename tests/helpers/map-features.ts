@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { Sql } from '../../server/db/sql.ts';
+import { announceMapChange } from '../../server/db/map-changes.ts';
 import { geometryBbox } from '../../server/domain/tile-schema.ts';
 
 export const RYD_FIXTURE = fileURLToPath(new URL('../fixtures/map/ryd-map-features.geojson', import.meta.url));
@@ -38,5 +39,6 @@ export async function loadMapFixture(sql: Sql, opts: { version: string; path?: s
                on conflict (key) do update set value = excluded.value, updated_at = now()`;
     }
   });
+  announceMapChange(sql);
   return fc.features.length;
 }

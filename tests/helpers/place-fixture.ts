@@ -1,6 +1,7 @@
 // A small map of Ryd for the place tests: map_features rows (streets with å/ä/ö, addresses,
 // a library, a square, a named building) written with plain SQL inserts, as an import would.
 import type { Sql } from '../../server/db/sql.ts';
+import { announceMapChange } from '../../server/db/map-changes.ts';
 import type { FeatureSource } from '../../server/domain/place-sources.ts';
 
 type Geometry = { type: 'Point'; coordinates: [number, number] } | { type: 'LineString'; coordinates: [number, number][] } | { type: 'Polygon'; coordinates: [number, number][][] };
@@ -71,4 +72,5 @@ export async function insertMapFeatures(sql: Sql, features: readonly FixtureFeat
       insert into map_meta (key, value, updated_at) values ('version', ${JSON.stringify(version)}::text::jsonb, now())
       on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at`;
   });
+  announceMapChange(sql);
 }

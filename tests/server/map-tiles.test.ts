@@ -11,9 +11,10 @@ import { databaseTargets } from '../helpers/databases.ts';
 import { makeTestApp } from '../helpers/test-app.ts';
 import { loadMapFixture } from '../helpers/map-features.ts';
 import { tileRange } from '../../server/domain/tile-schema.ts';
-import { buildAllTiles } from '../../server/tiles/tile-builder.ts';
+import { buildAllTiles, packTile } from '../../server/tiles/tile-builder.ts';
 import { countTiles, currentTileVersion } from '../../server/db/queries/map-tiles.ts';
-import { matchesEtag, pickEncoding } from '../../server/routes/map.ts';
+import { pickEncoding, tileAnswer } from '../../server/http/tile-response.ts';
+import { announceMapChange } from '../../server/db/map-changes.ts';
 import { runGeodataCli } from '../../server/cli/geodata.ts';
 import { startEmbedded } from '../../server/db/embedded.ts';
 import { createSql } from '../../server/db/sql.ts';
@@ -44,11 +45,21 @@ describe('tile headers helpers', () => {
     expect(pickEncoding(undefined)).toBeNull();
     expect(pickEncoding('identity')).toBeNull();
   });
-  it('matches an ETag in any encoding, weak or strong, and *', () => {
-    expect(matchesEtag('"abc-gz"', 'abc')).toBe(true);
-    expect(matchesEtag('W/"abc", "x"', 'abc')).toBe(true);
-    expect(matchesEtag('*', 'abc')).toBe(true);
-    expect(matchesEtag('"abd"', 'abc')).toBe(false);
+  it('answers 304 when If-None-Match names the tile in any encoding, weak or strong, or *', () => {
+    const tile = packTile(new Uint8Array([1, 2, 3, 4]));
+    const status = (ifNoneMatch: string, acceptEncoding = 'br') => tileAnswer({ ifNoneMatch, acceptEncoding, v: undefined }, 'v1', tile).status;
+    expect(status(`"${tile.etag}-gz"`)).toBe(304);
+    expect(status(`W/"${tile.etag}", "x"`)).toBe(304);
+    expect(status('*')).toBe(304);
+    expect(status(`"${tile.etag.slice(0, -1)}"`)).toBe(200);
+    expect(status(`"${tile.etag}-xx"`)).toBe(200);
+  });
+  it('marks a tile immutable only when ?v= is the version it is of', () => {
+    const tile = packTile(new Uint8Array([1, 2, 3, 4]));
+    const cacheControl = (v: string | undefined) => tileAnswer({ ifNoneMatch: undefined, acceptEncoding: undefined, v }, 'v2', tile).headers['Cache-Control'];
+    expect(cacheControl('v2')).toContain('immutable');
+    expect(cacheControl('v1')).toBe('public, max-age=60, must-revalidate');
+    expect(cacheControl(undefined)).toBe('public, max-age=60, must-revalidate');
   });
 });
 
@@ -161,6 +172,7 @@ describe.each(databaseTargets())('vector tiles on $name', (target) => {
     // Same version: the stored tile is served as it was.
     expect((await get(z, x, y)).headers.get('ETag')).toBe(oldTag);
     await t.sql`update map_meta set value = '"fixture-2"'::jsonb where key = 'version'`;
+    announceMapChange(t.sql); // as every import does after its commit (map-tiles-cache.test.ts: without it)
     const after = await get(z, x, y);
     expect(after.headers.get('ETag')).not.toBe(oldTag);
     const names = propsOf(decode(new Uint8Array(await after.arrayBuffer())), 'road').map((p) => p.name);
@@ -170,6 +182,7 @@ describe.each(databaseTargets())('vector tiles on $name', (target) => {
 
   it('prebuilds every area tile at z10–16 with buildAllTiles and drops the stale ones', async () => {
     await t.sql`update map_meta set value = '"fixture-3"'::jsonb where key = 'version'`;
+    announceMapChange(t.sql);
     const result = await buildAllTiles(t.sql);
     expect(result.version.startsWith('fixture-3')).toBe(true);
     expect(result.tiles).toBeGreaterThan(result.nonEmpty);

@@ -1,8 +1,13 @@
 // N server processes on one PostgreSQL database agree on everything: sign-in locks, rate limits,
-// the heat map, the district index. Two app instances on two connection pools stand for two
-// processes; one test starts `WORKERS=2 npm start` for real and checks two processes serve one port.
+// the heat map, the district index, the map version of the tiles. Two app instances on two
+// connection pools stand for two processes; one test starts `WORKERS=2 npm start` for real and
+// checks two processes serve one port.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { VectorTile } from '@mapbox/vector-tile';
+import { PbfReader } from 'pbf';
 import { createServer } from 'node:net';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +22,10 @@ import { PAIR_THROTTLE } from '../../server/auth/policy.ts';
 import { DEFAULT_RATE_LIMITS, DEFAULT_SECURITY } from '../../server/auth/options.ts';
 import { PROJECT_ROOT } from '../../server/paths.ts';
 import { FIXED_NOW, TEST_ORIGIN } from '../helpers/test-app.ts';
+import { OSM_FIXTURE, writeOsmFixture } from '../helpers/osm-fixture.ts';
+import { importOsmFile } from '../../server/geodata/import-osm.ts';
+import { tileRange } from '../../server/domain/tile-schema.ts';
+import { currentTileVersion } from '../../server/db/queries/map-tiles.ts';
 
 const URL_ = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
 const RYD = { lat: 58.4094, lon: 15.5636 };
@@ -114,6 +123,30 @@ describe.skipIf(!URL_)('two server processes on one PostgreSQL', () => {
     const again = await b.area.index();
     expect(again.districts.find((d) => d.id === 'ryd')?.name).toBe('Ryd (ny)');
   });
+
+  it("serves the other process's OSM import at once to a tile URL naming it, and then to a bare one", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mp-tiles-'));
+    try {
+      const at = tileRange([...OSM_FIXTURE.busStop.at, ...OSM_FIXTURE.busStop.at], 15);
+      const path = `/tiles/15/${at.x0}/${at.y0}.mvt`;
+      const names = async (res: Response) => {
+        const l = new VectorTile(new PbfReader(new Uint8Array(await res.arrayBuffer())) as never).layers.road;
+        return l ? Array.from({ length: l.length }, (_, i) => String(l.feature(i).properties.name ?? '')) : [];
+      };
+      const before = await b.app.request(path);
+      expect(before.status === 204 || !(await names(before)).includes('Örngränd')).toBe(true);
+      await b.app.request(path); // held in b's memory now
+      await importOsmFile(a.sql, writeOsmFixture(dir)); // through process a's pool: b is told nothing
+      const version = await currentTileVersion(a.sql);
+      const named = await b.app.request(`${path}?v=${encodeURIComponent(version)}`);
+      expect(named.headers.get('Cache-Control')).toContain('immutable');
+      expect(await names(named)).toContain('Örngränd');
+      clock += 1_000;
+      expect(await names(await b.app.request(path))).toContain('Örngränd');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('WORKERS=2 runs two server processes that serve one port', async () => {
     const port = await freePort();

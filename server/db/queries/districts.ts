@@ -1,5 +1,6 @@
 // The area's districts and team bases: upserts from the geodata import, lists for the API and the import.
 import type { MultiPolygon, Polygon } from 'geojson';
+import { announceMapChange } from '../map-changes.ts';
 import type { Sql, Tx } from '../sql.ts';
 
 export interface DistrictRow {
@@ -21,6 +22,7 @@ export interface BaseRow {
 /** Inserts or replaces districts by id (an official polygon replaces an approximate one). */
 export async function upsertDistricts(sql: Sql, districts: readonly DistrictRow[]): Promise<number> {
   await sql.begin((tx) => writeDistricts(tx, districts));
+  announceMapChange(sql);
   return districts.length;
 }
 

@@ -2,6 +2,7 @@
 // with the walkable network, in one transaction; map_meta read back by key.
 import type { Geometry } from 'geojson';
 import type { StreetRow } from '../../geodata/assign-districts.ts';
+import { announceMapChange } from '../map-changes.ts';
 import type { Sql, Tx } from '../sql.ts';
 import { writeStreetRows } from './streets.ts';
 
@@ -51,6 +52,7 @@ export async function replaceMap(sql: Sql, input: ReplaceMapInput, onProgress?: 
     await setMeta(tx, input.summaryKey, input.summary);
     await setMeta(tx, 'version', input.version);
   });
+  announceMapChange(sql);
 }
 
 async function insertFeatures(tx: Tx, rows: readonly MapFeatureRow[]): Promise<void> {

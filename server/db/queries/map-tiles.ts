@@ -38,28 +38,43 @@ export async function currentTileVersion(sql: Sql): Promise<string> {
   return row!.v;
 }
 
-/** The current version and, in the same round trip, the stored tile z/x/y when it is of that version. */
-export async function readCurrentTile(sql: Sql, z: number, x: number, y: number): Promise<{ version: string; tile: StoredTile | null }> {
-  const [row] = await sql<{ v: string; data: Uint8Array | null; gzip: Uint8Array | null; br: Uint8Array | null; etag: string | null }[]>`
-    select m.v, t.data, t.data_gzip as gzip, t.data_br as br, t.etag
-    from (select ${sql.unsafe(VERSION_EXPR)} as v) m
-    left join map_tiles t on t.z = ${z} and t.x = ${x} and t.y = ${y} and t.version = m.v`;
-  const r = row!;
-  return { version: r.v, tile: r.data && r.gzip && r.br && r.etag ? { data: r.data, gzip: r.gzip, br: r.br, etag: r.etag } : null };
+/** A tile to store at z/x/y. */
+export interface TileAt {
+  z: number;
+  x: number;
+  y: number;
+  tile: StoredTile;
 }
 
+const b64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+
 /**
- * Stores one tile of `version`, replacing whatever z/x/y held, unless `version` is no longer the
- * current one (a late write must not replace a newer version's tile).
+ * Stores tiles of `version` in one statement, replacing whatever their z/x/y held, unless `version`
+ * is no longer the current one (a late write must not replace a newer version's tile). The bytes
+ * travel as base64 text arrays (postgres.js sends no bytea[]), decoded by the database.
  */
-export async function writeTile(sql: Sql, z: number, x: number, y: number, version: string, tile: StoredTile): Promise<void> {
+export async function writeTiles(sql: Sql, version: string, tiles: readonly TileAt[]): Promise<void> {
+  if (!tiles.length) return;
   await sql`
     insert into map_tiles (z, x, y, version, data, data_gzip, data_br, etag, built_at)
-    select ${z}, ${x}, ${y}, ${version}, ${Buffer.from(tile.data)}, ${Buffer.from(tile.gzip)}, ${Buffer.from(tile.br)}, ${tile.etag}, now()
+    select z, x, y, ${version}, decode(data, 'base64'), decode(gzip, 'base64'), decode(br, 'base64'), etag, now()
+    from unnest(
+      ${tiles.map((t) => t.z)}::int[], ${tiles.map((t) => t.x)}::int[], ${tiles.map((t) => t.y)}::int[],
+      ${tiles.map((t) => b64(t.tile.data))}::text[], ${tiles.map((t) => b64(t.tile.gzip))}::text[],
+      ${tiles.map((t) => b64(t.tile.br))}::text[], ${tiles.map((t) => t.tile.etag)}::text[]
+    ) as t(z, x, y, data, gzip, br, etag)
     where ${version} = (${sql.unsafe(VERSION_EXPR)})
     on conflict (z, x, y) do update set
       version = excluded.version, data = excluded.data, data_gzip = excluded.data_gzip,
       data_br = excluded.data_br, etag = excluded.etag, built_at = excluded.built_at`;
+}
+
+/** The stored tile z/x/y of `version`, or null. */
+export async function readTile(sql: Sql, z: number, x: number, y: number, version: string): Promise<StoredTile | null> {
+  const [r] = await sql<{ data: Uint8Array; gzip: Uint8Array; br: Uint8Array; etag: string }[]>`
+    select data, data_gzip as gzip, data_br as br, etag from map_tiles
+    where z = ${z} and x = ${x} and y = ${y} and version = ${version}`;
+  return r ? { data: r.data, gzip: r.gzip, br: r.br, etag: r.etag } : null;
 }
 
 /** Drops every tile not of `version`; returns how many. */
