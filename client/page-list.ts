@@ -21,6 +21,17 @@ export interface PageEntry {
   /** Paths this page shows: the prefix itself and everything under it ('/' matches all). */
   prefix: string;
   access: PageAccess;
+  /**
+   * API paths the page reads as soon as it starts, exactly as it requests them: the server names
+   * them in the page's Link header (server/http/page-preloads.ts), so they load alongside the code
+   * instead of after it. Gated pages get /api/auth/me without listing it.
+   */
+  preloadApi?: readonly string[];
+  /**
+   * Modules (relative to client/) the page imports lazily but needs at once, e.g. its map: the
+   * Link header names them with their static imports, so they download alongside the page's chunk.
+   */
+  preloadModules?: readonly string[];
 }
 
 export const PAGE_LIST: readonly PageEntry[] = [
@@ -32,7 +43,7 @@ export const PAGE_LIST: readonly PageEntry[] = [
   { id: 'interventions', module: 'interventions/interventions-page.tsx', export: 'InterventionsPage', prefix: '/insatser', access: 'gated' },
   { id: 'sign-in-blocks', module: 'admin/sign-in-blocks-page.tsx', export: 'SignInBlocksPage', prefix: '/admin/inloggning', access: 'gated' },
   { id: 'admin', module: 'admin/admin-page.tsx', export: 'AdminPage', prefix: '/admin', access: 'gated' },
-  { id: 'staff-map', module: 'staff-map/staff-map-page.tsx', export: 'StaffMapPage', prefix: '/', access: 'gated' },
+  { id: 'staff-map', module: 'staff-map/staff-map-page.tsx', export: 'StaffMapPage', prefix: '/', access: 'gated', preloadApi: ['/api/config', '/api/categories', '/api/districts', '/api/bases', '/api/streets'], preloadModules: ['map/map-view.tsx'] },
 ];
 
 export function pageEntryFor(path: string): PageEntry {
