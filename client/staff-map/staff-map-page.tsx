@@ -25,8 +25,12 @@ import { AccountMenu } from '../auth/account-menu.tsx';
 import { HeaderNav, ReportFab } from '../auth/header-nav.tsx';
 import { useSession } from '../state/create-session.ts';
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import mapLibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 
 const loadMapView = import('../map/map-view.tsx');
+// MapLibre's worker script into the HTTP cache while MapLibre itself still downloads: the map
+// starts the worker only once MapLibre has run, and would wait for these 120 KB then.
+document.head.append(Object.assign(document.createElement('link'), { rel: 'prefetch', href: mapLibreWorkerUrl }));
 const MapView = lazy(() => loadMapView.then((m) => ({ default: m.MapView })));
 const AnalyticsPage = lazy(() => import('../analytics/analytics-page.tsx').then((m) => ({ default: m.AnalyticsPage })));
 const RoutePlannerPanel = lazy(() => import('./route-planner-panel.tsx').then((m) => ({ default: m.RoutePlannerPanel })));

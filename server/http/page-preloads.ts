@@ -1,7 +1,6 @@
 // A `Link` header for each client route: the page's first-load files (its chunk, the chunks and CSS
 // it imports statically, and those of the modules it loads at once, client/page-list.ts
-// `preloadModules`) and the API reads it makes at once (client/page-list.ts
-// `preloadApi`), so the browser fetches them while index.html's entry script still downloads and
+// `preloadModules`) and the API reads (and map style) it fetches at once (`preloadFetch`), so the browser fetches them while index.html's entry script still downloads and
 // runs, instead of one after another (entry → page chunk → MapLibre → data → worker). Read from
 // Vite's build manifest; a build without one (or a test fixture's empty one) gets no header.
 import { existsSync } from 'node:fs';
@@ -29,12 +28,14 @@ export function loadPagePreloads(distDir: string): Map<string, string> {
   const bySize = (a: string, b: string) => compressedSize(distDir, a) - compressedSize(distDir, b);
   for (const page of PAGE_LIST) {
     if (!manifest[page.module]) continue;
-    const api = [...(page.access === 'gated' ? ['/api/auth/me'] : []), ...(page.preloadApi ?? [])];
+    const fetches = [...(page.access === 'gated' ? ['/api/auth/me'] : []), ...(page.preloadFetch ?? [])].map((f) =>
+      typeof f === 'string' ? `<${f}>; rel=preload; as=fetch; crossorigin` : `<${f.path}>; rel=preload; as=fetch; crossorigin; media="${f.media}"`,
+    );
     const modules = [page.module, ...(page.preloadModules ?? [])].filter((m) => manifest[m]);
     // MapLibre's worker (.mjs) is left to the map (map-view.tsx starts it): fetched this early it
     // would halve the bandwidth the entry and MapLibre get, and a worker does not use the page's preloads.
     const files = [...new Set(modules.flatMap((m) => staticFiles(manifest, m)))].filter((f) => !entry.includes(f) && !f.endsWith('.mjs')).sort(bySize);
-    const links = [...entry.map(linkFor), ...api.map((p) => `<${p}>; rel=preload; as=fetch; crossorigin`), ...files.map(linkFor)];
+    const links = [...entry.map(linkFor), ...fetches, ...files.map(linkFor)];
     byPage.set(page.id, links.join(', '));
   }
   return byPage;
