@@ -90,11 +90,11 @@ export function chooseEncoding(acceptEncoding: string | undefined, file: ClientF
 }
 
 /** Answers GET/HEAD for the client's files and routes; passes anything else (API, Open311) on. */
-export function serveClient(dir: string): MiddlewareHandler {
+export function serveClient(dir: string, opts: { preloadAppStyle?: boolean } = {}): MiddlewareHandler {
   const files = loadClientFiles(dir);
   const index = files.get('/index.html');
   if (!index) throw new Error(`${dir} has no index.html: build the client first`);
-  const preloads = loadPagePreloads(dir);
+  const preloads = loadPagePreloads(dir, { appStyle: opts.preloadAppStyle ?? true });
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
     const path = c.req.path;

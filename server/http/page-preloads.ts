@@ -15,8 +15,14 @@ function linkFor(file: string): string {
   return `${url}; rel=modulepreload`;
 }
 
-/** The Link header value for each page id; empty when the build has no manifest. */
-export function loadPagePreloads(distDir: string): Map<string, string> {
+/** Where the app's own map style, sprite and tiles are served (client/map/basemap.ts APP_STYLE_PATH). */
+const APP_STYLE_PREFIX = '/map/';
+
+/**
+ * The Link header value for each page id; empty when the build has no manifest. `appStyle: false`
+ * (an online basemap is configured, BASEMAP_STYLE_URL) leaves out the app's style and sprite.
+ */
+export function loadPagePreloads(distDir: string, opts: { appStyle: boolean } = { appStyle: true }): Map<string, string> {
   const byPage = new Map<string, string>();
   if (!existsSync(join(distDir, '.vite/manifest.json'))) return byPage;
   const manifest = readManifest(distDir);
@@ -28,12 +34,13 @@ export function loadPagePreloads(distDir: string): Map<string, string> {
   const bySize = (a: string, b: string) => compressedSize(distDir, a) - compressedSize(distDir, b);
   for (const page of PAGE_LIST) {
     if (!manifest[page.module]) continue;
-    const fetches = [...(page.access === 'gated' ? ['/api/auth/me'] : []), ...(page.preloadFetch ?? [])].map((f) =>
-      typeof f === 'string' ? `<${f}>; rel=preload; as=fetch; crossorigin` : `<${f.path}>; rel=preload; as=fetch; crossorigin; media="${f.media}"`,
-    );
+    const fetches = [...(page.access === 'gated' ? ['/api/auth/me'] : []), ...(page.preloadFetch ?? [])]
+      .filter((f) => opts.appStyle || !(typeof f === 'string' ? f : f.path).startsWith(APP_STYLE_PREFIX))
+      .map((f) => (typeof f === 'string' ? `<${f}>; rel=preload; as=fetch; crossorigin` : `<${f.path}>; rel=preload; as=fetch; crossorigin; media="${f.media}"`));
     const modules = [page.module, ...(page.preloadModules ?? [])].filter((m) => manifest[m]);
-    // MapLibre's worker (.mjs) is left to the map (map-view.tsx starts it): fetched this early it
-    // would halve the bandwidth the entry and MapLibre get, and a worker does not use the page's preloads.
+    // MapLibre's worker (.mjs) is left out: from the start it would halve the bandwidth the entry
+    // and MapLibre get (the staff map's page chunk prefetches it once it runs, into the HTTP cache
+    // a worker reads; a worker does not use the page's preloads).
     const files = [...new Set(modules.flatMap((m) => staticFiles(manifest, m)))].filter((f) => !entry.includes(f) && !f.endsWith('.mjs')).sort(bySize);
     const links = [...entry.map(linkFor), ...fetches, ...files.map(linkFor)];
     byPage.set(page.id, links.join(', '));

@@ -162,6 +162,11 @@ describe('the built client', () => {
     expect(report.some((u) => /maplibre|staff-map|\/api\//.test(u))).toBe(false);
     // Files and API answers carry no Link header.
     expect((await app.request(urls[0]!)).headers.get('Link')).toBeNull();
+    // With an online basemap the app's style and sprite are not preloaded; the rest is.
+    const online = new Hono().use('/*', serveClient(dist, { preloadAppStyle: false }));
+    const onlineUrls = parse((await online.request('/')).headers.get('Link')).map((l) => l.url);
+    expect(onlineUrls.some((u) => u.startsWith('/map/'))).toBe(false);
+    expect(onlineUrls).toContain('/api/config');
   });
 
   it('links a valid web app manifest whose icons are PNGs of the sizes it states', async () => {
