@@ -27,7 +27,9 @@ export default defineConfig({
       output: {
         // MapLibre (the largest dependency, shared by every map page) in one chunk of its own:
         // fetched once, cached for a year under its hash, unchanged when the app's code changes.
-        codeSplitting: { groups: [{ name: 'maplibre', test: /node_modules[\\/]maplibre-gl/ }] },
+        // Its code only: a `?url` import of its worker is a string the staff map's page chunk uses
+        // without waiting for MapLibre.
+        codeSplitting: { groups: [{ name: 'maplibre', test: /node_modules[\\/]maplibre-gl[\\/][^?]*$/ }] },
       },
     },
   },

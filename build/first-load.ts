@@ -1,7 +1,8 @@
 // What a page downloads before it can show anything: the entry chunk (index.html's script) and the
 // page's own chunk, each with every chunk it imports statically and their CSS, read from Vite's
 // build manifest (dist/client/.vite/manifest.json), with the scripts they import by URL (MapLibre's
-// worker). Lazy imports (a chart, the planner, the residents' map) are not first-load; `lazy`
+// worker), and the modules the page loads lazily but at once (its `preloadModules`). Other lazy
+// imports (a chart, the planner, the residents' map) are not first-load; `lazy`
 // counts them too. Sizes are the brotli bytes the server sends (build/precompress.ts).
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -59,9 +60,13 @@ export interface PageWeight {
   css: number;
 }
 
-/** First-load JS and CSS of the page whose module is `pageModule` (relative to client/). */
-export function firstLoad(distDir: string, manifest: ViteManifest, pageModule: string, lazy = false): PageWeight {
-  const files = [...new Set([...staticFiles(manifest, 'index.html'), ...staticFiles(manifest, pageModule, lazy)])];
+/**
+ * First-load JS and CSS of the page whose module is `pageModule` (relative to client/), with the
+ * modules it imports lazily but at once (client/page-list.ts `preloadModules`, e.g. the staff map's
+ * map): those are downloading from the start too.
+ */
+export function firstLoad(distDir: string, manifest: ViteManifest, pageModule: string, lazy = false, atOnce: readonly string[] = []): PageWeight {
+  const files = [...new Set([...staticFiles(manifest, 'index.html'), ...[pageModule, ...atOnce].flatMap((m) => staticFiles(manifest, m, lazy))])];
   let js = 0, css = 0;
   for (const f of files) {
     const size = compressedSize(distDir, f);

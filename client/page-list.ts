@@ -21,7 +21,26 @@ export interface PageEntry {
   /** Paths this page shows: the prefix itself and everything under it ('/' matches all). */
   prefix: string;
   access: PageAccess;
+  /**
+   * Same-origin GETs the page makes as soon as it starts (API reads, the app's map style and
+   * sprite), exactly as it requests them, with a media query when only some screens ask (the 2x
+   * sprite): the server names them in the page's Link header (server/http/page-preloads.ts), so
+   * they load alongside the code instead of after it. Gated pages get /api/auth/me without listing it.
+   */
+  preloadFetch?: readonly (string | { path: string; media: string })[];
+  /**
+   * Modules (relative to client/) the page imports lazily but needs at once, e.g. its map: the
+   * Link header names them with their static imports, so they download alongside the page's chunk.
+   */
+  preloadModules?: readonly string[];
 }
+
+/** The staff map's first reads: its API data, then the app's style and the sprite it names (client/map/basemap.ts APP_STYLE_PATH). */
+const STAFF_MAP_FETCHES = [
+  '/api/config', '/api/categories', '/api/districts', '/api/bases', '/api/streets', '/map/style.json',
+  { path: '/map/sprite@2x.json', media: '(min-resolution: 1.5dppx)' }, { path: '/map/sprite@2x.png', media: '(min-resolution: 1.5dppx)' },
+  { path: '/map/sprite.json', media: '(max-resolution: 1.49dppx)' }, { path: '/map/sprite.png', media: '(max-resolution: 1.49dppx)' },
+];
 
 export const PAGE_LIST: readonly PageEntry[] = [
   { id: 'report', module: 'report/report-page.tsx', export: 'ReportPage', prefix: '/rapportera', access: 'public' },
@@ -32,7 +51,7 @@ export const PAGE_LIST: readonly PageEntry[] = [
   { id: 'interventions', module: 'interventions/interventions-page.tsx', export: 'InterventionsPage', prefix: '/insatser', access: 'gated' },
   { id: 'sign-in-blocks', module: 'admin/sign-in-blocks-page.tsx', export: 'SignInBlocksPage', prefix: '/admin/inloggning', access: 'gated' },
   { id: 'admin', module: 'admin/admin-page.tsx', export: 'AdminPage', prefix: '/admin', access: 'gated' },
-  { id: 'staff-map', module: 'staff-map/staff-map-page.tsx', export: 'StaffMapPage', prefix: '/', access: 'gated' },
+  { id: 'staff-map', module: 'staff-map/staff-map-page.tsx', export: 'StaffMapPage', prefix: '/', access: 'gated', preloadModules: ['map/map-view.tsx'], preloadFetch: STAFF_MAP_FETCHES },
 ];
 
 export function pageEntryFor(path: string): PageEntry {

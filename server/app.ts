@@ -163,7 +163,8 @@ export function createApp(deps: AppDeps) {
 
   if (deps.staticDir && existsSync(join(deps.staticDir, 'index.html'))) {
     // The built client and its routes: precompressed, cached by kind, revalidated with ETags.
-    app.use('/*', serveClient(deps.staticDir));
+    // With an online basemap the app's own style is never read: its preload would be wasted.
+    app.use('/*', serveClient(deps.staticDir, { preloadAppStyle: deps.basemapStyleUrl === null }));
   }
 
   return app;

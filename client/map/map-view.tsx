@@ -1,6 +1,6 @@
 // Owns the one MapLibre map: creates it once, adds sources and layers on every style load, then only setData.
 import { createEffect, createSignal, on, onCleanup, onMount } from 'solid-js';
-import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl } from 'maplibre-gl';
+import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, prewarm } from 'maplibre-gl';
 import type { GeoJSONSource, GeoJSONSourceSpecification, MapGeoJSONFeature } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -41,18 +41,25 @@ export interface MapViewProps {
 }
 
 useBundledWorker();
+// Start MapLibre's worker (a 120 KB download, then its parse) as soon as this chunk runs, not when
+// the map is made after the page's config has come: the style and tiles are loaded by the worker.
+prewarm();
 
 /** Room around the area when framing it, in px; the top leaves space for district names drawn above their boundary. */
 const FRAME_PADDING = { top: 64, bottom: 24, left: 24, right: 24 };
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-function addOurLayers(map: MapLibreMap, categories: Category[]) {
-  const geojson = (): GeoJSONSourceSpecification => ({ type: 'geojson', data: EMPTY });
-  map.addSource(districtLayer.DISTRICTS_SOURCE_ID, geojson());
-  map.addSource(streetLayer.STREETS_SOURCE_ID, geojson());
-  map.addSource(pinLayer.PINS_SOURCE_ID, pinLayer.pinSourceSpec);
-  map.addSource(baseLayer.BASES_SOURCE_ID, geojson());
+/** Our sources' data when the style loads (absent: still loading), keyed by source id. */
+type SourceData = Partial<Record<string, FeatureCollection>>;
+
+/** Adds our sources, each with the data already at hand (no empty source filled a moment later), and layers. */
+function addOurLayers(map: MapLibreMap, categories: Category[], data: SourceData) {
+  const geojson = (id: string): GeoJSONSourceSpecification => ({ type: 'geojson', data: data[id] ?? EMPTY });
+  map.addSource(districtLayer.DISTRICTS_SOURCE_ID, geojson(districtLayer.DISTRICTS_SOURCE_ID));
+  map.addSource(streetLayer.STREETS_SOURCE_ID, geojson(streetLayer.STREETS_SOURCE_ID));
+  map.addSource(pinLayer.PINS_SOURCE_ID, { ...pinLayer.pinSourceSpec, data: data[pinLayer.PINS_SOURCE_ID] ?? EMPTY });
+  map.addSource(baseLayer.BASES_SOURCE_ID, geojson(baseLayer.BASES_SOURCE_ID));
   // Bases sit above single pins but under the clusters: a cluster over a base keeps its count
   // readable (zooming in splits it and shows the base).
   const pins = pinLayer.pinLayers(categories);
@@ -70,6 +77,30 @@ function setSourceData(map: MapLibreMap, id: string, data: FeatureCollection) {
   (map.getSource(id) as GeoJSONSource | undefined)?.setData(data);
 }
 
+/**
+ * Hands each source its data once per style: the API answer last given to a source is kept, so the
+ * effects that follow a style load do not send the worker the data the source was made with (each
+ * setData re-tiles the source and draws again, half a second a time on a slow phone).
+ */
+function makeSourceFeeder(map: MapLibreMap) {
+  const given = new Map<string, unknown>();
+  return {
+    /** The data for the sources of a style about to get them; the feeder starts over. */
+    initial(inputs: { id: string; raw: unknown; toFeatures: () => FeatureCollection }[]): SourceData {
+      given.clear();
+      const data: SourceData = {};
+      for (const { id, raw, toFeatures } of inputs) if (raw) (given.set(id, raw), (data[id] = toFeatures()));
+      return data;
+    },
+    /** Sends `raw` (as features) to the source unless it already holds it. */
+    give<T>(id: string, raw: T | undefined, toFeatures: (raw: T) => FeatureCollection): void {
+      if (!raw || given.get(id) === raw) return;
+      given.set(id, raw);
+      setSourceData(map, id, toFeatures(raw));
+    },
+  };
+}
+
 function currentView(map: MapLibreMap): MapViewState {
   const c = map.getCenter();
   return { zoom: map.getZoom(), lat: c.lat, lon: c.lng };
@@ -78,6 +109,7 @@ function currentView(map: MapLibreMap): MapViewState {
 export function MapView(props: MapViewProps) {
   let container!: HTMLDivElement;
   const [map, setMap] = createSignal<MapLibreMap>();
+  let feeder: ReturnType<typeof makeSourceFeeder> | undefined;
   /** Bumped on every style load; 0 until our sources exist. */
   const [styleEpoch, setStyleEpoch] = createSignal(0);
   const [isReady, setReady] = createSignal(false);
@@ -95,6 +127,9 @@ export function MapView(props: MapViewProps) {
       ...(!initial && props.areaBbox ? { bounds: props.areaBbox, fitBoundsOptions: { padding: FRAME_PADDING } } : {}),
       attributionControl: false,
       maxZoom: 19,
+      // Labels appear at once instead of fading in: a fade is 300 ms of frames after every tile,
+      // and a slow phone takes longer than that to draw one frame.
+      fadeDuration: 0,
     });
     m.addControl(new AttributionControl({ customAttribution: ATTRIBUTION_HTML }), 'bottom-right');
     m.addControl(new NavigationControl({ showCompass: false }), 'top-right');
@@ -102,8 +137,15 @@ export function MapView(props: MapViewProps) {
     m.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     const stopCountImages = makeCountImages(m);
 
+    feeder = makeSourceFeeder(m);
     m.on('style.load', () => {
-      addOurLayers(m, props.categories);
+      const data = feeder!.initial([
+        { id: districtLayer.DISTRICTS_SOURCE_ID, raw: props.districts, toFeatures: () => districtLayer.toFeatureCollection(props.districts!) },
+        { id: streetLayer.STREETS_SOURCE_ID, raw: props.streets, toFeatures: () => streetLayer.toFeatureCollection(props.streets!) },
+        { id: baseLayer.BASES_SOURCE_ID, raw: props.bases, toFeatures: () => baseLayer.toFeatureCollection(props.bases!) },
+        { id: pinLayer.PINS_SOURCE_ID, raw: props.pins, toFeatures: () => pinLayer.toFeatureCollection(props.pins!) },
+      ]);
+      addOurLayers(m, props.categories, data);
       setStyleEpoch((n) => n + 1);
     });
     // A basemap that cannot load (offline, wrong URL) falls back: online → the app's style → a background.
@@ -166,24 +208,20 @@ export function MapView(props: MapViewProps) {
 
   // One effect per concern: each data set goes into its source once the style has our sources.
   createEffect(() => {
-    const m = map();
-    if (!m || styleEpoch() === 0 || !props.districts) return;
-    setSourceData(m, districtLayer.DISTRICTS_SOURCE_ID, districtLayer.toFeatureCollection(props.districts));
+    if (!map() || styleEpoch() === 0) return;
+    feeder?.give(districtLayer.DISTRICTS_SOURCE_ID, props.districts, districtLayer.toFeatureCollection);
   });
   createEffect(() => {
-    const m = map();
-    if (!m || styleEpoch() === 0 || !props.streets) return;
-    setSourceData(m, streetLayer.STREETS_SOURCE_ID, streetLayer.toFeatureCollection(props.streets));
+    if (!map() || styleEpoch() === 0) return;
+    feeder?.give(streetLayer.STREETS_SOURCE_ID, props.streets, streetLayer.toFeatureCollection);
   });
   createEffect(() => {
-    const m = map();
-    if (!m || styleEpoch() === 0 || !props.bases) return;
-    setSourceData(m, baseLayer.BASES_SOURCE_ID, baseLayer.toFeatureCollection(props.bases));
+    if (!map() || styleEpoch() === 0) return;
+    feeder?.give(baseLayer.BASES_SOURCE_ID, props.bases, baseLayer.toFeatureCollection);
   });
   createEffect(() => {
-    const m = map();
-    if (!m || styleEpoch() === 0 || !props.pins) return;
-    setSourceData(m, pinLayer.PINS_SOURCE_ID, pinLayer.toFeatureCollection(props.pins));
+    if (!map() || styleEpoch() === 0) return;
+    feeder?.give(pinLayer.PINS_SOURCE_ID, props.pins, pinLayer.toFeatureCollection);
   });
   createEffect(() => {
     const m = map();

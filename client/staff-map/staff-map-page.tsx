@@ -1,6 +1,9 @@
 // The staff map (/): header, side panel (filters, legend), the map with its pin count and errors.
-// The analysis view and the route planner are their own chunks, loaded when first shown.
-import { Show, createEffect, createMemo, createSignal, lazy, onCleanup } from 'solid-js';
+// The analysis view and the route planner are their own chunks, loaded when first shown. The map
+// (MapLibre, most of the page's bytes) is a chunk of its own too, requested at once: the page
+// draws its header and panel and starts its API reads while MapLibre still downloads, instead of
+// waiting for it (the server's Link header has the browser fetch both from the start).
+import { Show, Suspense, createEffect, createMemo, createSignal, lazy, onCleanup } from 'solid-js';
 import { api } from '../api/client.ts';
 import { ProblemError } from '../api/problem-error.ts';
 import { AppHeader } from '../components/app-header.tsx';
@@ -11,7 +14,6 @@ import { Legend } from '../components/legend.tsx';
 import { PinCount } from '../components/pin-count.tsx';
 import { formatCount } from '../i18n/format.ts';
 import { messagesFor } from '../i18n/messages.ts';
-import { MapView } from '../map/map-view.tsx';
 import { ATTRIBUTION_HTML } from '../map/attribution.ts';
 import { createAppData } from '../state/create-app-data.ts';
 import { createUrlState } from '../state/create-url-state.ts';
@@ -23,7 +25,13 @@ import { AccountMenu } from '../auth/account-menu.tsx';
 import { HeaderNav, ReportFab } from '../auth/header-nav.tsx';
 import { useSession } from '../state/create-session.ts';
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import mapLibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 
+const loadMapView = import('../map/map-view.tsx');
+// MapLibre's worker script into the HTTP cache while MapLibre itself still downloads: the map
+// starts the worker only once MapLibre has run, and would wait for these 120 KB then.
+document.head.append(Object.assign(document.createElement('link'), { rel: 'prefetch', href: mapLibreWorkerUrl }));
+const MapView = lazy(() => loadMapView.then((m) => ({ default: m.MapView })));
 const AnalyticsPage = lazy(() => import('../analytics/analytics-page.tsx').then((m) => ({ default: m.AnalyticsPage })));
 const RoutePlannerPanel = lazy(() => import('./route-planner-panel.tsx').then((m) => ({ default: m.RoutePlannerPanel })));
 
@@ -151,24 +159,26 @@ export function StaffMapPage() {
             />
           </Show>
           <Show when={!isAnalytics() && isConfigSettled()} fallback={<Show when={!isAnalytics()}><p class="map-loading">{t().mapLoading}</p></Show>}>
-            <MapView
-              basemapStyleUrl={data.config.data()?.basemapStyleUrl ?? null}
-              areaBbox={data.config.data()?.area.bbox ?? null}
-              view={url.view()}
-              onViewChange={url.setView}
-              districts={data.districts.data()}
-              streets={data.streets.data()}
-              bases={data.bases.data()}
-              pins={data.pins.data()}
-              categories={categories()}
-              lang={url.lang()}
-              t={t()}
-              loadReport={api.report}
-              onMap={(m) => (setMapInstance(m), m.once('remove', () => setMapInstance(undefined)))}
-              onBasemapError={(detail) =>
-                setBasemapError(new ProblemError({ type: 'about:blank', title: 'Basemap', status: 502, detail }))
-              }
-            />
+            <Suspense fallback={<p class="map-loading">{t().mapLoading}</p>}>
+              <MapView
+                basemapStyleUrl={data.config.data()?.basemapStyleUrl ?? null}
+                areaBbox={data.config.data()?.area.bbox ?? null}
+                view={url.view()}
+                onViewChange={url.setView}
+                districts={data.districts.data()}
+                streets={data.streets.data()}
+                bases={data.bases.data()}
+                pins={data.pins.data()}
+                categories={categories()}
+                lang={url.lang()}
+                t={t()}
+                loadReport={api.report}
+                onMap={(m) => (setMapInstance(m), m.once('remove', () => setMapInstance(undefined)))}
+                onBasemapError={(detail) =>
+                  setBasemapError(new ProblemError({ type: 'about:blank', title: 'Basemap', status: 502, detail }))
+                }
+              />
+            </Suspense>
           </Show>
         </main>
         <Show when={!isAnalytics() && session.can('routes:read')}>

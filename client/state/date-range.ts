@@ -26,10 +26,14 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.UTC(y, m - 1, d) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** Made once: building a formatter with a time zone costs milliseconds (tens on a slow phone). */
+let stockholmDay: Intl.DateTimeFormat | undefined;
+
 /** The calendar date in Stockholm at the instant `now`. */
 export function stockholmDate(now: Date): string {
   // sv-SE formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  stockholmDay ??= new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+  return stockholmDay.format(now);
 }
 
 export interface DateRange {

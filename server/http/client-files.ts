@@ -2,11 +2,12 @@
 // Accept-Encoding (Vary: Accept-Encoding), a strong ETag per encoding and 304 on a match, and a
 // cache policy by kind — hashed /assets/ files for a year (immutable), everything else
 // (index.html, sw.js, the manifest) revalidated on every use. Paths that are not files are the
-// client's own routes and get index.html; a missing /assets/ file is a 404, never HTML.
+// client's own routes and get index.html, with a Link header naming the page's first-load files; a missing /assets/ file is a 404, never HTML.
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import type { MiddlewareHandler } from 'hono';
 import { etagOf, isNotModified } from './etag.ts';
+import { loadPagePreloads, pagePreloadFor } from './page-preloads.ts';
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const REVALIDATE = 'no-cache';
@@ -89,10 +90,11 @@ export function chooseEncoding(acceptEncoding: string | undefined, file: ClientF
 }
 
 /** Answers GET/HEAD for the client's files and routes; passes anything else (API, Open311) on. */
-export function serveClient(dir: string): MiddlewareHandler {
+export function serveClient(dir: string, opts: { preloadAppStyle?: boolean } = {}): MiddlewareHandler {
   const files = loadClientFiles(dir);
   const index = files.get('/index.html');
   if (!index) throw new Error(`${dir} has no index.html: build the client first`);
+  const preloads = loadPagePreloads(dir, { appStyle: opts.preloadAppStyle ?? true });
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
     const path = c.req.path;
@@ -106,6 +108,9 @@ export function serveClient(dir: string): MiddlewareHandler {
     const encoding = chooseEncoding(c.req.header('Accept-Encoding'), file);
     const variant = file.variants[encoding]!;
     const headers: Record<string, string> = { 'Cache-Control': file.cacheControl, ETag: variant.etag };
+    // The page's own files and first API reads, fetched alongside the entry script (server/http/page-preloads.ts).
+    const link = file === index ? pagePreloadFor(preloads, path === '/index.html' ? '/' : path) : undefined;
+    if (link) headers.Link = link;
     if (file.variants.br || file.variants.gzip) headers.Vary = 'Accept-Encoding';
     if (isNotModified(c.req.header('If-None-Match'), variant.etag)) return c.body(null, 304, headers);
     headers['Content-Type'] = file.type;

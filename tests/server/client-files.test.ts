@@ -135,6 +135,40 @@ describe('the built client', () => {
     expect(sw.headers.get('Cache-Control')).toBe('no-cache');
   });
 
+  it("names each page's first-load files and first API reads in a Link header, the entry first and MapLibre after the small files", async () => {
+    const parse = (link: string | null) => (link ?? '').split(', ').map((l) => ({ url: /^<([^>]+)>/.exec(l)?.[1] ?? '', params: l.split('; ').slice(1) }));
+    const staff = parse((await app.request('/?lang=en')).headers.get('Link'));
+    const urls = staff.map((l) => l.url);
+    expect(urls[0]).toMatch(/^\/assets\/index-[\w-]+\.js$/);
+    expect(staff[0]!.params).toEqual(['rel=modulepreload']);
+    for (const api of ['/api/auth/me', '/api/config', '/api/categories', '/api/districts', '/api/bases', '/api/streets', '/map/style.json']) {
+      expect(staff.find((l) => l.url === api)?.params, api).toEqual(['rel=preload', 'as=fetch', 'crossorigin']);
+    }
+    // The sprite for the screen's pixel ratio only.
+    expect(staff.find((l) => l.url === '/map/sprite@2x.png')?.params).toEqual(['rel=preload', 'as=fetch', 'crossorigin', 'media="(min-resolution: 1.5dppx)"']);
+    expect(staff.find((l) => l.url === '/map/sprite.png')?.params).toEqual(['rel=preload', 'as=fetch', 'crossorigin', 'media="(max-resolution: 1.49dppx)"']);
+    const page = urls.findIndex((u) => /staff-map-page-/.test(u));
+    const mapView = urls.findIndex((u) => /map-view-/.test(u));
+    const maplibre = urls.findIndex((u) => /maplibre-[\w-]+\.js$/.test(u));
+    expect(Math.min(page, mapView, maplibre)).toBeGreaterThan(0);
+    expect(maplibre).toBe(urls.length - 1);
+    expect(urls.find((u) => u.endsWith('.css') && /maplibre/.test(u))).toBeTruthy();
+    // The worker is left to the map; every file named is one the server has.
+    expect(urls.some((u) => u.endsWith('.mjs'))).toBe(false);
+    for (const u of urls.filter((u) => u.startsWith('/assets/'))) expect((await app.request(u)).status, u).toBe(200);
+    // The residents' form preloads its own chunk and no MapLibre, and asks nobody who is signed in.
+    const report = parse((await app.request('/rapportera')).headers.get('Link')).map((l) => l.url);
+    expect(report.some((u) => /report-page-/.test(u))).toBe(true);
+    expect(report.some((u) => /maplibre|staff-map|\/api\//.test(u))).toBe(false);
+    // Files and API answers carry no Link header.
+    expect((await app.request(urls[0]!)).headers.get('Link')).toBeNull();
+    // With an online basemap the app's style and sprite are not preloaded; the rest is.
+    const online = new Hono().use('/*', serveClient(dist, { preloadAppStyle: false }));
+    const onlineUrls = parse((await online.request('/')).headers.get('Link')).map((l) => l.url);
+    expect(onlineUrls.some((u) => u.startsWith('/map/'))).toBe(false);
+    expect(onlineUrls).toContain('/api/config');
+  });
+
   it('links a valid web app manifest whose icons are PNGs of the sizes it states', async () => {
     const html = readFileSync(join(dist, 'index.html'), 'utf8');
     expect(html).toContain('<link rel="manifest" href="/manifest.webmanifest"');
