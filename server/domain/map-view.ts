@@ -62,3 +62,11 @@ export function fitBounds(bounds: readonly [number, number, number, number], wid
   const c = unitToLonLat((x0 + x1) / 2, (y0 + y1) / 2);
   return { lon: c.lon, lat: c.lat, zoom, width, height };
 }
+
+/** The view at another zoom with the position under pixel (px, py) kept under it (a pinch, a wheel turn). */
+export function zoomAround(view: MapView, zoom: number, px: number, py: number): MapView {
+  const at = unproject(view, px, py);
+  const next = { ...view, zoom };
+  const [qx, qy] = project(next, at.lon, at.lat);
+  return panBy(next, px - qx, py - qy);
+}
