@@ -236,7 +236,7 @@ export function LightMap(props: LightMapProps) {
           <For each={clusters()}>
             {(c) => (
               <g transform={`translate(${c.x} ${c.y})`}>
-                <circle r={c.count > 1 ? Math.min(18, 10 + Math.log2(c.count) * 2) : 7} fill={c.count > 1 ? RESIDENT_COLOR : '#ffffff'} stroke={c.count > 1 ? '#ffffff' : RESIDENT_COLOR} stroke-width="2.5" />
+                <circle r={c.count > 1 ? Math.min(15, 9 + Math.log2(c.count) * 1.5) : 7} fill={c.count > 1 ? RESIDENT_COLOR : '#ffffff'} stroke={c.count > 1 ? '#ffffff' : RESIDENT_COLOR} stroke-width="2.5" />
                 <Show when={c.count > 1}>
                   <text text-anchor="middle" dy="0.35em" fill="#ffffff" font-size="12" font-weight="700">{c.count}</text>
                 </Show>

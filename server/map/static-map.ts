@@ -29,8 +29,11 @@ const ROAD_LABEL_MIN_ZOOM = 13.5;
 const MAX_ROAD_LABELS = 40;
 const FONT = "'Noto Sans', 'DejaVu Sans', Arial, sans-serif";
 
-/** The zoom of the tiles a view is drawn from: the view's zoom floored, within what is cut. */
-export const tileZoomFor = (zoom: number) => Math.max(MIN_TILE_ZOOM, Math.min(MAX_TILE_ZOOM, Math.floor(zoom)));
+/**
+ * The zoom of the tiles a view is drawn from: the view's zoom floored, within what is cut, and at
+ * least 12 (where the tiles start holding minor streets: a district-wide view still shows them).
+ */
+export const tileZoomFor = (zoom: number) => Math.max(MIN_TILE_ZOOM, 12, Math.min(MAX_TILE_ZOOM, Math.floor(zoom)));
 
 /** Tiles (z, x, y) covering a view. */
 export function tilesForView(view: MapView): { z: number; x: number; y: number }[] {
@@ -66,20 +69,23 @@ const num = (v: number) => String(Math.round(v * 10) / 10);
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 type Pt = [number, number];
-/** An SVG path of px lines (optionally closed rings), rounded to 0.1 px, repeated points dropped. */
+/**
+ * An SVG path of px lines (optionally closed rings): whole pixels, each point relative to the one
+ * before (rounded first, so nothing drifts), repeated points dropped. A third of absolute tenths.
+ */
 function pathOf(lines: Pt[][], closed: boolean): string {
   let d = '';
+  const signed = (v: number) => (v < 0 ? String(v) : ` ${v}`);
   for (const line of lines) {
-    let prev = '';
-    let first = true;
-    for (const [x, y] of line) {
-      const p = `${num(x)} ${num(y)}`;
-      if (p === prev) continue;
-      d += `${first ? 'M' : 'L'}${p}`;
-      prev = p;
-      first = false;
+    let px = 0, py = 0, n = 0;
+    for (const [fx, fy] of line) {
+      const x = Math.round(fx), y = Math.round(fy);
+      if (n === 0) d += `M${x} ${y}`;
+      else if (x !== px || y !== py) d += `${n === 1 ? 'l' : ''}${signed(x - px)}${signed(y - py)}`.replace(/^l /, 'l');
+      else continue;
+      px = x, py = y, n++;
     }
-    if (closed && !first) d += 'Z';
+    if (closed && n > 0) d += 'z';
   }
   return d;
 }
@@ -99,13 +105,20 @@ const roadStyleOf = (cls: string) => ROADS[cls === 'pedestrian' ? 'minor' : cls]
 
 interface Line { cls: string; kind: string; name: string | null; tunnel: boolean; px: Pt[][] }
 
-/** The features of one decoded tile layer, as px geometry of the view. */
-function* featuresOf(tile: VectorTile, layer: string, toPx: (p: { x: number; y: number }, extent: number) => Pt) {
+/** Features wholly this far (px) outside the picture are left out (the widest stroke is narrower). */
+const CULL_MARGIN_PX = 24;
+
+/** The features of one decoded tile layer that reach into the picture, as px geometry of the view. */
+function* featuresOf(tile: VectorTile, layer: string, toPx: (p: { x: number; y: number }, extent: number) => Pt, view: MapView) {
   const l = tile.layers[layer];
   if (!l) return;
   for (let i = 0; i < l.length; i++) {
     const f: VectorTileFeature = l.feature(i);
-    yield { props: f.properties, type: f.type, px: f.loadGeometry().map((ring) => ring.map((p) => toPx(p, l.extent))) };
+    const px = f.loadGeometry().map((ring) => ring.map((p) => toPx(p, l.extent)));
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (const ring of px) for (const [x, y] of ring) (x0 = Math.min(x0, x)), (y0 = Math.min(y0, y)), (x1 = Math.max(x1, x)), (y1 = Math.max(y1, y));
+    if (x1 < -CULL_MARGIN_PX || y1 < -CULL_MARGIN_PX || x0 > view.width + CULL_MARGIN_PX || y0 > view.height + CULL_MARGIN_PX) continue;
+    yield { props: f.properties, type: f.type, px };
   }
 }
 
@@ -121,7 +134,7 @@ function drawTile(t: TileBytes, view: MapView, clipId: string, lines: Line[], la
   const tile = new VectorTile(new PbfReader(t.data) as never);
   const out: string[] = [`<clipPath id="${clipId}"><rect x="${num(left)}" y="${num(top)}" width="${num(tilePx)}" height="${num(tilePx)}"/></clipPath><g clip-path="url(#${clipId})">`];
 
-  const landuse = [...featuresOf(tile, 'landuse', toPx)].filter((f) => f.type === 3).sort((a, b) => landuseRank(String(a.props.kind)) - landuseRank(String(b.props.kind)));
+  const landuse = [...featuresOf(tile, 'landuse', toPx, view)].filter((f) => f.type === 3).sort((a, b) => landuseRank(String(a.props.kind)) - landuseRank(String(b.props.kind)));
   const byColor = new Map<string, Pt[][]>();
   for (const f of landuse) {
     const color = LANDUSE_COLOR[String(f.props.kind)] ?? COLORS.residential;
@@ -130,29 +143,29 @@ function drawTile(t: TileBytes, view: MapView, clipId: string, lines: Line[], la
   // One path per colour in rank order keeps the file small; the rank order is kept by the Map's insertion order.
   for (const [color, rings] of byColor) out.push(`<path fill="${color}" fill-rule="evenodd" d="${pathOf(rings, true)}"/>`);
 
-  const water = [...featuresOf(tile, 'water', toPx)].filter((f) => f.type === 3).flatMap((f) => f.px);
+  const water = [...featuresOf(tile, 'water', toPx, view)].filter((f) => f.type === 3).flatMap((f) => f.px);
   if (water.length) out.push(`<path fill="${COLORS.water}" fill-rule="evenodd" d="${pathOf(water, true)}"/>`);
-  for (const f of featuresOf(tile, 'waterway', toPx)) {
+  for (const f of featuresOf(tile, 'waterway', toPx, view)) {
     const river = f.props.kind === 'river' || f.props.kind === 'canal';
     const w = widthAt(river ? [[10, 1], [14, 4], [16, 7], [18, 14]] : [[10, 0.3], [14, 0.8], [16, 1.6], [18, 3]], view.zoom);
     out.push(`<path fill="none" stroke="${COLORS.waterLine}" stroke-width="${num(w)}" stroke-linecap="round" stroke-linejoin="round" d="${pathOf(f.px, false)}"/>`);
   }
-  const buildings = [...featuresOf(tile, 'building', toPx)].filter((f) => f.type === 3).flatMap((f) => f.px);
+  const buildings = [...featuresOf(tile, 'building', toPx, view)].filter((f) => f.type === 3).flatMap((f) => f.px);
   if (buildings.length && view.zoom >= 13) {
     const outline = view.zoom >= 15 ? ` stroke="${COLORS.buildingLine}" stroke-width="0.7"` : '';
     out.push(`<path fill="${COLORS.building}"${outline} fill-rule="evenodd" d="${pathOf(buildings, true)}"/>`);
   }
   const tileLines: Line[] = [];
-  for (const f of featuresOf(tile, 'road', toPx)) {
+  for (const f of featuresOf(tile, 'road', toPx, view)) {
     if (f.type !== 2) continue;
     const line: Line = { cls: String(f.props.class ?? 'minor'), kind: String(f.props.kind ?? ''), name: typeof f.props.name === 'string' ? f.props.name : null, tunnel: isYes(f.props.tunnel), px: f.px };
     tileLines.push(line);
     lines.push(line);
   }
-  out.push(drawRoads(tileLines, view.zoom));
-  const rails = [...featuresOf(tile, 'rail', toPx)].filter((f) => f.type === 2 && !isYes(f.props.tunnel)).flatMap((f) => f.px);
+  out.push(drawRoads(tileLines, view.zoom, `${clipId}r`));
+  const rails = [...featuresOf(tile, 'rail', toPx, view)].filter((f) => f.type === 2 && !isYes(f.props.tunnel)).flatMap((f) => f.px);
   if (rails.length) out.push(`<path fill="none" stroke="${COLORS.rail}" stroke-width="${num(widthAt([[10, 0.8], [14, 1.6], [18, 3]], view.zoom))}" d="${pathOf(rails, false)}"/>`);
-  for (const f of featuresOf(tile, 'place', toPx)) {
+  for (const f of featuresOf(tile, 'place', toPx, view)) {
     const [at] = f.px[0] ?? [];
     if (at && typeof f.props.name === 'string' && at[0] >= left && at[0] < left + tilePx && at[1] >= top && at[1] < top + tilePx) labels.push({ text: f.props.name, at, kind: String(f.props.kind) });
   }
@@ -160,28 +173,34 @@ function drawTile(t: TileBytes, view: MapView, clipId: string, lines: Line[], la
   return out.join('');
 }
 
-/** Roads and paths: casings under fills, minor classes under major ones, tunnels faded. */
-function drawRoads(lines: Line[], zoom: number, everyClass = false): string {
+/**
+ * Roads and paths: casings under fills, minor classes under major ones. Each class's lines are one
+ * path drawn twice through <use> (casing, then fill). Below z13, where the style has no casings
+ * and starts minor streets only at z12, a plain thin line in the casing colour keeps every street
+ * readable on the land colour.
+ */
+function drawRoads(lines: Line[], zoom: number, idPrefix: string): string {
   const out: string[] = [];
   const paths = lines.filter((l) => l.cls === 'path');
-  if (paths.length && (zoom >= 13 || everyClass)) {
+  if (paths.length && zoom >= 13) {
     const w = num(widthAt([[13, 0.6], [16, 1.3], [18, 2.5]], zoom));
     for (const [color, list] of [[COLORS.cycleway, paths.filter((l) => l.kind === 'cycleway')], [COLORS.path, paths.filter((l) => l.kind !== 'cycleway')]] as const) {
       if (list.length) out.push(`<path fill="none" stroke="${color}" stroke-width="${w}" stroke-dasharray="${num(2 * Number(w))} ${num(1.5 * Number(w))}" d="${pathOf(list.flatMap((l) => l.px), false)}"/>`);
     }
   }
-  const layer = (casing: boolean) => {
-    for (const cls of ROAD_ORDER) {
-      const s = ROADS[cls]!;
-      if ((!everyClass && zoom < s.minzoom - 0.5) || (casing && zoom < 13)) continue;
-      const of = lines.filter((l) => roadStyleOf(l.cls) === s);
-      if (!of.length) continue;
-      const w = widthAt(casing ? s.w.map(([z, v]) => [z, v + (z >= 14 ? 2 : 1)] as [number, number]) : s.w, zoom);
-      out.push(`<path fill="none" stroke="${casing ? s.casing : s.color}" stroke-width="${num(w)}" stroke-linecap="round" stroke-linejoin="round" d="${pathOf(of.flatMap((l) => l.px), false)}"/>`);
-    }
-  };
-  layer(true);
-  layer(false);
+  const low = zoom < 13;
+  const classes = ROAD_ORDER.map((cls) => ({ cls, s: ROADS[cls]!, of: lines.filter((l) => roadStyleOf(l.cls) === ROADS[cls]) })).filter((c) => c.of.length);
+  const defs = classes.map(({ cls, of }) => `<path id="${idPrefix}${cls}" d="${pathOf(of.flatMap((l) => l.px), false)}"/>`).join('');
+  if (defs) out.push(`<defs>${defs}</defs>`);
+  const use = (cls: string, stroke: string, w: number, extra = '') => `<use href="#${idPrefix}${cls}" fill="none" stroke="${stroke}" stroke-width="${num(w)}" stroke-linecap="round" stroke-linejoin="round"${extra}/>`;
+  for (const { cls, s } of classes) {
+    const thin = low && (cls === 'minor' || cls === 'service');
+    if (!thin) out.push(use(cls, s.casing, widthAt(s.w, zoom) + (zoom >= 14 ? 2 : 1)));
+  }
+  for (const { cls, s } of classes) {
+    const thin = low && (cls === 'minor' || cls === 'service');
+    out.push(thin ? use(cls, COLORS.casing, Math.max(0.6, widthAt(s.w, zoom)), ' stroke-opacity="0.8"') : use(cls, s.color, widthAt(s.w, zoom)));
+  }
   return out.join('');
 }
 
@@ -290,7 +309,7 @@ export function renderStaticMap(input: StaticMapInput): string {
   if (input.streets) {
     const own = streetLines(input.streets, view);
     lines.push(...own);
-    body.push(drawRoads(own, view.zoom, true));
+    body.push(drawRoads(own, view.zoom, 'sr'));
   }
   // District outlines: the style's dash-dot purple line.
   const rings: Pt[][] = [];
