@@ -12,6 +12,7 @@
 // IndexedDB (reports, track points) is never touched by an update.
 import { flushOutbox, openOutbox, OUTBOX_SYNC_TAG } from './report-outbox.ts';
 import { tilesForBbox } from './tile-math.ts';
+import { MAX_PICTURES, PICTURE_CACHE } from './picture-cache.ts';
 import { pageEntryFor } from '../page-list.ts';
 import type { FetchEvent, FromWorker, PrecacheManifest, ServiceWorkerScope, ToWorker } from './sw-types.ts';
 
@@ -25,9 +26,6 @@ const MAP_CACHE = 'tk-map';
 const TILE_CACHE = 'tk-tiles';
 const API_CACHE = 'tk-api';
 const META_CACHE = 'tk-meta';
-/** The residents' light map pictures (/map/static.svg): the last few views, for opening offline. */
-const PICTURE_CACHE = 'tk-map-pictures';
-const MAX_PICTURES = 40;
 const GROUPS_KEY = '/__tk-sw/groups';
 /** Vector tiles kept for offline use (a district from z10 to z16 is a few hundred). */
 export const MAX_TILES = 3000;

@@ -10,6 +10,7 @@ import { createPlaceSearch } from '../state/create-place-search.ts';
 import { placesApi, type PlaceResult } from '../api/places-api.ts';
 import { placeMessages } from '../i18n/places.ts';
 import { RESIDENT_COLOR, type ResidentPinCollection } from '../map/layers/resident-pins.ts';
+import { keepPicture } from '../offline/picture-cache.ts';
 import { MAX_ZOOM, MIN_ZOOM, clusterPins, roundView, staticMapUrl, viewForPlace } from './light-map-view.ts';
 import type { ReportLang, ReportMessages } from './report-messages.ts';
 
@@ -106,6 +107,7 @@ export function LightMap(props: LightMapProps) {
       setState('ready');
       try {
         localStorage.setItem(LAST_KEY, JSON.stringify({ view: rv, url }));
+        void keepPicture(url).catch(() => {});
       } catch { /* private mode: no last picture */ }
     };
     img.onerror = () => {
