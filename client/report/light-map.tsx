@@ -49,6 +49,25 @@ function readLast(): { view: MapView; url: string } | null {
   }
 }
 
+/** The view that fitted the districts last time (localStorage), for starting before they arrive. */
+const FIT_KEY = 'tk-light-map-fit';
+let fitCache: MapView | null | undefined;
+function readFit(): MapView | null {
+  if (fitCache !== undefined) return fitCache;
+  try {
+    fitCache = JSON.parse(localStorage.getItem(FIT_KEY) ?? 'null') as MapView | null;
+  } catch {
+    fitCache = null;
+  }
+  return fitCache;
+}
+function writeFit(v: MapView) {
+  fitCache = v;
+  try {
+    localStorage.setItem(FIT_KEY, JSON.stringify(v));
+  } catch { /* private mode */ }
+}
+
 export function LightMap(props: LightMapProps) {
   let surface!: HTMLDivElement;
   const [size, setSize] = createSignal<{ w: number; h: number } | null>(null);
@@ -83,14 +102,23 @@ export function LightMap(props: LightMapProps) {
     });
   });
 
-  // The first view fits the districts; later size changes keep the centre and zoom.
+  // The first view fits the districts; later size changes keep the centre and zoom. A phone that
+  // fitted them before at this size starts at once from that view (no wait for /api/districts):
+  // when the districts arrive and fit elsewhere, and the resident has not moved yet, it refits.
+  let moved = false;
   createEffect(() => {
     const s = size(), b = props.bounds;
     if (!s) return;
     const v = view();
-    if (!v && b) setView(fitBounds(b, s.w, s.h, { paddingPx: 12, maxZoom: 16 }));
-    else if (v && (v.width !== s.w || v.height !== s.h)) setView({ ...v, width: s.w, height: s.h });
+    const fitted = readFit();
+    if (!v && !b && fitted && fitted.width === s.w && fitted.height === s.h) setView(fitted);
+    else if (b && (!v || (!moved && v === fitted))) {
+      const fit = fitBounds(b, s.w, s.h, { paddingPx: 12, maxZoom: 16 });
+      if (!v || roundView(fit).lon !== v.lon || roundView(fit).lat !== v.lat || roundView(fit).zoom !== v.zoom) setView(fit);
+      writeFit(roundView(fit));
+    } else if (v && (v.width !== s.w || v.height !== s.h)) setView({ ...v, width: s.w, height: s.h });
   });
+  createEffect(on(view, (_v, prev) => void (prev && (moved = true)), { defer: true }));
 
   // A new picture when the view has rested a moment (not on every pointer move).
   let latest = '';
