@@ -287,6 +287,10 @@ export function LightMap(props: LightMapProps) {
         <button type="button" class="light-map__button" aria-label={props.t.zoomIn} title={props.t.zoomIn} onClick={() => zoomBy(1)}>+</button>
         <button type="button" class="light-map__button" aria-label={props.t.zoomOut} title={props.t.zoomOut} onClick={() => zoomBy(-1)}>−</button>
       </div>
+      {/* The picture is drawn from OpenStreetMap data (ODbL) and SCB's districts: credited as on every map. */}
+      <p class="light-map__credit">
+        <a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">© OpenStreetMap contributors</a> (<a href="https://opendatacommons.org/licenses/odbl/" target="_blank" rel="noopener">ODbL</a>) · Källa: SCB
+      </p>
       <Show when={state() !== 'ready'}>
         <p class="light-map__note" role="status">{state() === 'offline' ? props.t.mapOffline : props.t.mapLoading}</p>
       </Show>
