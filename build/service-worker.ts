@@ -1,5 +1,6 @@
 // Vite plugin: after the client is bundled, works out what each page needs to open offline (its
-// chunk and every chunk, stylesheet and asset it imports, lazily too) and builds
+// chunk and every chunk, stylesheet and asset it imports, lazily too — except lazy chunks that
+// need MapLibre, which a page that opens without it fetches only online) and builds
 // client/offline/sw.ts into dist/client/sw.js (one classic script) with that list inside; then
 // precompresses the whole output (build/precompress.ts), the worker included.
 import { existsSync } from 'node:fs';
@@ -19,7 +20,7 @@ type Chunk = Rollup.OutputChunk & { viteMetadata?: { importedCss: Set<string>; i
  * and assets. Chunks in `known` (the shell) are neither listed nor followed: the entry chunk lazily
  * imports every page, and a page's group must not become the whole app.
  */
-export function chunkClosure(bundle: Bundle, start: string, lazy: boolean, known: ReadonlySet<string> = new Set()): string[] {
+export function chunkClosure(bundle: Bundle, start: string, lazy: boolean, known: ReadonlySet<string> = new Set(), skipLazy: (fileName: string) => boolean = () => false): string[] {
   const seen = new Set<string>(known);
   const files = new Set<string>();
   const visit = (fileName: string) => {
@@ -31,10 +32,24 @@ export function chunkClosure(bundle: Bundle, start: string, lazy: boolean, known
     for (const css of c.viteMetadata?.importedCss ?? []) files.add(css);
     for (const asset of c.viteMetadata?.importedAssets ?? []) files.add(asset);
     for (const i of c.imports) visit(i);
-    if (lazy) for (const i of c.dynamicImports) visit(i);
+    if (lazy) for (const i of c.dynamicImports) if (!skipLazy(i)) visit(i);
   };
   visit(start);
   return [...files];
+}
+
+/**
+ * Whether a chunk needs MapLibre (it is the MapLibre chunk, or imports it statically). On a page
+ * whose map is an online extra (page-list.ts onlineOnlyMap: the residents' "larger map") such a
+ * chunk reached only lazily is not precached (≈ 360 KiB).
+ */
+export function needsMapLibre(bundle: Bundle, fileName: string, seen = new Set<string>()): boolean {
+  if (seen.has(fileName)) return false;
+  seen.add(fileName);
+  const c = bundle[fileName];
+  if (!c || c.type !== 'chunk') return false;
+  if (c.name === 'maplibre' || c.moduleIds.some((id) => /node_modules[\\/]maplibre-gl[\\/]/.test(id))) return true;
+  return c.imports.some((i) => needsMapLibre(bundle, i, seen));
 }
 
 export function makePrecacheManifest(bundle: Bundle, clientDir: string): PrecacheManifest {
@@ -47,7 +62,7 @@ export function makePrecacheManifest(bundle: Bundle, clientDir: string): Precach
   for (const page of PAGE_LIST) {
     const chunk = chunks.find((c) => c.facadeModuleId === join(clientDir, page.module));
     if (!chunk) throw new Error(`page ${page.id}: no chunk for ${page.module}`);
-    pages[page.id] = chunkClosure(bundle, chunk.fileName, true, new Set(entryFiles)).map((f) => `/${f}`);
+    pages[page.id] = chunkClosure(bundle, chunk.fileName, true, new Set(entryFiles), (f) => page.onlineOnlyMap === true && needsMapLibre(bundle, f)).map((f) => `/${f}`);
   }
   const version = createHash('sha256').update(JSON.stringify({ shell, pages })).digest('hex').slice(0, 12);
   return { version, shell, pages };

@@ -33,6 +33,12 @@ export interface PageEntry {
    * Link header names them with their static imports, so they download alongside the page's chunk.
    */
   preloadModules?: readonly string[];
+  /**
+   * The page's MapLibre map is an online extra (the residents' "Större karta" over the light map):
+   * the service worker does not precache the ≈ 360 KiB it would need. Pages without it precache
+   * their maps, lazy or not (field mode draws its map with no signal).
+   */
+  onlineOnlyMap?: boolean;
 }
 
 /** The staff map's first reads: its API data, then the app's style and the sprite it names (client/map/basemap.ts APP_STYLE_PATH). */
@@ -43,7 +49,7 @@ const STAFF_MAP_FETCHES = [
 ];
 
 export const PAGE_LIST: readonly PageEntry[] = [
-  { id: 'report', module: 'report/report-page.tsx', export: 'ReportPage', prefix: '/rapportera', access: 'public' },
+  { id: 'report', module: 'report/report-page.tsx', export: 'ReportPage', prefix: '/rapportera', access: 'public', onlineOnlyMap: true },
   { id: 'field', module: 'field/field-page.tsx', export: 'FieldPage', prefix: '/falt', access: 'self' },
   { id: 'moderation', module: 'moderation/moderation-page.tsx', export: 'ModerationPage', prefix: '/granskning', access: 'gated' },
   { id: 'coverage', module: 'coverage/coverage-page.tsx', export: 'CoveragePage', prefix: '/tackning', access: 'gated' },

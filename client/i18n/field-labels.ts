@@ -130,4 +130,8 @@ export const FIELD_LABELS: Record<string, Label> = {
   weights: { sv: 'Vikter', en: 'Weights' },
   what: { sv: 'Åtgärd', en: 'Action' },
   where: { sv: 'Plats', en: 'Where' },
+  // The light map's picture (GET /map/static.svg)
+  zoom: { sv: 'Zoomnivå', en: 'Zoom level' },
+  width: { sv: 'Bredd', en: 'Width' },
+  height: { sv: 'Höjd', en: 'Height' },
 };

@@ -133,6 +133,7 @@ export const PROBLEM_TEXTS: Record<ProblemCode | ClientProblemCode, Texts> = {
   'no-walking-graph': { sv: (p) => `${p.str('district')} saknar gångnät att planera på.`, en: (p) => `${p.str('district')} has no walking network to plan on.` },
   'patrol-route-not-found': { sv: 'Rutten finns inte.', en: 'The route does not exist.' },
 
+  'static-map-invalid': { sv: 'Kartbilden kan inte ritas för den platsen eller storleken.', en: 'The map picture cannot be drawn for that place or size.' },
   'tile-out-of-range': { sv: 'Kartrutan finns inte.', en: 'The map tile does not exist.' },
   'font-not-found': { sv: 'Typsnittet finns inte.', en: 'The font does not exist.' },
   'no-place-near': { sv: 'Inget namngivet ställe ligger nära platsen.', en: 'Nothing named lies near the place.' },

@@ -6,12 +6,14 @@
 //
 // Caches: tk-shell-<version> (precached files, one per version, the old ones dropped when the new
 // version activates), tk-assets (other hashed files, cache-first), tk-map (style, fonts, sprite:
-// stale-while-revalidate), tk-tiles (vector tiles: cache-first, at most MAX_TILES, oldest out),
+// stale-while-revalidate), tk-map-pictures (the light map's SVG views: stale-while-revalidate, at
+// most MAX_PICTURES), tk-tiles (vector tiles: cache-first, at most MAX_TILES, oldest out),
 // tk-api (the GET answers field mode and the form need offline: network first, cache as fallback).
 // IndexedDB (reports, track points) is never touched by an update.
 import { flushOutbox, openOutbox, OUTBOX_SYNC_TAG } from './report-outbox.ts';
 import { tilesForBbox } from './tile-math.ts';
 import { styleResources, type StyleLike } from './style-resources.ts';
+import { MAX_PICTURES, PICTURE_CACHE } from './picture-cache.ts';
 import { pageEntryFor } from '../page-list.ts';
 import type { FetchEvent, FromWorker, PrecacheManifest, ServiceWorkerScope, ToWorker } from './sw-types.ts';
 
@@ -170,11 +172,14 @@ async function cacheFirst(req: Request, cacheName: string, maxEntries?: number):
   return res;
 }
 
-async function staleWhileRevalidate(req: Request, cacheName: string): Promise<Response> {
+async function staleWhileRevalidate(req: Request, cacheName: string, maxEntries?: number): Promise<Response> {
   const cache = await caches.open(cacheName);
   const hit = await cache.match(req);
   const refresh = fetch(req).then(async (res) => {
-    if (res.ok) await cache.put(req, res.clone());
+    if (res.ok) {
+      await cache.put(req, res.clone());
+      if (maxEntries) await trim(cache, maxEntries);
+    }
     return res;
   });
   if (hit) {
@@ -209,6 +214,7 @@ sw.addEventListener('fetch', (e: FetchEvent) => {
   if (req.mode === 'navigate') e.respondWith(navigate(req));
   else if (path.startsWith('/assets/')) e.respondWith(cacheFirst(req, ASSET_CACHE));
   else if (isTile(path)) e.respondWith(cacheFirst(req, TILE_CACHE, MAX_TILES));
+  else if (path === '/map/static.svg') e.respondWith(staleWhileRevalidate(req, PICTURE_CACHE, MAX_PICTURES));
   else if (isMapResource(path)) e.respondWith(staleWhileRevalidate(req, MAP_CACHE));
   else if (OFFLINE_API.test(path)) e.respondWith(networkFirst(req, API_CACHE));
   else if (PRECACHE.shell.includes(path)) e.respondWith(cacheFirst(req, SHELL_CACHE));

@@ -17,10 +17,14 @@ import { checkDraft, emptyDraft, fieldOf, toFormData, type FieldErrors, type Rep
 import { formatWindow, reportMessages, type ReportLang } from './report-messages.ts';
 import { flushOutbox, openOutbox, outboxEntryFrom, requestOutboxSync, type Outbox } from '../offline/report-outbox.ts';
 import { onWorkerMessage } from '../offline/register-sw.ts';
+import { LightMap, type MapApi } from './light-map.tsx';
+import { boundsOf } from './light-map-view.ts';
 import './report.css';
 
-/** The map (MapLibre: most of the page's bytes) is its own chunk: the form takes input before it arrives. */
+/** MapLibre (≈ 360 KiB, more than the rest of the page) loads only when the resident asks for the larger map. */
 const loadReportMap = () => import('./report-map.tsx').then((m) => m.ReportMap);
+/** Linköping's three districts, for the first view when the district outlines cannot be fetched. */
+const AREA_BOUNDS: [number, number, number, number] = [15.54, 58.38, 15.66, 58.44];
 
 const newKey = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`);
 
@@ -29,11 +33,14 @@ export function ReportPage(props: { path: string }) {
   const t = createMemo(() => reportMessages(lang()));
   const tokenInPath = /^\/rapportera\/kvitto\/([A-Za-z0-9_-]{20,64})\/?$/.exec(props.path)?.[1] ?? null;
 
-  const [reportMap] = createResource(loadReportMap);
+  const [bigMap, setBigMap] = createSignal(false);
+  const [reportMap] = createResource(bigMap, loadReportMap);
   const [categories] = createResource(() => api.categories());
   // With no signal the map and the list wait (the form does not need them).
   const [districts] = createResource(() => api.districts().catch(() => undefined));
-  const [streets] = createResource(() => api.streets().catch(() => undefined));
+  // The street network only feeds the MapLibre map (the light map's picture has the streets).
+  const [streets] = createResource(bigMap, () => api.streets().catch(() => undefined));
+  const mapBounds = createMemo(() => (districts.loading ? null : (districts() && boundsOf(districts()!.features)) || AREA_BOUNDS));
   const [filters, setFilters] = createSignal<ResidentFilters>({ days: 30, statuses: DEFAULT_STATUSES, categories: [] });
   const [pins, { refetch: refetchPins }] = createResource(filters, (f) => reportApi.pins(residentQuery(f)).catch(() => undefined));
   const [weekly] = createResource(() => reportApi.weeklyCounts(4).catch(() => undefined));
@@ -44,7 +51,7 @@ export function ReportPage(props: { path: string }) {
   const [isSending, setSending] = createSignal(false);
   const [receipt, setReceipt] = createSignal<Receipt | null>(null);
   const [locating, setLocating] = createSignal<'idle' | 'busy' | 'failed'>('idle');
-  let mapApi: { centre: () => { lat: number; lon: number }; flyTo: (p: { lat: number; lon: number }) => void } | undefined;
+  let mapApi: MapApi | undefined;
 
   onMount(() => {
     document.documentElement.lang = lang();
@@ -202,7 +209,20 @@ export function ReportPage(props: { path: string }) {
           <Show when={!receipt() && !tokenInPath}>
             <p class="report-page__map-hint">{t().mapHint}</p>
           </Show>
-          <Show when={reportMap()} fallback={<div class="report-map report-map--loading" aria-hidden="true" />}>
+          <Show
+            when={reportMap()}
+            fallback={
+              <LightMap
+                bounds={mapBounds()}
+                pins={pins()}
+                place={receipt() ? null : draft().place}
+                onPick={(p) => !receipt() && pick(p)}
+                onReady={(a) => (mapApi = a)}
+                lang={lang()}
+                t={t()}
+              />
+            }
+          >
             {(ReportMap) => (
               <Dynamic
                 component={ReportMap()}
@@ -212,11 +232,16 @@ export function ReportPage(props: { path: string }) {
                 categories={categories() ?? []}
                 place={receipt() ? null : draft().place}
                 onPick={(p: { lat: number; lon: number }) => !receipt() && pick(p)}
-                onReady={(a: NonNullable<typeof mapApi>) => (mapApi = a)}
+                onReady={(a: MapApi) => (mapApi = a)}
                 lang={lang()}
                 t={t()}
               />
             )}
+          </Show>
+          <Show when={!reportMap()}>
+            <button type="button" class="button button--secondary report-page__bigger-map" data-testid="bigger-map" disabled={bigMap()} onClick={() => setBigMap(true)}>
+              {bigMap() ? t().mapLoading : t().biggerMap}
+            </button>
           </Show>
           <ResidentFilterBar filters={filters()} categories={categories() ?? []} lang={lang()} t={t()} onChange={setFilters} />
         </section>

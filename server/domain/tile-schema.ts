@@ -38,7 +38,7 @@ export interface DistrictLike {
 /** Tile feature properties: `_l` = tile layer and `_z` = min zoom are taken off before encoding. */
 export type TileProps = Record<string, string | number | boolean> & { _l: TileLayer; _z: number };
 
-const ROAD_CLASS: Record<string, { cls: string; minzoom: number }> = {
+export const ROAD_CLASS: Record<string, { cls: string; minzoom: number }> = {
   motorway: { cls: 'major', minzoom: 10 }, trunk: { cls: 'major', minzoom: 10 }, primary: { cls: 'major', minzoom: 10 },
   secondary: { cls: 'medium', minzoom: 11 }, tertiary: { cls: 'medium', minzoom: 11 },
   unclassified: { cls: 'minor', minzoom: 12 }, residential: { cls: 'minor', minzoom: 12 }, living_street: { cls: 'minor', minzoom: 12 },

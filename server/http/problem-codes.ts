@@ -116,6 +116,7 @@ const SPECIFIC = {
   'no-walking-graph': { means: 'The district has no walking graph to route on.' },
   'patrol-route-not-found': { means: 'There is no such saved route.' },
   // Map tiles, fonts and places
+  'static-map-invalid': { means: 'The static map picture cannot be drawn for these parameters (lon, lat, zoom, width, height out of range or missing); `errors` lists each.' },
   'tile-out-of-range': { means: 'The tile address is outside the zoom levels or the grid served.' },
   'font-not-found': { means: 'No such font file is served.' },
   'no-place-near': { means: 'Nothing named lies near the point.' },

@@ -4,7 +4,7 @@ import { zValidator } from '@hono/zod-validator';
 import type { ValidationTargets } from 'hono';
 import type { z } from 'zod';
 import { HttpProblem } from './problem.ts';
-import type { FieldError } from './problem-codes.ts';
+import type { FieldError, ProblemCode } from './problem-codes.ts';
 
 export const OPENAPI_META = Symbol.for('trygghetskartan.openapi');
 
@@ -67,15 +67,18 @@ export function fieldError(issue: z.core.$ZodIssue, input: unknown): FieldError 
 // (The library types the result for zod 3 and 4 at once; the cast only meets that type.)
 const sync = <T extends z.ZodType>() => ({ validationFunction: (schema: T, value: unknown) => schema.safeParse(value) as never });
 
-/** Validates one part of the request; a failure is 422 for bodies and 400 for query, params and headers. */
-export function validate<T extends z.ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) {
+/**
+ * Validates one part of the request; a failure is 422 for bodies and 400 for query, params and
+ * headers, with code 'validation' unless the route names a code of its own.
+ */
+export function validate<T extends z.ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T, opts: { code?: ProblemCode } = {}) {
   const mw = zValidator(target, schema, (result) => {
     if (!result.success) {
       const errors = result.error.issues.map((i) => fieldError(i, result.data));
       const status = target === 'json' || target === 'form' ? 422 : 400;
       const where = target === 'json' ? 'request body' : target === 'query' ? 'query string' : target;
       const detail = `The ${where} is not valid: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`;
-      throw new HttpProblem(status, detail, { code: 'validation', errors });
+      throw new HttpProblem(status, detail, { code: opts.code ?? 'validation', errors });
     }
   }, sync<T>());
   const meta: ValidatorMeta = { kind: 'validator', target, schema };

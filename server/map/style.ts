@@ -75,8 +75,8 @@ const landuseColor = [
   COLORS.residential,
 ];
 
-interface RoadStyle { filter: unknown[]; color: string; casing: string; w: [number, number][]; minzoom: number }
-const ROADS: Record<string, RoadStyle> = {
+export interface RoadStyle { filter: unknown[]; color: string; casing: string; w: [number, number][]; minzoom: number }
+export const ROADS: Record<string, RoadStyle> = {
   major: { filter: classIn('major'), color: COLORS.major, casing: COLORS.majorCasing, w: [[10, 1.4], [13, 3], [16, 10], [18, 24]], minzoom: 10 },
   medium: { filter: classIn('medium'), color: COLORS.medium, casing: COLORS.casing, w: [[11, 1], [13, 2.4], [16, 8], [18, 20]], minzoom: 11 },
   minor: { filter: classIn('minor', 'pedestrian'), color: COLORS.minor, casing: COLORS.casing, w: [[12, 0.6], [14, 1.8], [16, 6], [18, 16]], minzoom: 12 },

@@ -3,23 +3,37 @@
 // Tiles carry a strong ETag (304 on If-None-Match), come gzip- or brotli-compressed as asked, and
 // are immutable when the URL names the current version (?v=…, as the style's tile URL does):
 // server/http/tile-response.ts, which also answers tiles held in memory before the middleware.
+// GET /map/static.svg draws one view of the same basemap as a picture (the residents' light map).
 import { etagOf, isNotModified } from '../http/etag.ts';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { compress } from 'hono/compress';
 import type { AppDeps } from '../deps.ts';
 import { guard } from '../http/guard.ts';
-import { describe } from '../http/validate.ts';
+import { describe, validate } from '../http/validate.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { mapBounds, readMapMeta } from '../db/queries/map-tiles.ts';
 import type { TileStore } from '../tiles/tile-builder.ts';
-import { MAX_REQUEST_ZOOM, TILE_CONTENT_TYPE, tileAnswer } from '../http/tile-response.ts';
+import { MAX_REQUEST_ZOOM, TILE_CONTENT_TYPE, pickEncoding, tileAnswer } from '../http/tile-response.ts';
 import { makeBasemapStyle } from '../map/style.ts';
+import { makeStaticMapService, type StaticMapService } from '../map/static-map-service.ts';
+import { z } from 'zod';
 import { FONT_LICENCE, fontFaces, readFontFile } from '../map/fonts.ts';
 import { ICON_LICENCE, getSprite } from '../map/sprite.ts';
 
 /** Fonts and the sprite change only with the app's packages. */
 const ASSET = 'public, max-age=86400';
+
+/** A static map's view: where, how close, how large (CSS px). */
+export const staticMapQuery = z.object({
+  lon: z.coerce.number().min(-180).max(180).describe('Centre longitude, degrees (WGS 84)'),
+  lat: z.coerce.number().min(-85).max(85).describe('Centre latitude, degrees (WGS 84)'),
+  zoom: z.coerce.number().min(10).max(19).describe('MapLibre zoom (512-px world at zoom 0), 10–19; fractions allowed'),
+  width: z.coerce.number().int().min(64).max(1600).describe('Picture width, CSS px, 64–1600'),
+  height: z.coerce.number().int().min(64).max(1600).describe('Picture height, CSS px, 64–1600'),
+});
+/** Pictures change only with the map version: an hour fresh, then revalidated with the ETag. */
+const STATIC_MAP_CACHE = 'public, max-age=3600';
 
 function requestOrigin(c: Context, trustProxy: boolean): string {
   const url = new URL(c.req.url);
@@ -41,7 +55,8 @@ function parseTileParams(z: string, x: string, y: string): [number, number, numb
 }
 
 /** @param tiles the app's one tile store, shared with the fast path in front of the middleware (server/app.ts) */
-export function mapRoutes(deps: AppDeps, tiles: TileStore, opts: { trustProxy?: boolean } = {}) {
+export function mapRoutes(deps: AppDeps, tiles: TileStore, opts: { trustProxy?: boolean; staticMaps?: StaticMapService } = {}) {
+  const staticMaps = opts.staticMaps ?? makeStaticMapService(deps.sql, tiles);
   const trustProxy = opts.trustProxy ?? false;
   const compressJson = compress();
   return new Hono()
@@ -82,6 +97,42 @@ export function mapRoutes(deps: AppDeps, tiles: TileStore, opts: { trustProxy?: 
         const headers = { ETag: etag, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' };
         if (isNotModified(c.req.header('If-None-Match'), etag)) return c.body(null, 304, headers);
         return c.body(body, 200, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
+      },
+    )
+    .get(
+      '/map/static.svg',
+      guard.public(),
+      describe({
+        summary: 'One view of the basemap as an SVG picture',
+        description: "Drawn from the stored vector tiles in the style's colours: land cover, water, buildings, roads by class, rail, the districts' outlines and names, "
+          + 'street and place names where they fit; the street network when the map has no roads. Used by the residents\' form instead of MapLibre. '
+          + 'Pixel x, y of a position follow web mercator with a 512·2^zoom px world centred on lon, lat (server/domain/map-view.ts). '
+          + 'Strong ETag (304 on If-None-Match); gzip or br per Accept-Encoding.',
+        tags: ['map'],
+        responses: { 200: { description: 'The picture', contentType: 'image/svg+xml' }, 304: { description: 'Not modified' }, 400: { description: 'Parameters missing or out of range (code static-map-invalid, errors per field)' } },
+      }),
+      validate('query', staticMapQuery, { code: 'static-map-invalid' }),
+      async (c) => {
+        const view = c.req.valid('query');
+        const picture = await staticMaps.picture(view);
+        const encoding = pickEncoding(c.req.header('Accept-Encoding'));
+        const tag = picture.etag.slice(1, -1);
+        const headers: Record<string, string> = {
+          ETag: `"${tag}${encoding === 'br' ? '-br' : encoding === 'gzip' ? '-gz' : ''}"`,
+          'Cache-Control': STATIC_MAP_CACHE,
+          Vary: 'Accept-Encoding',
+        };
+        // Any encoding of the same picture is a match: they decode to the same bytes.
+        if (['', '-gz', '-br'].some((sfx) => isNotModified(c.req.header('If-None-Match'), `"${tag}${sfx}"`))) return c.body(null, 304, headers);
+        const body = encoding === 'br' ? picture.br : encoding === 'gzip' ? picture.gzip : picture.svg;
+        return c.body(body as Uint8Array<ArrayBuffer>, 200, {
+          ...headers,
+          'Content-Type': 'image/svg+xml; charset=utf-8',
+          'Content-Length': String(body.byteLength),
+          // Drawn here from escaped names; no script or outside resource is ever meant to run in it.
+          'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+          ...(encoding ? { 'Content-Encoding': encoding } : {}),
+        });
       },
     )
     .get(

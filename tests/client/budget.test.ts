@@ -63,4 +63,17 @@ describe('client size budget', () => {
     expect(staticFiles(manifest, 'field/field-page.tsx')).not.toContain(maplibre[0]!.file);
     expect(staticFiles(manifest, 'field/field-page.tsx', true)).toContain(maplibre[0]!.file);
   });
+
+  it("keeps MapLibre and the larger map out of the residents' form's offline precache, not out of the staff map's or field mode's", () => {
+    const sw = readFileSync(`${dist}/sw.js`, 'utf8');
+    const group = (id: string) => new RegExp(`["'\`]?${id}["'\`]?:\\[([^\\]]*)\\]`).exec(sw)?.[1] ?? '';
+    const maplibre = Object.values(manifest).find((c) => /maplibre-[\w-]+\.js$/.test(c.file))!.file;
+    const reportMap = manifest['report/report-map.tsx']!.file;
+    expect(group('report')).toContain('report-page');
+    expect(group('report')).not.toContain(maplibre);
+    expect(group('report')).not.toContain(reportMap);
+    expect(group('"?staff-map"?')).toContain(maplibre);
+    // Field mode's map is lazy too, but it must draw with no signal.
+    expect(group('field')).toContain(maplibre);
+  });
 });

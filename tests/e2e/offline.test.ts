@@ -1,6 +1,6 @@
 // Browser test of the app on a phone with no signal: after one visit the service worker is
 // active, and with the network cut (context offline, and every request aborted, the worker's
-// too) /rapportera and /falt reload and show their UI; a report filed offline with a photo waits
+// too) /rapportera (its light map from the last picture kept) and /falt reload and show their UI; a report filed offline with a photo waits
 // in IndexedDB through a reload and is stored exactly once when the network returns; track
 // points recorded offline, across a reload, all arrive and none twice.
 import { mkdirSync } from 'node:fs';
@@ -68,7 +68,11 @@ describe.runIf(runBrowserSuite)('the app with no signal', () => {
     await page.goto(`${server!.url}/rapportera`);
     await page.waitForSelector('[data-testid=report-form]', WAIT);
     // `ready` resolves once a worker is active (it may still be activating): wait for the end of it.
-    await page.waitForFunction(() => navigator.serviceWorker.ready.then((r) => r.active?.state === 'activated'), undefined, WAIT);
+    // (waitForFunction takes the promise itself as truthy: wait on the worker's statechange instead.)
+    await page.evaluate(async () => {
+      const w = (await navigator.serviceWorker.ready).active!;
+      if (w.state !== 'activated') await new Promise<void>((resolve) => w.addEventListener('statechange', () => w.state === 'activated' && resolve()));
+    });
     expect(await page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.active?.state))).toBe('activated');
     expect(await page.getAttribute('link[rel=manifest]', 'href')).toBe('/manifest.webmanifest');
     await waitForOfflineReady(/report-page-.*\.js$/);
@@ -76,10 +80,20 @@ describe.runIf(runBrowserSuite)('the app with no signal', () => {
 
   it('reloads /rapportera with no network and keeps a report with a photo until the network returns, then stores it once', async () => {
     await page.waitForFunction(() => document.querySelectorAll('#field-category option').length > 1, undefined, WAIT);
+    await page.waitForSelector('[data-testid=report-map][data-ready=true]', WAIT);
     await setNetwork(false);
     await page.reload();
     await page.waitForSelector('[data-testid=report-form]', WAIT);
     await page.waitForFunction(() => document.querySelectorAll('#field-category option').length > 1, undefined, WAIT);
+    // The light map shows the last picture it drew (kept by the worker); MapLibre was never kept for this page.
+    await page.waitForSelector('[data-testid=report-map][data-ready=true]', WAIT);
+    const cached = await page.evaluate(async () => (await Promise.all((await caches.keys()).map(async (k) => (await (await caches.open(k)).keys()).map((r) => r.url)))).flat());
+    expect(cached.some((u) => u.includes('/map/static.svg'))).toBe(true);
+    expect(cached.filter((u) => /maplibre|report-map/.test(u))).toEqual([]);
+    // A view never drawn cannot come from the cache: the old picture stays and the form works on.
+    await page.getByRole('button', { name: 'Zooma in' }).click();
+    await page.waitForTimeout(500);
+    expect(await page.getAttribute('[data-testid=report-map]', 'data-ready')).toBe('true');
 
     await page.getByRole('button', { name: 'Använd min position' }).click();
     await page.waitForFunction(() => document.querySelector('[data-testid=place-status]')?.textContent?.startsWith('Plats vald'), undefined, WAIT);

@@ -94,6 +94,13 @@ describe.runIf(runBrowserSuite)('the place search box in a browser', () => {
     await box.press('Enter');
     await form.waitForFunction(() => document.querySelector('[data-testid=place-status]')?.textContent?.startsWith('Plats vald'), undefined, WAIT);
     await form.waitForFunction(() => document.querySelector('[data-testid=place-status]')?.textContent?.includes('Plats: Rydsvägen 12'), undefined, WAIT);
+    // The light map centres on the chosen address at street level, its marker in the middle.
+    const view = JSON.parse((await form.getByTestId('light-map-surface').getAttribute('data-view'))!) as { lon: number; lat: number; zoom: number; width: number; height: number };
+    expect(view.zoom).toBeGreaterThanOrEqual(17);
+    const surface = (await form.getByTestId('light-map-surface').boundingBox())!;
+    const marker = (await form.getByTestId('light-map-marker').boundingBox())!;
+    expect(Math.abs(marker.x + marker.width / 2 - (surface.x + surface.width / 2))).toBeLessThan(12);
+    await form.waitForFunction(() => document.querySelector('.light-map__picture')?.getAttribute('src')?.includes('zoom=17'), undefined, WAIT);
     await form.screenshot({ path: 'test-results/place-search-report.png' });
     await form.close();
   }, 180_000);

@@ -1,7 +1,10 @@
 // Browser test on a phone-sized viewport: a resident files a report with a photo (carrying EXIF
 // GPS) using the phone's location, gets a receipt; a moderator approves it in the queue; the
-// pin then shows at the H3 cell centre with the approved text. Offline: only localhost loads.
-import { existsSync, mkdirSync } from 'node:fs';
+// pin then shows at the H3 cell centre with the approved text. The light map (a server-drawn
+// picture, no MapLibre) takes a tap as the report's point and is keyboard operable; the larger
+// MapLibre map loads only on request. Offline: only localhost loads.
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -12,6 +15,9 @@ import { insertUser } from '../../server/db/queries/users.ts';
 import { insertReport } from '../../server/db/queries/reports.ts';
 import { hashPassword } from '../../server/auth/password.ts';
 import { launchChromium, runBrowserSuite } from '../helpers/browser.ts';
+import { project, unproject } from '../../server/domain/map-view.ts';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const WAIT = { timeout: 60_000 };
 const DEFAULT_STREETS = '../shared/geodata-raw/linkoping_highway_graph_osm2018_tdde25.geojson';
@@ -21,6 +27,7 @@ const PHONE = { latitude: 58.40837, longitude: 15.564625 };
 const MODERATOR = { email: 'granskare@example.se', password: 'Granska-Ryd-2026!' };
 const EMAIL = 'boende.ryd@example.se';
 const TEXT = 'Lampan vid gångtunneln är trasig, det är helt mörkt på kvällen.';
+const TAPPED = 'Klotter på muren, vald med ett tryck på kartan.';
 
 describe.runIf(runBrowserSuite)("a resident's report in a browser", () => {
   let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
@@ -157,5 +164,74 @@ describe.runIf(runBrowserSuite)("a resident's report in a browser", () => {
     await page.screenshot({ path: 'test-results/resident-approved.png', fullPage: true });
     expect(blocked).toEqual([]);
     expect(pageErrors).toEqual([]);
+  }, 180_000);
+
+  it('draws the light map without MapLibre, passes axe, and files a tapped point exactly there', async () => {
+    const p = await phone.newPage();
+    p.on('pageerror', (err) => pageErrors.push(err.message));
+    const scripts: string[] = [];
+    p.on('request', (r) => scripts.push(r.url()));
+    await p.goto(`${server!.url}/rapportera`);
+    await p.waitForSelector('[data-testid=report-map][data-ready=true]', WAIT);
+    expect(scripts.filter((u) => /maplibre|report-map/.test(u))).toEqual([]);
+    await p.evaluate(`(() => { ${AXE_SOURCE}\n})()`); // evaluated by DevTools: the app's CSP stays on
+    const axe = (await p.evaluate(() =>
+      (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } }).axe.run({ include: [['.report-page__map-section']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
+    )) as { violations: { id: string; nodes: { target: string[] }[] }[] };
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+    // The surface names its view (the picture is placed to match it): the tapped pixel unprojects to the report's point.
+    const surface = p.getByTestId('light-map-surface');
+    const view = JSON.parse((await surface.getAttribute('data-view'))!) as { lon: number; lat: number; zoom: number; width: number; height: number };
+    const box = (await surface.boundingBox())!;
+    expect(Math.round(box.width)).toBe(view.width);
+    // A pixel near the phone's spot in Ryd (the point must lie inside a district).
+    const [px, py] = project(view, PHONE.longitude + 0.002, PHONE.latitude + 0.001);
+    const at = { x: Math.round(px), y: Math.round(py) };
+    await surface.tap({ position: at });
+    await p.waitForFunction(() => document.querySelector('[data-testid=place-status]')?.textContent?.startsWith('Plats vald'), undefined, WAIT);
+    const marker = (await p.getByTestId('light-map-marker').boundingBox())!;
+    expect(Math.abs(marker.x + marker.width / 2 - (box.x + at.x))).toBeLessThan(12); // the pin, rotated, points at the tap
+    await p.screenshot({ path: 'test-results/resident-light-map-390.png' });
+    await p.getByLabel('Vad gäller det?').selectOption('klotter');
+    await p.getByLabel('Beskrivning (valfritt)').fill(TAPPED);
+    await p.getByRole('button', { name: 'Skicka rapport' }).click();
+    await p.waitForSelector('[data-testid=receipt]', WAIT);
+    const [row] = await server!.sql<{ lat: number; lon: number }[]>`select lat, lon from reports where description = ${TAPPED}`;
+    const expected = unproject(view, at.x, at.y);
+    // Within a fraction of a pixel (the form sends 6 decimals; the element box may sit on a sub-pixel).
+    expect(row!.lat).toBeCloseTo(expected.lat, 5);
+    expect(row!.lon).toBeCloseTo(expected.lon, 5);
+    await p.close();
+  }, 180_000);
+
+  it('moves with the keyboard and the zoom buttons, and loads the larger MapLibre map on request', async () => {
+    const desk = await browser!.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+    await offline(desk);
+    const p = await desk.newPage();
+    p.on('pageerror', (err) => pageErrors.push(err.message));
+    await p.goto(`${server!.url}/rapportera`);
+    await p.waitForSelector('[data-testid=report-map][data-ready=true]', WAIT);
+    const srcOf = () => p.getAttribute('.light-map__picture', 'src');
+    const first = (await srcOf())!;
+    await p.getByRole('button', { name: 'Zooma in' }).click();
+    await p.waitForFunction((s) => document.querySelector('.light-map__picture')?.getAttribute('src') !== s, first, WAIT);
+    const zoomed = new URL((await srcOf())!, server!.url).searchParams;
+    expect(Number(zoomed.get('zoom'))).toBeGreaterThan(Number(new URL(first, server!.url).searchParams.get('zoom')));
+    await p.getByTestId('light-map-surface').focus();
+    const before = (await srcOf())!;
+    await p.keyboard.press('ArrowRight');
+    await p.waitForFunction((s) => document.querySelector('.light-map__picture')?.getAttribute('src') !== s, before, WAIT);
+    const moved = new URL((await srcOf())!, server!.url).searchParams;
+    expect(Number(moved.get('lon'))).toBeGreaterThan(Number(zoomed.get('lon')));
+    await p.keyboard.press('Enter');
+    await p.waitForFunction(() => document.querySelector('[data-testid=place-status]')?.textContent?.startsWith('Plats vald'), undefined, WAIT);
+    await p.screenshot({ path: 'test-results/resident-light-map-desktop.png' });
+
+    await p.getByRole('button', { name: 'Större karta' }).click();
+    await p.waitForSelector('[data-testid=report-map] canvas.maplibregl-canvas', WAIT);
+    await p.waitForSelector('[data-testid=report-map][data-ready=true]', WAIT);
+    await p.screenshot({ path: 'test-results/resident-bigger-map.png' });
+    await desk.close();
   }, 180_000);
 });

@@ -89,6 +89,7 @@ describe.runIf(runBrowserSuite)('a new version of the app', () => {
 
     await Promise.all([page.waitForEvent('load', WAIT), page.getByRole('button', { name: 'ladda om' }).click()]);
     await page.waitForSelector('[data-testid=outbox-waiting][data-count="1"]', WAIT);
+    await page.waitForSelector('[data-testid=report-map][data-ready=true]', WAIT); // the light map draws under the new worker
     expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null)).toBeNull();
     expect(await page.isVisible('[data-testid=update-banner]')).toBe(false);
     expect(await page.evaluate(() => fetch('/sw.js').then((r) => r.text()))).toContain('version 2');
