@@ -59,13 +59,16 @@ export function makePrecacheManifest(bundle: Bundle, clientDir: string): Precach
   const entryFiles = chunkClosure(bundle, entry.fileName, false);
   const shell = ['/index.html', '/manifest.webmanifest', '/icons/icon.svg', ...ICONS.map((i) => `/${i.file}`), ...entryFiles.map((f) => `/${f}`)];
   const pages: Record<string, string[]> = {};
+  const core: Record<string, string[]> = {};
   for (const page of PAGE_LIST) {
     const chunk = chunks.find((c) => c.facadeModuleId === join(clientDir, page.module));
     if (!chunk) throw new Error(`page ${page.id}: no chunk for ${page.module}`);
-    pages[page.id] = chunkClosure(bundle, chunk.fileName, true, new Set(entryFiles), (f) => page.onlineOnlyMap === true && needsMapLibre(bundle, f)).map((f) => `/${f}`);
+    const closure = (skipMapLibre: boolean) => chunkClosure(bundle, chunk.fileName, true, new Set(entryFiles), (f) => skipMapLibre && needsMapLibre(bundle, f)).map((f) => `/${f}`);
+    pages[page.id] = closure(page.onlineOnlyMap === true);
+    core[page.id] = closure(true);
   }
-  const version = createHash('sha256').update(JSON.stringify({ shell, pages })).digest('hex').slice(0, 12);
-  return { version, shell, pages };
+  const version = createHash('sha256').update(JSON.stringify({ shell, pages, core })).digest('hex').slice(0, 12);
+  return { version, shell, pages, core };
 }
 
 export function serviceWorker(opts: { clientDir: string; outDir: string; entry: string }): Plugin {
@@ -86,6 +89,7 @@ export function serviceWorker(opts: { clientDir: string; outDir: string; entry: 
         ...manifest,
         shell: manifest.shell.filter(written),
         pages: Object.fromEntries(Object.entries(manifest.pages).map(([id, urls]) => [id, urls.filter(written)])),
+        core: Object.fromEntries(Object.entries(manifest.core).map(([id, urls]) => [id, urls.filter(written)])),
       };
       await build({
         configFile: false,

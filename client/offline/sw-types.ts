@@ -42,6 +42,12 @@ export interface PrecacheManifest {
   shell: string[];
   /** Per page id (client/pages.ts): its chunk, the chunks it imports (statically or lazily) and their CSS. */
   pages: Record<string, string[]>;
+  /**
+   * Per page id: its group without the lazy parts that need MapLibre. What the worker keeps at
+   * install for the pages that must open with no signal on any device; the whole group (field
+   * mode's map) once the device opens the page itself.
+   */
+  core: Record<string, string[]>;
 }
 
 /** Messages the page sends to the worker. */

@@ -55,13 +55,18 @@ async function requestedGroups(): Promise<string[]> {
   return Array.isArray(groups) ? groups.filter((g): g is string => typeof g === 'string' && isKnownPage(g)) : [];
 }
 
-async function precacheGroup(page: string | null): Promise<void> {
+/**
+ * Keeps a page's files (or the shell's, for null). `coreOnly`: without the lazy parts that need
+ * MapLibre, and without counting the page as opened on this device (a resident's phone that
+ * never opens field mode does not download field mode's map).
+ */
+async function precacheGroup(page: string | null, coreOnly = false): Promise<void> {
   const cache = await caches.open(SHELL_CACHE);
-  const urls = page ? (PRECACHE.pages[page] ?? []) : PRECACHE.shell;
+  const urls = page ? ((coreOnly ? PRECACHE.core[page] : PRECACHE.pages[page]) ?? []) : PRECACHE.shell;
   const missing = [];
   for (const url of urls) if (!(await cache.match(url))) missing.push(url);
   await cache.addAll(missing);
-  if (page) {
+  if (page && !coreOnly) {
     const groups = new Set(await requestedGroups());
     if (!groups.has(page)) {
       groups.add(page);
@@ -70,14 +75,16 @@ async function precacheGroup(page: string | null): Promise<void> {
   }
 }
 
-/** Pages kept from the first install: the two that must open with no signal. Scripts stored while installing also get V8's code cache, so a warm start parses nothing. */
+/** Pages kept from the first install (their core: precacheGroup): the two that must open with no signal. Scripts stored while installing also get V8's code cache, so a warm start parses nothing. */
 const OFFLINE_PAGES = ['report', 'field'];
 
 sw.addEventListener('install', (e) => {
   // The shell, the offline pages and every page this device opened before: the new version opens offline too.
   e.waitUntil((async () => {
     await precacheGroup(null);
-    for (const g of new Set([...OFFLINE_PAGES.filter(isKnownPage), ...(await requestedGroups())])) await precacheGroup(g);
+    const opened = await requestedGroups();
+    for (const g of OFFLINE_PAGES.filter((p) => isKnownPage(p) && !opened.includes(p))) await precacheGroup(g, true);
+    for (const g of opened) await precacheGroup(g);
   })());
 });
 
