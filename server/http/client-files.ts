@@ -109,7 +109,9 @@ export function serveClient(dir: string, opts: { preloadAppStyle?: boolean } = {
     const variant = file.variants[encoding]!;
     const headers: Record<string, string> = { 'Cache-Control': file.cacheControl, ETag: variant.etag };
     // The page's own files and first API reads, fetched alongside the entry script (server/http/page-preloads.ts).
-    const link = file === index ? pagePreloadFor(preloads, path === '/index.html' ? '/' : path) : undefined;
+    // Not on /index.html itself: the service worker keeps that as the shell of every page, and the
+    // staff map's preloads (MapLibre, its API reads) would then ride along with the residents' form.
+    const link = file === index && path !== '/index.html' ? pagePreloadFor(preloads, path) : undefined;
     if (link) headers.Link = link;
     if (file.variants.br || file.variants.gzip) headers.Vary = 'Accept-Encoding';
     if (isNotModified(c.req.header('If-None-Match'), variant.etag)) return c.body(null, 304, headers);

@@ -160,6 +160,9 @@ describe('the built client', () => {
     const report = parse((await app.request('/rapportera')).headers.get('Link')).map((l) => l.url);
     expect(report.some((u) => /report-page-/.test(u))).toBe(true);
     expect(report.some((u) => /maplibre|staff-map|\/api\//.test(u))).toBe(false);
+    // The shell the service worker keeps for every page carries none: served for /rapportera it
+    // would make a resident's phone preload the staff map's MapLibre and API reads.
+    expect((await app.request('/index.html')).headers.get('Link')).toBeNull();
     // Files and API answers carry no Link header.
     expect((await app.request(urls[0]!)).headers.get('Link')).toBeNull();
     // With an online basemap the app's style and sprite are not preloaded; the rest is.
