@@ -25,6 +25,8 @@ export interface StartOptions {
   schema?: string | undefined;
   /** Embedded data directory; in memory when absent. */
   dataDir?: string | undefined;
+  /** In-memory embedded database only: start from this PGlite dump (dumpDataDir) instead of empty. */
+  initialData?: Blob | undefined;
   port?: number;
   host?: string;
   seedDemo?: boolean;
@@ -63,7 +65,7 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function openDatabase(opts: Pick<StartOptions, 'databaseUrl' | 'dataDir' | 'schema'>): Promise<{ sql: Sql; embedded: Embedded | null }> {
+export async function openDatabase(opts: Pick<StartOptions, 'databaseUrl' | 'dataDir' | 'schema' | 'initialData'>): Promise<{ sql: Sql; embedded: Embedded | null }> {
   if (opts.databaseUrl) {
     if (opts.schema) {
       const admin = createSql(opts.databaseUrl, { max: 1 });
@@ -72,7 +74,7 @@ export async function openDatabase(opts: Pick<StartOptions, 'databaseUrl' | 'dat
     }
     return { sql: createSql(opts.databaseUrl, { max: 20, schema: opts.schema }), embedded: null };
   }
-  const embedded = await startEmbedded({ dataDir: opts.dataDir });
+  const embedded = await startEmbedded({ dataDir: opts.dataDir, initialData: opts.initialData });
   return { sql: createSql(embedded.url, { max: embedded.maxConnections }), embedded };
 }
 

@@ -16,6 +16,8 @@ export interface Embedded {
    * statements). One connection makes postgres.js queue them, which is also all PGlite can do.
    */
   maxConnections: number;
+  /** The whole database as a PGlite dump (dumpDataDir), which `initialData` starts another from. */
+  dump(): Promise<Blob>;
   stop(): Promise<void>;
 }
 
@@ -57,14 +59,17 @@ export function lockDataDir(dir: string): () => void {
 }
 
 /**
- * Starts PGlite (in memory when dataDir is undefined) and a socket server on 127.0.0.1 with an
- * OS-assigned port.
+ * Starts PGlite (in memory when dataDir is undefined, from `initialData` when given: a dump made
+ * by PGlite's dumpDataDir) and a socket server on 127.0.0.1 with an OS-assigned port.
  */
-export async function startEmbedded(opts: { dataDir?: string; maxConnections?: number } = {}): Promise<Embedded> {
+export async function startEmbedded(opts: { dataDir?: string; maxConnections?: number; initialData?: Blob } = {}): Promise<Embedded> {
   const maxConnections = opts.maxConnections ?? 1;
+  if (opts.dataDir && opts.initialData) throw new Error('startEmbedded: initialData is for an in-memory database, not a data directory');
   const unlock = opts.dataDir ? lockDataDir(opts.dataDir) : () => {};
   try {
-    const db = opts.dataDir ? await PGlite.create(join(resolve(opts.dataDir), 'pgdata')) : await PGlite.create();
+    const db = opts.dataDir
+      ? await PGlite.create(join(resolve(opts.dataDir), 'pgdata'))
+      : await PGlite.create(opts.initialData ? { loadDataDir: opts.initialData } : {});
     // A few spare sockets so a reconnect after a dropped connection is never refused.
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: maxConnections + 3 });
     await server.start();
@@ -72,6 +77,7 @@ export async function startEmbedded(opts: { dataDir?: string; maxConnections?: n
     return {
       url: `postgres://postgres@${conn}/postgres`,
       maxConnections,
+      dump: () => db.dumpDataDir('none'),
       async stop() {
         await server.stop();
         await db.close();

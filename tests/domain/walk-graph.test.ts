@@ -6,10 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWalkGraph, hasEdge, haversineM, nodeAt, type WalkGraph } from '../../server/domain/walk-graph.ts';
 import { makeRouter, type LonLat, type Router } from '../../server/domain/walk-router.ts';
 import { buildHexGraph, hasEnoughStreets } from '../../server/domain/hex-graph.ts';
-import { startEmbedded, type Embedded } from '../../server/db/embedded.ts';
-import { migrate } from '../../server/db/migrate.ts';
-import { createSql, type Sql } from '../../server/db/sql.ts';
-import { importStreetsFile, loadDefaultArea } from '../../server/geodata/import-files.ts';
+import type { Sql } from '../../server/db/sql.ts';
+import { openTestDb, type TestDb } from '../helpers/databases.ts';
 import { listStreets } from '../../server/db/queries/streets.ts';
 import { listDistricts } from '../../server/db/queries/districts.ts';
 import { makeRandom } from '../../server/domain/synthetic-reports.ts';
@@ -107,25 +105,19 @@ if (!present && process.env.CI) throw new Error(`${STREETS_FILE} is required in 
 if (!present) console.warn(`skipping the Ryd walking-graph test: ${STREETS_FILE} is absent`);
 
 describe.skipIf(!present)('the real Ryd network', () => {
-  let embedded: Embedded;
+  let db: TestDb;
   let sql: Sql;
   let graph: WalkGraph;
   let router: Router;
 
   beforeAll(async () => {
-    embedded = await startEmbedded({});
-    sql = createSql(embedded.url, { max: embedded.maxConnections });
-    await migrate(sql);
-    await loadDefaultArea(sql);
-    await importStreetsFile(sql, STREETS_FILE);
+    db = await openTestDb({ name: 'pglite' }, { streetsFile: STREETS_FILE });
+    sql = db.sql;
     graph = buildWalkGraph(await listStreets(sql, { districtId: 'ryd' }), 'streets');
     router = makeRouter(graph);
   }, 120_000);
 
-  afterAll(async () => {
-    await sql?.end();
-    await embedded?.stop();
-  });
+  afterAll(() => db?.close());
 
   it('has one large component holding most of Ryd’s ways', () => {
     const sizes = new Map<number, number>();

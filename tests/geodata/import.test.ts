@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmbedded } from '../../server/db/embedded.ts';
+import { openTestDb } from '../helpers/databases.ts';
 import { migrate } from '../../server/db/migrate.ts';
 import { listBases, listDistricts } from '../../server/db/queries/districts.ts';
 import { countStreets, listStreets, replaceStreets, streetCoverage } from '../../server/db/queries/streets.ts';
@@ -19,10 +19,10 @@ interface Backend {
   close: () => Promise<void>;
 }
 
+/** An in-memory PGlite, migrated already (the run's prepared database without the area). */
 async function embeddedBackend(): Promise<Backend> {
-  const e = await startEmbedded({});
-  const sql = createSql(e.url, { max: e.maxConnections });
-  return { sql, close: async () => { await sql.end(); await e.stop(); } };
+  const db = await openTestDb({ name: 'pglite' }, { area: false });
+  return { sql: db.sql, close: db.close };
 }
 
 /** A fresh schema on the real server, dropped afterwards. */

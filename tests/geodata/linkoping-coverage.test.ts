@@ -2,33 +2,24 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmbedded, type Embedded } from '../../server/db/embedded.ts';
-import { migrate } from '../../server/db/migrate.ts';
-import { createSql, type Sql } from '../../server/db/sql.ts';
-import { importStreetsFile, loadDefaultArea } from '../../server/geodata/import-files.ts';
+import { importStreetsFile } from '../../server/geodata/import-files.ts';
+import { openTestDb, type TestDb } from '../helpers/databases.ts';
 
 const STREETS_FILE = fileURLToPath(new URL('../../../shared/geodata-raw/linkoping_highway_graph_osm2018_tdde25.geojson', import.meta.url));
 const present = existsSync(STREETS_FILE);
 if (!present) console.warn(`skipping the Linköping street coverage test: ${STREETS_FILE} is absent`);
 
 describe.skipIf(!present)('the TDDE25 2018 Linköping network', () => {
-  let embedded: Embedded;
-  let sql: Sql;
+  let db: TestDb;
 
   beforeAll(async () => {
-    embedded = await startEmbedded({});
-    sql = createSql(embedded.url, { max: embedded.maxConnections });
-    await migrate(sql);
-    await loadDefaultArea(sql);
+    db = await openTestDb({ name: 'pglite' });
   });
 
-  afterAll(async () => {
-    await sql?.end();
-    await embedded?.stop();
-  });
+  afterAll(() => db?.close());
 
   it('covers Ryd well and Berga hardly, and warns about Berga', async () => {
-    const summary = await importStreetsFile(sql, STREETS_FILE);
+    const summary = await importStreetsFile(db.sql, STREETS_FILE);
     const km = Object.fromEntries(summary.coverage.map((c) => [c.districtId ?? 'outside', c.km]));
     expect(km.ryd).toBeGreaterThan(80);
     expect(km.berga).toBeLessThan(10);

@@ -5,6 +5,7 @@ import { openDatabase } from '../../server/start-server.ts';
 import { migrate } from '../../server/db/migrate.ts';
 import { loadDefaultArea } from '../../server/geodata/import-files.ts';
 import type { Sql } from '../../server/db/sql.ts';
+import { pgliteSnapshot } from './pglite-snapshot.ts';
 
 export interface DbTarget {
   name: 'pglite' | 'postgres';
@@ -26,12 +27,32 @@ export interface TestDb {
   close(): Promise<void>;
 }
 
-/** A fresh, migrated database with the Linköping area: an in-memory PGlite or a throw-away schema. */
-export async function openTestDb(target: DbTarget, opts: { area?: boolean } = {}): Promise<TestDb> {
-  const schema = target.url ? `t_${randomBytes(6).toString('hex')}` : undefined;
-  const { sql, embedded } = await openDatabase({ databaseUrl: target.url, schema });
+interface TestDbContent {
+  /** The Linköping area (default true). */
+  area?: boolean;
+  /** A streets file imported with the area (OSM or the TDDE25 GeoJSON). */
+  streetsFile?: string;
+}
+
+/** What a fresh test database holds: the migrated schema, the Linköping area unless asked not to, and the streets file if named. */
+async function prepareTestDb(sql: Sql, content: TestDbContent): Promise<void> {
   await migrate(sql);
-  if (opts.area !== false) await loadDefaultArea(sql);
+  if (content.area !== false) await loadDefaultArea(sql, { streetsFile: content.streetsFile });
+}
+
+/** The run's prepared embedded database of that content, for startServer's initialData. */
+export const preparedEmbeddedData = (content: TestDbContent = {}): Promise<Blob> =>
+  pgliteSnapshot(`test-db area=${content.area !== false} streets=${content.streetsFile ?? ''}`, (sql) => prepareTestDb(sql, content));
+
+/**
+ * A fresh, migrated database with the Linköping area: a throw-away schema on the server, or an
+ * in-memory PGlite started from the run's prepared dump (tests/helpers/pglite-snapshot.ts).
+ */
+export async function openTestDb(target: DbTarget, opts: TestDbContent = {}): Promise<TestDb> {
+  const schema = target.url ? `t_${randomBytes(6).toString('hex')}` : undefined;
+  const initialData = target.url ? undefined : await preparedEmbeddedData(opts);
+  const { sql, embedded } = await openDatabase({ databaseUrl: target.url, schema, initialData });
+  if (!initialData) await prepareTestDb(sql, opts);
   return {
     sql,
     isEmbedded: embedded !== null,

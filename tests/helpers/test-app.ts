@@ -14,6 +14,12 @@ import { openTestDb, type DbTarget, type TestDb } from './databases.ts';
 /** 2026-11-20 12:00 UTC: a Friday. */
 export const FIXED_NOW = Date.parse('2026-11-20T12:00:00Z');
 
+/**
+ * Password hashing cost for test accounts: scrypt's production cost (N = 2^15) takes a tenth of
+ * a second per hash, and the suites sign in hundreds of times. Tests of the cost itself set theirs.
+ */
+export const TEST_SCRYPT = { N: 1024, r: 8, p: 1 } as const;
+
 /** The origin app.request() URLs resolve to; sent as Origin so signed-in writes pass the CSRF check. */
 export const TEST_ORIGIN = 'http://localhost';
 
@@ -31,7 +37,7 @@ type Request = (path: string, init?: RequestInit) => Response | Promise<Response
 export async function signInWith(request: Request, db: TestDb, role: AccountRole, opts: { team?: string | null; email?: string; now?: number; security?: Partial<SecurityOptions> } = {}): Promise<SignedIn> {
   const email = opts.email ?? `${role}-${randomUUID().slice(0, 8)}@example.se`;
   const password = `pw-${randomUUID()}`;
-  const { user } = await createAccount(db.sql, { email, role, team: opts.team ?? null, password, createTeam: true }, opts.now ?? FIXED_NOW, opts.security?.scrypt);
+  const { user } = await createAccount(db.sql, { email, role, team: opts.team ?? null, password, createTeam: true }, opts.now ?? FIXED_NOW, opts.security?.scrypt ?? TEST_SCRYPT);
   const res = await request('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: TEST_ORIGIN }, body: JSON.stringify({ email, password }) });
   if (res.status !== 200) throw new Error(`sign-in as ${role} failed: ${res.status} ${await res.text()}`);
   const cookie = /tk_session=([^;]+)/.exec(res.headers.get('Set-Cookie') ?? '')?.[1];
@@ -42,6 +48,7 @@ export async function signInWith(request: Request, db: TestDb, role: AccountRole
 export async function makeTestApp(target: DbTarget, opts: { now?: () => number; as?: AccountRole; security?: Partial<SecurityOptions> } = {}) {
   const db: TestDb = await openTestDb(target);
   const now = opts.now ?? (() => FIXED_NOW);
+  const security: Partial<SecurityOptions> = { scrypt: TEST_SCRYPT, ...opts.security };
   const bare = createApp({
     sql: db.sql,
     area: makeAreaCache(db.sql),
@@ -49,9 +56,9 @@ export async function makeTestApp(target: DbTarget, opts: { now?: () => number; 
     newId: randomUUID,
     log: makeLogger('silent'),
     basemapStyleUrl: null,
-    security: opts.security,
+    security,
   });
-  const signIn = (role: AccountRole, o: { team?: string | null; email?: string } = {}) => signInWith((p, i) => bare.request(p, i), db, role, { ...o, now: now(), security: opts.security });
+  const signIn = (role: AccountRole, o: { team?: string | null; email?: string } = {}) => signInWith((p, i) => bare.request(p, i), db, role, { ...o, now: now(), security });
   const session = opts.as ? await signIn(opts.as) : null;
 
   // With `as`, every request carries the session unless the call sets those headers itself.

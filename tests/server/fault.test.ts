@@ -9,6 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { get as httpGet } from 'node:http';
 import { startServer, type RunningServer } from '../../server/start-server.ts';
 import { createSql, type Sql } from '../../server/db/sql.ts';
+import { preparedEmbeddedData } from '../helpers/databases.ts';
 
 const REAL_URL = process.env.TEST_DATABASE_URL;
 const RYD = { lat: 58.4094, lon: 15.5636 };
@@ -156,7 +157,7 @@ function getOnNewConnection(url: string): Promise<number> {
 
 describe('graceful shutdown', () => {
   it('stops accepting, finishes requests in flight, then closes the database', async () => {
-    const server = await startServer({ port: 0, logLevel: 'silent', security: { rateLimits: false } });
+    const server = await startServer({ initialData: await preparedEmbeddedData(), port: 0, logLevel: 'silent', security: { rateLimits: false } });
     await fetch(`${server.url}/healthz`);
     // Requests whose headers have arrived but whose bodies are still coming: surely in flight.
     const bodies = Array.from({ length: 5 }, (_, i) => new TextEncoder().encode(JSON.stringify({ category: 'klotter', ...RYD, observedAt: '2026-03-01T20:00:00Z', description: `shutdown-${i}` })));

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/start-server.ts';
+import { preparedEmbeddedData } from '../helpers/databases.ts';
 
 const run = promisify(execFile);
 const CURL = '/usr/bin/curl';
@@ -21,7 +22,7 @@ describe.runIf(existsSync(CURL))('Open311 with curl', () => {
   let base = '';
 
   beforeAll(async () => {
-    server = await startServer({ logLevel: 'silent' });
+    server = await startServer({ initialData: await preparedEmbeddedData(), logLevel: 'silent' });
     base = `${server.url}/open311/v2`;
   }, 120_000);
   afterAll(async () => {
