@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import type { MiddlewareHandler } from 'hono';
-import { etagOf, isNotModified } from './etag.ts';
+import { ENCODING_SUFFIX, etagOf, isNotModified } from './etag.ts';
 import { loadPagePreloads, pagePreloadFor } from './page-preloads.ts';
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -67,7 +67,7 @@ export function loadClientFiles(dir: string): Map<string, ClientFile> {
     const identity = readFileSync(path);
     const variants: ClientFile['variants'] = { identity: { bytes: identity, etag: etagOf(identity) } };
     for (const [enc, ext] of [['br', '.br'], ['gzip', '.gz']] as const) {
-      if (existsSync(path + ext)) variants[enc] = { bytes: readFileSync(path + ext), etag: etagOf(identity, `-${enc === 'br' ? 'br' : 'gz'}`) };
+      if (existsSync(path + ext)) variants[enc] = { bytes: readFileSync(path + ext), etag: etagOf(identity, ENCODING_SUFFIX[enc === 'br' ? 'br' : 'gzip']) };
     }
     files.set(urlPath, { type: TYPES[extname(path)] ?? 'application/octet-stream', cacheControl: cachePolicy(urlPath), variants });
   }

@@ -3,7 +3,7 @@
 // If-None-Match, 204 for an empty tile, brotli or gzip as Accept-Encoding allows, immutable when
 // ?v= names the version served.
 import type { MiddlewareHandler } from 'hono';
-import { isNotModified } from './etag.ts';
+import { encodedEtag, isNotModifiedInAnyEncoding } from './etag.ts';
 import type { BuiltTile, TileStore } from '../tiles/tile-builder.ts';
 
 export const TILE_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
@@ -28,8 +28,6 @@ export function pickEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' 
   return ok('br') ? 'br' : ok('gzip') ? 'gzip' : null;
 }
 
-const SUFFIX = { br: '-br', gzip: '-gz' } as const;
-
 export interface TileRequest {
   acceptEncoding: string | undefined;
   ifNoneMatch: string | undefined;
@@ -41,21 +39,15 @@ export type TileAnswer =
   | { status: 200; headers: Record<string, string>; body: Uint8Array<ArrayBuffer> }
   | { status: 204 | 304; headers: Record<string, string>; body: null };
 
-/**
- * The answer for `tile` of `version`. If-None-Match naming the tile in any encoding is a 304:
- * the encodings decode to the same bytes (Vary: Accept-Encoding keeps shared caches apart).
- */
+/** The answer for `tile` of `version`; If-None-Match naming the tile in any encoding is a 304. */
 export function tileAnswer(req: TileRequest, version: string, tile: BuiltTile): TileAnswer {
   const encoding = tile.isEmpty ? null : pickEncoding(req.acceptEncoding);
   const headers: Record<string, string> = {
-    ETag: `"${tile.etag}${encoding ? SUFFIX[encoding] : ''}"`,
+    ETag: encodedEtag(tile.etag, encoding),
     'Cache-Control': req.v === version ? IMMUTABLE : SHORT,
     Vary: 'Accept-Encoding',
   };
-  const inm = req.ifNoneMatch;
-  if (inm && [tile.etag, tile.etag + SUFFIX.gzip, tile.etag + SUFFIX.br].some((t) => isNotModified(inm, `"${t}"`))) {
-    return { status: 304, headers, body: null };
-  }
+  if (isNotModifiedInAnyEncoding(req.ifNoneMatch, tile.etag)) return { status: 304, headers, body: null };
   if (tile.isEmpty) return { status: 204, headers, body: null };
   const body = (encoding === 'br' ? tile.br : encoding === 'gzip' ? tile.gzip : tile.data) as Uint8Array<ArrayBuffer>;
   headers['Content-Type'] = TILE_CONTENT_TYPE;

@@ -4,7 +4,7 @@
 // are immutable when the URL names the current version (?v=…, as the style's tile URL does):
 // server/http/tile-response.ts, which also answers tiles held in memory before the middleware.
 // GET /map/static.svg draws one view of the same basemap as a picture (the residents' light map).
-import { etagOf, isNotModified } from '../http/etag.ts';
+import { encodedEtag, etagOf, isNotModified, isNotModifiedInAnyEncoding } from '../http/etag.ts';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { compress } from 'hono/compress';
@@ -118,12 +118,11 @@ export function mapRoutes(deps: AppDeps, tiles: TileStore, opts: { trustProxy?: 
         const encoding = pickEncoding(c.req.header('Accept-Encoding'));
         const tag = picture.etag.slice(1, -1);
         const headers: Record<string, string> = {
-          ETag: `"${tag}${encoding === 'br' ? '-br' : encoding === 'gzip' ? '-gz' : ''}"`,
+          ETag: encodedEtag(tag, encoding),
           'Cache-Control': STATIC_MAP_CACHE,
           Vary: 'Accept-Encoding',
         };
-        // Any encoding of the same picture is a match: they decode to the same bytes.
-        if (['', '-gz', '-br'].some((sfx) => isNotModified(c.req.header('If-None-Match'), `"${tag}${sfx}"`))) return c.body(null, 304, headers);
+        if (isNotModifiedInAnyEncoding(c.req.header('If-None-Match'), tag)) return c.body(null, 304, headers);
         const body = encoding === 'br' ? picture.br : encoding === 'gzip' ? picture.gzip : picture.svg;
         return c.body(body as Uint8Array<ArrayBuffer>, 200, {
           ...headers,
