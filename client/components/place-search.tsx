@@ -20,7 +20,7 @@ export function PlaceSearch(props: PlaceSearchProps) {
   const [open, setOpen] = createSignal(false);
   const [active, setActive] = createSignal(-1);
   const optionId = (i: number) => `place-search-opt-${id}-${i}`;
-  const isOpen = () => open() && props.query.trim() !== '' && (props.results.length > 0 || props.status === 'done' || props.status === 'failed');
+  const isOpen = () => open() && props.query.trim() !== '' && (props.results.length > 0 || props.status === 'done' || props.status === 'failed' || props.status === 'offline');
 
   const pick = (i: number) => {
     const p = props.results[i];
@@ -104,11 +104,11 @@ export function PlaceSearch(props: PlaceSearchProps) {
           )}
         </For>
         <Show when={props.results.length === 0}>
-          <li class="place-search__empty" role="option" aria-disabled="true" aria-selected="false">{props.status === 'failed' ? props.t.failed : props.t.noResults}</li>
+          <li class="place-search__empty" role="option" aria-disabled="true" aria-selected="false">{props.status === 'failed' ? props.t.failed : props.status === 'offline' ? props.t.offline : props.t.noResults}</li>
         </Show>
       </ul>
       <div class="visually-hidden" role="status" aria-live="polite">
-        {props.query.trim() && props.status === 'done' ? (props.results.length ? props.t.results(props.results.length) : props.t.noResults) : props.status === 'failed' ? props.t.failed : ''}
+        {props.query.trim() && props.status === 'done' ? (props.results.length ? props.t.results(props.results.length) : props.t.noResults) : props.status === 'failed' ? props.t.failed : props.status === 'offline' ? props.t.offline : ''}
       </div>
     </div>
   );

@@ -8,6 +8,8 @@ export interface PlaceMessages {
   noResults: string;
   searching: string;
   failed: string;
+  /** The search failed for want of a network. */
+  offline: string;
   clear: string;
   kinds: Record<string, string>;
   subkinds: Record<string, string>;
@@ -20,6 +22,7 @@ const sv: PlaceMessages = {
   noResults: 'Inga träffar',
   searching: 'Söker …',
   failed: 'Sökningen misslyckades. Försök igen.',
+  offline: 'Ingen täckning just nu. Sökningen görs igen när du har nät.',
   clear: 'Rensa sökningen',
   kinds: { street: 'Gata', address: 'Adress', poi: 'Plats', place: 'Område', district: 'Stadsdel', base: 'Teambas', building: 'Byggnad' },
   subkinds: {
@@ -39,6 +42,7 @@ const en: PlaceMessages = {
   noResults: 'No results',
   searching: 'Searching …',
   failed: 'The search failed. Try again.',
+  offline: 'No signal right now. The search runs again when you are back online.',
   clear: 'Clear the search',
   kinds: { street: 'Street', address: 'Address', poi: 'Place', place: 'Area', district: 'District', base: 'Team base', building: 'Building' },
   subkinds: {

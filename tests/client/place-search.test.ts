@@ -42,11 +42,36 @@ describe('createPlaceSearch', () => {
 
   it('says failed when the search fails', async () => {
     await createRoot(async (dispose) => {
-      const s = createPlaceSearch({ search: () => Promise.reject(new Error('down')) });
+      const s = createPlaceSearch({ search: () => Promise.reject(new Error('down')), isOnline: () => true });
       s.setQuery('ryd');
       await vi.advanceTimersByTimeAsync(300);
       expect(s.status()).toBe('failed');
       dispose();
+    });
+  });
+
+  it('says offline without a network and searches again when the network returns', async () => {
+    let online = false;
+    let back: (() => void) | undefined;
+    const calls: string[] = [];
+    await createRoot(async (dispose) => {
+      const s = createPlaceSearch({
+        search: (q) => (calls.push(q), online ? Promise.resolve([place('Rydsvägen', 'street', 'Ryd')]) : Promise.reject(new TypeError('Failed to fetch'))),
+        isOnline: () => online,
+        onOnline: (again) => ((back = again), () => (back = undefined)),
+      });
+      s.setQuery('ryd');
+      await vi.advanceTimersByTimeAsync(300);
+      expect(s.status()).toBe('offline');
+      expect(s.results()).toEqual([]);
+      online = true;
+      back!();
+      await vi.advanceTimersByTimeAsync(300);
+      expect(calls).toEqual(['ryd', 'ryd']);
+      expect(s.status()).toBe('done');
+      expect(s.results().map((r) => r.properties.name)).toEqual(['Rydsvägen']);
+      dispose();
+      expect(back).toBeUndefined();
     });
   });
 });
