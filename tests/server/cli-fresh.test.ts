@@ -38,15 +38,17 @@ describe('CLI on an empty data directory', () => {
     expect(status.text).toMatch(/DeSO areas: 14, 24\s695 residents in the districts/);
   }, 300_000); // a fresh embedded database: migrations, the default area, then (status) the bundled network
 
+  // On the directory the first test made: the fresh-directory path is the one opener it went
+  // through (server/cli/cli-database.ts); this one is about processes taking turns on a directory.
   it('runs analytics and user on the same directory as separate processes', async () => {
-    const env = { ...process.env, DATA_DIR: join(dir, 'other'), DATABASE_URL: '', TEST_DATABASE_URL: '' };
+    const env = { ...process.env, DATA_DIR: dir, DATABASE_URL: '', TEST_DATABASE_URL: '' };
     delete (env as Record<string, string | undefined>).DATABASE_URL;
     const tsx = join(root, 'node_modules/.bin/tsx');
     const analytics = await run(tsx, ['server/cli/analytics.ts', 'check'], { cwd: root, env });
     expect(analytics.stdout).toMatch(/Σcount 0, counted reports 0 — consistent/);
     const users = await run(tsx, ['server/cli/user.ts', 'list'], { cwd: root, env });
     expect(users.stdout).toBe('');
-  }, 300_000); // two child processes, each starting PGlite and migrating a fresh directory
+  }, 300_000); // two child processes, each starting PGlite on the directory
 });
 
 describe.skipIf(!serverUrl)('CLI on an empty PostgreSQL schema', () => {
