@@ -75,6 +75,10 @@ export function LightMap(props: LightMapProps) {
   const [shown, setShown] = createSignal<{ view: MapView; url: string } | null>(null);
   const [state, setState] = createSignal<'loading' | 'ready' | 'offline'>('loading');
   const search = createPlaceSearch({ search: (q, signal) => placesApi.search(q, RESULT_LIMIT, signal) });
+  // A phone that fitted the districts before asks for that picture while the page is still being
+  // built; the first request below (same URL) then finds it loaded or on its way.
+  const early = readFit();
+  if (early) new Image().src = staticMapUrl(roundView(early));
 
   onMount(() => {
     const measure = () => surface.clientWidth > 0 && setSize({ w: surface.clientWidth, h: surface.clientHeight });
@@ -151,7 +155,9 @@ export function LightMap(props: LightMapProps) {
   createEffect(on(view, (v) => {
     if (!v) return;
     clearTimeout(timer);
-    timer = setTimeout(() => request(v), shown() ? 180 : 0);
+    // The first picture is asked for at once, while the page still renders.
+    if (shown()) timer = setTimeout(() => request(v), 180);
+    else request(v);
   }));
   onCleanup(() => clearTimeout(timer));
 

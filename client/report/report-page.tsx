@@ -9,6 +9,7 @@ import { fieldProblem, problemMessage } from '../i18n/problem-message.ts';
 import { DEFAULT_STATUSES, residentQuery, type ResidentFilters } from '../map/layers/resident-pins.ts';
 import { ReportForm } from './report-form.tsx';
 import { createPlaceName } from '../state/create-place-name.ts';
+import { createAfterIdle } from '../state/create-after-idle.ts';
 import { ResidentFilterBar } from './resident-filters.tsx';
 import { ReceiptView } from './receipt-view.tsx';
 import { WeeklyCountsTable } from './weekly-counts.tsx';
@@ -173,6 +174,9 @@ export function ReportPage(props: { path: string }) {
     history.pushState(null, '', '/rapportera');
   };
 
+  // The list and the weekly table sit below the form: drawn once the map picture and the form are
+  // up (fifty dated entries cost a phone a few hundred ms of main thread).
+  const belowFold = createAfterIdle(1500);
   const placeName = createPlaceName(() => draft().place, lang);
   const categoryLabel = (code: string) => categories()?.find((c) => c.code === code)?.[lang()] ?? code;
 
@@ -273,7 +277,7 @@ export function ReportPage(props: { path: string }) {
             <p>{t().noPins}</p>
           </Show>
           <ul class="resident-list__items">
-            <For each={pins()?.features.slice(0, 50) ?? []}>
+            <For each={(belowFold() && pins()?.features.slice(0, 50)) || []}>
               {(f) => (
                 <li class="resident-list__item" data-testid="resident-item" data-id={f.properties.id} data-lon={f.geometry.coordinates[0]} data-lat={f.geometry.coordinates[1]} data-status={f.properties.status}>
                   <strong>{categoryLabel(f.properties.category)}</strong> · {formatWindow(f.properties.observedFrom, f.properties.observedTo, lang())} · <span class={`status--${f.properties.status}`}>{t().statuses[f.properties.status] ?? f.properties.status}</span>
@@ -288,7 +292,7 @@ export function ReportPage(props: { path: string }) {
             </For>
           </ul>
         </section>
-        <WeeklyCountsTable counts={weekly()} t={t()} />
+        <WeeklyCountsTable counts={belowFold() ? weekly() : undefined} t={t()} />
       </main>
     </div>
   );
