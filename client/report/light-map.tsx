@@ -81,8 +81,9 @@ export function LightMap(props: LightMapProps) {
   if (early) new Image().src = staticMapUrl(roundView(early));
 
   onMount(() => {
+    // Measured when the ResizeObserver first reports (after the browser's own layout of the new
+    // page), not here: reading the size now would force a layout of the whole page mid-render.
     const measure = () => surface.clientWidth > 0 && setSize({ w: surface.clientWidth, h: surface.clientHeight });
-    measure();
     const ro = new ResizeObserver(measure);
     ro.observe(surface);
     const onWheel = (e: WheelEvent) => {
