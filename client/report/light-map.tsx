@@ -26,6 +26,8 @@ export interface LightMapProps {
   place: { lat: number; lon: number } | null;
   onPick: (place: { lat: number; lon: number }) => void;
   onReady: (api: MapApi) => void;
+  /** Once: the first picture is drawn, or cannot be (offline with none kept). */
+  onSettled?: () => void;
   lang: ReportLang;
   t: ReportMessages;
 }
@@ -74,6 +76,7 @@ export function LightMap(props: LightMapProps) {
   const [view, setView] = createSignal<MapView | null>(null);
   const [shown, setShown] = createSignal<{ view: MapView; url: string } | null>(null);
   const [state, setState] = createSignal<'loading' | 'ready' | 'offline'>('loading');
+  createEffect(on(state, (st) => st !== 'loading' && props.onSettled?.(), { defer: true }));
   const search = createPlaceSearch({ search: (q, signal) => placesApi.search(q, RESULT_LIMIT, signal) });
   // A phone that fitted the districts before asks for that picture while the page is still being
   // built; the first request below (same URL) then finds it loaded or on its way.

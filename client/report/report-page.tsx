@@ -27,6 +27,9 @@ const loadReportMap = () => import('./report-map.tsx').then((m) => m.ReportMap);
 /** Linköping's three districts, for the first view when the district outlines cannot be fetched. */
 const AREA_BOUNDS: [number, number, number, number] = [15.54, 58.38, 15.66, 58.44];
 
+/** The longest the pins wait for the light map's first picture, in ms. */
+const PINS_WAIT_MS = 4000;
+
 const newKey = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`);
 
 export function ReportPage(props: { path: string }) {
@@ -43,7 +46,15 @@ export function ReportPage(props: { path: string }) {
   const [streets] = createResource(bigMap, () => api.streets().catch(() => undefined));
   const mapBounds = createMemo(() => (districts.loading ? null : (districts() && boundsOf(districts()!.features)) || AREA_BOUNDS));
   const [filters, setFilters] = createSignal<ResidentFilters>({ days: 30, statuses: DEFAULT_STATUSES, categories: [] });
-  const [pins, { refetch: refetchPins }] = createResource(filters, (f) => reportApi.pins(residentQuery(f)).catch(() => undefined));
+  // The pins (the page's largest answer, ~30 KiB) are asked for once the map's first picture is up
+  // (or after PINS_WAIT_MS, or with the larger map): on a slow line they would share its bandwidth,
+  // and the phone's main thread would read them while the picture waits to be drawn.
+  const [mapSettled, setMapSettled] = createSignal(false);
+  onMount(() => {
+    const timer = setTimeout(() => setMapSettled(true), PINS_WAIT_MS);
+    onCleanup(() => clearTimeout(timer));
+  });
+  const [pins, { refetch: refetchPins }] = createResource(() => (mapSettled() || bigMap()) && filters(), (f) => reportApi.pins(residentQuery(f)).catch(() => undefined));
   const [weekly] = createResource(() => reportApi.weeklyCounts(4).catch(() => undefined));
 
   const [draft, setDraft] = createSignal<ReportDraft>(emptyDraft(newKey()));
@@ -222,6 +233,7 @@ export function ReportPage(props: { path: string }) {
                 place={receipt() ? null : draft().place}
                 onPick={(p) => !receipt() && pick(p)}
                 onReady={(a) => (mapApi = a)}
+                onSettled={() => setMapSettled(true)}
                 lang={lang()}
                 t={t()}
               />
