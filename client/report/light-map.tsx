@@ -84,9 +84,10 @@ export function LightMap(props: LightMapProps) {
   if (early) new Image().src = staticMapUrl(roundView(early));
 
   onMount(() => {
-    // Measured when the ResizeObserver first reports (after the browser's own layout of the new
-    // page), not here: reading the size now would force a layout of the whole page mid-render.
+    // Measured at once (a layout, but the first picture is then asked for while the page still
+    // renders; waiting for the ResizeObserver's first report put it after the first frame).
     const measure = () => surface.clientWidth > 0 && setSize({ w: surface.clientWidth, h: surface.clientHeight });
+    measure();
     const ro = new ResizeObserver(measure);
     ro.observe(surface);
     const onWheel = (e: WheelEvent) => {
