@@ -48,6 +48,13 @@ export interface PrecacheManifest {
    * mode's map) once the device opens the page itself.
    */
   core: Record<string, string[]>;
+  /**
+   * Per page id: what it loads at once (its chunk, the chunks it imports statically and their CSS,
+   * the shell's own files left out). The worker names them in a Link header on the shell it serves
+   * for the page, as the server does (server/http/page-preloads.ts), so they come out of the cache
+   * alongside the entry instead of after it has run.
+   */
+  first: Record<string, string[]>;
 }
 
 /** Messages the page sends to the worker. */

@@ -8,7 +8,9 @@
 // version activates), tk-assets (other hashed files, cache-first), tk-map (style, fonts, sprite:
 // stale-while-revalidate), tk-map-pictures (the light map's SVG views: stale-while-revalidate, at
 // most MAX_PICTURES), tk-tiles (vector tiles: cache-first, at most MAX_TILES, oldest out),
-// tk-api (the GET answers field mode and the form need offline: network first, cache as fallback).
+// tk-api (the GET answers field mode and the form need offline: network first, cache as fallback;
+// the categories and districts, which an admin changes now and then, from the cache at once and
+// refreshed behind, so a page that opens from the cache waits for no round trip).
 // IndexedDB (reports, track points) is never touched by an update.
 import { flushOutbox, openOutbox, OUTBOX_SYNC_TAG } from './report-outbox.ts';
 import { tilesForBbox } from './tile-math.ts';
@@ -34,6 +36,9 @@ export const MAX_TILES = 3000;
 const NETWORK_TIMEOUT_MS = 4000;
 /** GET answers kept for offline use: who is signed in, categories, districts, streets, bases, config, today's routes. */
 const OFFLINE_API = /^\/api\/(auth\/me|categories|districts|streets|bases|config|routes)$/;
+
+/** Of those, the read-mostly ones answered from the cache at once (stale-while-revalidate): a copy one visit old is fine. */
+const STALE_OK_API = /^\/api\/(categories|districts)$/;
 
 /** Fetched into tk-api when a page asks to be kept: the pages opened before this worker controlled them never sent these through it. */
 const WARM_API = ['/api/categories', '/api/districts', '/api/auth/me'];
@@ -162,9 +167,20 @@ async function navigate(req: Request): Promise<Response> {
   const page = pageEntryFor(new URL(req.url).pathname).id;
   if (OFFLINE_PAGES.includes(page) || (await requestedGroups()).includes(page)) {
     const shell = await (await caches.open(SHELL_CACHE)).match('/index.html');
-    if (shell) return shell;
+    if (shell) return withPreloads(shell, PRECACHE.first[page] ?? []);
   }
   return networkFirst(req, SHELL_CACHE, '/index.html');
+}
+
+/**
+ * The shared shell with a Link header naming the page's own first files (RFC 8288, as the server's
+ * page-preloads.ts writes it): the browser asks for them while the entry script still loads.
+ */
+function withPreloads(shell: Response, files: readonly string[]): Response {
+  if (!files.length) return shell;
+  const headers = new Headers(shell.headers);
+  headers.set('Link', files.map((f) => (f.endsWith('.css') ? `<${f}>; rel=preload; as=style` : `<${f}>; rel=modulepreload`)).join(', '));
+  return new Response(shell.body, { status: shell.status, statusText: shell.statusText, headers });
 }
 
 async function cacheFirst(req: Request, cacheName: string, maxEntries?: number): Promise<Response> {
@@ -179,9 +195,11 @@ async function cacheFirst(req: Request, cacheName: string, maxEntries?: number):
   return res;
 }
 
-async function staleWhileRevalidate(req: Request, cacheName: string, maxEntries?: number): Promise<Response> {
+/** The cached copy at once when there is one; the network answer refreshes it behind (kept alive by `e.waitUntil`). */
+async function staleWhileRevalidate(e: FetchEvent, cacheName: string, maxEntries?: number): Promise<Response> {
+  const req = e.request;
   const cache = await caches.open(cacheName);
-  const hit = await cache.match(req);
+  const hit = await cache.match(req, { ignoreVary: true });
   const refresh = fetch(req).then(async (res) => {
     if (res.ok) {
       await cache.put(req, res.clone());
@@ -190,7 +208,7 @@ async function staleWhileRevalidate(req: Request, cacheName: string, maxEntries?
     return res;
   });
   if (hit) {
-    refresh.catch(() => {});
+    e.waitUntil(refresh.catch(() => {}));
     return hit;
   }
   return refresh;
@@ -221,8 +239,9 @@ sw.addEventListener('fetch', (e: FetchEvent) => {
   if (req.mode === 'navigate') e.respondWith(navigate(req));
   else if (path.startsWith('/assets/')) e.respondWith(cacheFirst(req, ASSET_CACHE));
   else if (isTile(path)) e.respondWith(cacheFirst(req, TILE_CACHE, MAX_TILES));
-  else if (path === '/map/static.svg') e.respondWith(staleWhileRevalidate(req, PICTURE_CACHE, MAX_PICTURES));
-  else if (isMapResource(path)) e.respondWith(staleWhileRevalidate(req, MAP_CACHE));
+  else if (path === '/map/static.svg') e.respondWith(staleWhileRevalidate(e, PICTURE_CACHE, MAX_PICTURES));
+  else if (isMapResource(path)) e.respondWith(staleWhileRevalidate(e, MAP_CACHE));
+  else if (STALE_OK_API.test(path)) e.respondWith(staleWhileRevalidate(e, API_CACHE));
   else if (OFFLINE_API.test(path)) e.respondWith(networkFirst(req, API_CACHE));
   else if (PRECACHE.shell.includes(path)) e.respondWith(cacheFirst(req, SHELL_CACHE));
 });

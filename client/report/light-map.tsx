@@ -26,6 +26,8 @@ export interface LightMapProps {
   place: { lat: number; lon: number } | null;
   onPick: (place: { lat: number; lon: number }) => void;
   onReady: (api: MapApi) => void;
+  /** Once: the first picture is drawn, or cannot be (offline with none kept). */
+  onSettled?: () => void;
   lang: ReportLang;
   t: ReportMessages;
 }
@@ -74,9 +76,16 @@ export function LightMap(props: LightMapProps) {
   const [view, setView] = createSignal<MapView | null>(null);
   const [shown, setShown] = createSignal<{ view: MapView; url: string } | null>(null);
   const [state, setState] = createSignal<'loading' | 'ready' | 'offline'>('loading');
+  createEffect(on(state, (st) => st !== 'loading' && props.onSettled?.(), { defer: true }));
   const search = createPlaceSearch({ search: (q, signal) => placesApi.search(q, RESULT_LIMIT, signal) });
+  // A phone that fitted the districts before asks for that picture while the page is still being
+  // built; the first request below (same URL) then finds it loaded or on its way.
+  const early = readFit();
+  if (early) new Image().src = staticMapUrl(roundView(early));
 
   onMount(() => {
+    // Measured at once (a layout, but the first picture is then asked for while the page still
+    // renders; waiting for the ResizeObserver's first report put it after the first frame).
     const measure = () => surface.clientWidth > 0 && setSize({ w: surface.clientWidth, h: surface.clientHeight });
     measure();
     const ro = new ResizeObserver(measure);
@@ -151,7 +160,9 @@ export function LightMap(props: LightMapProps) {
   createEffect(on(view, (v) => {
     if (!v) return;
     clearTimeout(timer);
-    timer = setTimeout(() => request(v), shown() ? 180 : 0);
+    // The first picture is asked for at once, while the page still renders.
+    if (shown()) timer = setTimeout(() => request(v), 180);
+    else request(v);
   }));
   onCleanup(() => clearTimeout(timer));
 

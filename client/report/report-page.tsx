@@ -9,6 +9,7 @@ import { fieldProblem, problemMessage } from '../i18n/problem-message.ts';
 import { DEFAULT_STATUSES, residentQuery, type ResidentFilters } from '../map/layers/resident-pins.ts';
 import { ReportForm } from './report-form.tsx';
 import { createPlaceName } from '../state/create-place-name.ts';
+import { createAfterIdle } from '../state/create-after-idle.ts';
 import { ResidentFilterBar } from './resident-filters.tsx';
 import { ReceiptView } from './receipt-view.tsx';
 import { WeeklyCountsTable } from './weekly-counts.tsx';
@@ -26,6 +27,9 @@ const loadReportMap = () => import('./report-map.tsx').then((m) => m.ReportMap);
 /** Linköping's three districts, for the first view when the district outlines cannot be fetched. */
 const AREA_BOUNDS: [number, number, number, number] = [15.54, 58.38, 15.66, 58.44];
 
+/** The longest the pins wait for the light map's first picture, in ms. */
+const PINS_WAIT_MS = 4000;
+
 const newKey = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`);
 
 export function ReportPage(props: { path: string }) {
@@ -42,7 +46,15 @@ export function ReportPage(props: { path: string }) {
   const [streets] = createResource(bigMap, () => api.streets().catch(() => undefined));
   const mapBounds = createMemo(() => (districts.loading ? null : (districts() && boundsOf(districts()!.features)) || AREA_BOUNDS));
   const [filters, setFilters] = createSignal<ResidentFilters>({ days: 30, statuses: DEFAULT_STATUSES, categories: [] });
-  const [pins, { refetch: refetchPins }] = createResource(filters, (f) => reportApi.pins(residentQuery(f)).catch(() => undefined));
+  // The pins (the page's largest answer, ~30 KiB) are asked for once the map's first picture is up
+  // (or after PINS_WAIT_MS, or with the larger map): on a slow line they would share its bandwidth,
+  // and the phone's main thread would read them while the picture waits to be drawn.
+  const [mapSettled, setMapSettled] = createSignal(false);
+  onMount(() => {
+    const timer = setTimeout(() => setMapSettled(true), PINS_WAIT_MS);
+    onCleanup(() => clearTimeout(timer));
+  });
+  const [pins, { refetch: refetchPins }] = createResource(() => (mapSettled() || bigMap()) && filters(), (f) => reportApi.pins(residentQuery(f)).catch(() => undefined));
   const [weekly] = createResource(() => reportApi.weeklyCounts(4).catch(() => undefined));
 
   const [draft, setDraft] = createSignal<ReportDraft>(emptyDraft(newKey()));
@@ -173,6 +185,9 @@ export function ReportPage(props: { path: string }) {
     history.pushState(null, '', '/rapportera');
   };
 
+  // The list and the weekly table sit below the form: drawn once the map picture and the form are
+  // up (fifty dated entries cost a phone a few hundred ms of main thread).
+  const belowFold = createAfterIdle(1500);
   const placeName = createPlaceName(() => draft().place, lang);
   const categoryLabel = (code: string) => categories()?.find((c) => c.code === code)?.[lang()] ?? code;
 
@@ -218,6 +233,7 @@ export function ReportPage(props: { path: string }) {
                 place={receipt() ? null : draft().place}
                 onPick={(p) => !receipt() && pick(p)}
                 onReady={(a) => (mapApi = a)}
+                onSettled={() => setMapSettled(true)}
                 lang={lang()}
                 t={t()}
               />
@@ -273,7 +289,7 @@ export function ReportPage(props: { path: string }) {
             <p>{t().noPins}</p>
           </Show>
           <ul class="resident-list__items">
-            <For each={pins()?.features.slice(0, 50) ?? []}>
+            <For each={(belowFold() && pins()?.features.slice(0, 50)) || []}>
               {(f) => (
                 <li class="resident-list__item" data-testid="resident-item" data-id={f.properties.id} data-lon={f.geometry.coordinates[0]} data-lat={f.geometry.coordinates[1]} data-status={f.properties.status}>
                   <strong>{categoryLabel(f.properties.category)}</strong> · {formatWindow(f.properties.observedFrom, f.properties.observedTo, lang())} · <span class={`status--${f.properties.status}`}>{t().statuses[f.properties.status] ?? f.properties.status}</span>
@@ -288,7 +304,7 @@ export function ReportPage(props: { path: string }) {
             </For>
           </ul>
         </section>
-        <WeeklyCountsTable counts={weekly()} t={t()} />
+        <WeeklyCountsTable counts={belowFold() ? weekly() : undefined} t={t()} />
       </main>
     </div>
   );

@@ -21,6 +21,8 @@ const FIELD = { email: 'matning@example.se', password: 'Kvallspass-Ryd-2026!' };
 const ISSUE_REFERENCE = { coldS: 9.2, coldKiB: 1.95e6 / 1024, warmS: 4.2, warmKiB: 391 };
 
 interface PageSpec {
+  /** What BENCH_PAGES names it by. */
+  id: string;
   name: string;
   path: string;
   /** The "ready" moment: every selector present (the map drawn, the form taking input). */
@@ -30,10 +32,15 @@ interface PageSpec {
 }
 
 const PAGES: PageSpec[] = [
-  { name: '/rapportera', path: '/rapportera', ready: ['[data-testid=report-form]', '[data-testid=report-map][data-ready=true]'], targets: { coldS: 3.0, warmS: 1.0, coldKiB: 350 } },
-  { name: '/falt', path: '/falt', ready: ['[data-testid=patrol-state]'], signIn: true, targets: {} },
-  { name: 'staff map /', path: '/', ready: ['[data-testid=map][data-ready=true]'], targets: { coldS: 4.5 } },
+  { id: 'report', name: '/rapportera', path: '/rapportera', ready: ['[data-testid=report-form]', '[data-testid=report-map][data-ready=true]'], targets: { coldS: 3.0, warmS: 1.0, coldKiB: 350 } },
+  { id: 'field', name: '/falt', path: '/falt', ready: ['[data-testid=patrol-state]'], signIn: true, targets: {} },
+  { id: 'staff', name: 'staff map /', path: '/', ready: ['[data-testid=map][data-ready=true]'], targets: { coldS: 4.5 } },
 ];
+
+/** BENCH_PAGES=report,field: only those pages (all three when unset). */
+const WANTED = process.env.BENCH_PAGES?.split(',').map((p) => p.trim()).filter(Boolean);
+/** BENCH_BASELINE=0: no pre-issue-13 baseline (e.g. when comparing two checkouts back to back). */
+const WITH_BASELINE = process.env.BENCH_BASELINE !== '0';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 const readyS = (f: PageFigures) => Math.max(...Object.values(f.ready));
@@ -59,6 +66,8 @@ async function run(browser: Browser, base: string, counter: ByteCounter, page: P
     await p.close();
     warms.push(await measureLoad(context, base + page.path, page.ready, counter));
     await context.close();
+    const each = (f: PageFigures) => page.ready.map((s) => f.ready[s]!.toFixed(2)).join('/');
+    console.log(`  ${page.name} run ${i + 1}: cold ${each(colds.at(-1)!)} s, warm ${each(warms.at(-1)!)} s (ready: ${page.ready.join(', ')})`);
   }
   const pick = (xs: PageFigures[]): PageFigures => ({
     ready: Object.fromEntries(page.ready.map((s) => [s, median(xs.map((x) => x.ready[s]!))])),
@@ -73,7 +82,9 @@ async function run(browser: Browser, base: string, counter: ByteCounter, page: P
 async function main() {
   console.log(`Phone profile: 1.6 Mbit/s down, 750 kbit/s up, 150 ms RTT, CPU 4× slower; median of ${RUNS} run(s) (BENCH_RUNS).`);
   const dist = await ensureClientBuilt(root, () => {});
-  const baselineDist = await buildBaseline(root);
+  const pages = PAGES.filter((p) => !WANTED || WANTED.includes(p.id));
+  if (!pages.length) throw new Error(`BENCH_PAGES=${process.env.BENCH_PAGES} names no page (${PAGES.map((p) => p.id).join(', ')})`);
+  const baselineDist = WITH_BASELINE ? await buildBaseline(root) : null;
   const server = await startServer({ seedDemo: true, demoUsers: false, staticDir: dist, logLevel: 'error', security: { rateLimits: false } });
   await createAccount(server.sql, { email: FIELD.email, password: FIELD.password, role: 'field', team: 'ryd', createTeam: true }, Date.now());
   const baseline = baselineDist ? await serveBaseline(baselineDist, server.app) : null;
@@ -81,7 +92,7 @@ async function main() {
   const baseCounter = baseline ? await countBytes(baseline.port) : null;
   const browser = await launchChromium();
   try {
-    for (const page of PAGES) {
+    for (const page of pages) {
       const now = await run(browser, `http://127.0.0.1:${nowCounter.port}`, nowCounter, page);
       const before = baseline && baseCounter ? await run(browser, `http://127.0.0.1:${baseCounter.port}`, baseCounter, page) : null;
       const note = before ? `before (${BASELINE_COMMIT})` : 'issue';

@@ -82,8 +82,13 @@ describe.runIf(runBrowserSuite)('the app with no signal', () => {
     await page.waitForFunction(() => document.querySelectorAll('#field-category option').length > 1, undefined, WAIT);
     await page.waitForSelector('[data-testid=report-map][data-ready=true]', WAIT);
     await setNetwork(false);
-    await page.reload();
+    const shell = await page.reload();
     await page.waitForSelector('[data-testid=report-form]', WAIT);
+    // The worker's shell names this page's own first files, for the browser to take from the cache
+    // alongside the entry: its chunk, no MapLibre, nothing of the larger map.
+    const link = (await shell?.allHeaders())?.link ?? '';
+    expect(link).toMatch(/<\/assets\/report-page-[\w-]+\.js>; rel=modulepreload/);
+    expect(link).not.toMatch(/maplibre|report-map|staff-map/);
     await page.waitForFunction(() => document.querySelectorAll('#field-category option').length > 1, undefined, WAIT);
     // The light map shows the last picture it drew (kept by the worker); MapLibre was never kept for this page.
     await page.waitForSelector('[data-testid=report-map][data-ready=true]', WAIT);

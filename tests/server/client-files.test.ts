@@ -156,10 +156,12 @@ describe('the built client', () => {
     // The worker is left to the map; every file named is one the server has.
     expect(urls.some((u) => u.endsWith('.mjs'))).toBe(false);
     for (const u of urls.filter((u) => u.startsWith('/assets/'))) expect((await app.request(u)).status, u).toBe(200);
-    // The residents' form preloads its own chunk and no MapLibre, and asks nobody who is signed in.
+    // The residents' form preloads its own chunk, the categories and the districts its light map
+    // fits; no MapLibre, no staff data, and it asks nobody who is signed in.
     const report = parse((await app.request('/rapportera')).headers.get('Link')).map((l) => l.url);
     expect(report.some((u) => /report-page-/.test(u))).toBe(true);
-    expect(report.some((u) => /maplibre|staff-map|\/api\//.test(u))).toBe(false);
+    expect(report.filter((u) => u.startsWith('/api/'))).toEqual(['/api/categories', '/api/districts']);
+    expect(report.some((u) => /maplibre|staff-map|\/map\//.test(u))).toBe(false);
     // The shell the service worker keeps for every page carries none: served for /rapportera it
     // would make a resident's phone preload the staff map's MapLibre and API reads.
     expect((await app.request('/index.html')).headers.get('Link')).toBeNull();
