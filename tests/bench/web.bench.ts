@@ -16,6 +16,8 @@ import { measureLoad, observeVitals, type PageFigures } from './web/measure-page
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 2));
+/** BENCH_PAGES=staff,report: only the pages whose name contains one of these words (all when unset). */
+const PAGE_FILTER = (process.env.BENCH_PAGES ?? '').split(',').map((w) => w.trim()).filter(Boolean);
 const FIELD = { email: 'matning@example.se', password: 'Kvallspass-Ryd-2026!' };
 /** The issue's measurement of /rapportera before the work (used when no same-run baseline can be built). */
 const ISSUE_REFERENCE = { coldS: 9.2, coldKiB: 1.95e6 / 1024, warmS: 4.2, warmKiB: 391 };
@@ -34,6 +36,8 @@ const PAGES: PageSpec[] = [
   { name: '/falt', path: '/falt', ready: ['[data-testid=patrol-state]'], signIn: true, targets: {} },
   { name: 'staff map /', path: '/', ready: ['[data-testid=map][data-ready=true]'], targets: { coldS: 4.5 } },
 ];
+
+const wantedPages = () => PAGES.filter((p) => PAGE_FILTER.length === 0 || PAGE_FILTER.some((w) => p.name.includes(w)));
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 const readyS = (f: PageFigures) => Math.max(...Object.values(f.ready));
@@ -81,7 +85,7 @@ async function main() {
   const baseCounter = baseline ? await countBytes(baseline.port) : null;
   const browser = await launchChromium();
   try {
-    for (const page of PAGES) {
+    for (const page of wantedPages()) {
       const now = await run(browser, `http://127.0.0.1:${nowCounter.port}`, nowCounter, page);
       const before = baseline && baseCounter ? await run(browser, `http://127.0.0.1:${baseCounter.port}`, baseCounter, page) : null;
       const note = before ? `before (${BASELINE_COMMIT})` : 'issue';
