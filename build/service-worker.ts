@@ -11,6 +11,7 @@ import { PAGE_LIST } from '../client/page-list.ts';
 import type { PrecacheManifest } from '../client/offline/sw-types.ts';
 import { ICONS } from './web-manifest.ts';
 import { precompressDir } from './precompress.ts';
+import { loadPagePreloads } from '../server/http/page-preloads.ts';
 
 type Bundle = Rollup.OutputBundle;
 type Chunk = Rollup.OutputChunk & { viteMetadata?: { importedCss: Set<string>; importedAssets: Set<string> } };
@@ -90,6 +91,8 @@ export function serviceWorker(opts: { clientDir: string; outDir: string; entry: 
         shell: manifest.shell.filter(written),
         pages: Object.fromEntries(Object.entries(manifest.pages).map(([id, urls]) => [id, urls.filter(written)])),
         core: Object.fromEntries(Object.entries(manifest.core).map(([id, urls]) => [id, urls.filter(written)])),
+        // From the build manifest Vite has written by now.
+        links: Object.fromEntries(loadPagePreloads(opts.outDir, { appStyle: false })),
       };
       await build({
         configFile: false,

@@ -48,6 +48,13 @@ export interface PrecacheManifest {
    * mode's map) once the device opens the page itself.
    */
   core: Record<string, string[]>;
+  /**
+   * Per page id: the Link header the server sends with that page (server/http/page-preloads.ts),
+   * without the app's map style (whether there is one is the server's setting). The worker adds it
+   * to the shell it serves for the page, so a warm start preloads the page's chunks and first reads
+   * as a cold one does, instead of finding them one import after another.
+   */
+  links?: Record<string, string>;
 }
 
 /** Messages the page sends to the worker. */

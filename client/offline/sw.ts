@@ -153,6 +153,15 @@ async function networkFirst(req: Request, cacheName: string, fallbackKey?: strin
   }
 }
 
+/** The shell as served for `page`: with that page's Link header (PrecacheManifest links). */
+function withPageLinks(shell: Response, page: string): Response {
+  const link = PRECACHE.links?.[page];
+  if (!link) return shell;
+  const headers = new Headers(shell.headers);
+  headers.set('Link', link);
+  return new Response(shell.body, { status: shell.status, statusText: shell.statusText, headers });
+}
+
 /**
  * A page whose files are all kept opens from the cache at once (a new version arrives through the
  * update banner); any other page asks the network first, so it never gets an old shell whose
@@ -162,7 +171,7 @@ async function navigate(req: Request): Promise<Response> {
   const page = pageEntryFor(new URL(req.url).pathname).id;
   if (OFFLINE_PAGES.includes(page) || (await requestedGroups()).includes(page)) {
     const shell = await (await caches.open(SHELL_CACHE)).match('/index.html');
-    if (shell) return shell;
+    if (shell) return withPageLinks(shell, page);
   }
   return networkFirst(req, SHELL_CACHE, '/index.html');
 }

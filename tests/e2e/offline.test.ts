@@ -76,6 +76,11 @@ describe.runIf(runBrowserSuite)('the app with no signal', () => {
     expect(await page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.active?.state))).toBe('activated');
     expect(await page.getAttribute('link[rel=manifest]', 'href')).toBe('/manifest.webmanifest');
     await waitForOfflineReady(/report-page-.*\.js$/);
+    // The worker serves the kept shell with this page's Link header: its own chunk, no MapLibre and no staff reads.
+    const again = (await page.goto(`${server!.url}/rapportera`))!;
+    expect(again.fromServiceWorker()).toBe(true);
+    expect(again.headers()['link']).toMatch(/report-page-[\w-]+\.js>; rel=modulepreload/);
+    expect(again.headers()['link']).not.toMatch(/maplibre|staff-map|\/api\//);
   }, 120_000);
 
   it('reloads /rapportera with no network and keeps a report with a photo until the network returns, then stores it once', async () => {
