@@ -11,6 +11,7 @@ import { PAGE_LIST } from '../client/page-list.ts';
 import type { PrecacheManifest } from '../client/offline/sw-types.ts';
 import { ICONS } from './web-manifest.ts';
 import { precompressDir } from './precompress.ts';
+import { loadPagePreloads } from '../server/http/page-preloads.ts';
 
 type Bundle = Rollup.OutputBundle;
 type Chunk = Rollup.OutputChunk & { viteMetadata?: { importedCss: Set<string>; importedAssets: Set<string> } };
@@ -60,17 +61,15 @@ export function makePrecacheManifest(bundle: Bundle, clientDir: string): Precach
   const shell = ['/index.html', '/manifest.webmanifest', '/icons/icon.svg', ...ICONS.map((i) => `/${i.file}`), ...entryFiles.map((f) => `/${f}`)];
   const pages: Record<string, string[]> = {};
   const core: Record<string, string[]> = {};
-  const first: Record<string, string[]> = {};
   for (const page of PAGE_LIST) {
     const chunk = chunks.find((c) => c.facadeModuleId === join(clientDir, page.module));
     if (!chunk) throw new Error(`page ${page.id}: no chunk for ${page.module}`);
     const closure = (skipMapLibre: boolean) => chunkClosure(bundle, chunk.fileName, true, new Set(entryFiles), (f) => skipMapLibre && needsMapLibre(bundle, f)).map((f) => `/${f}`);
     pages[page.id] = closure(page.onlineOnlyMap === true);
     core[page.id] = closure(true);
-    first[page.id] = chunkClosure(bundle, chunk.fileName, false, new Set(entryFiles)).map((f) => `/${f}`);
   }
-  const version = createHash('sha256').update(JSON.stringify({ shell, pages, core, first })).digest('hex').slice(0, 12);
-  return { version, shell, pages, core, first };
+  const version = createHash('sha256').update(JSON.stringify({ shell, pages, core })).digest('hex').slice(0, 12);
+  return { version, shell, pages, core };
 }
 
 export function serviceWorker(opts: { clientDir: string; outDir: string; entry: string }): Plugin {
@@ -92,7 +91,8 @@ export function serviceWorker(opts: { clientDir: string; outDir: string; entry: 
         shell: manifest.shell.filter(written),
         pages: Object.fromEntries(Object.entries(manifest.pages).map(([id, urls]) => [id, urls.filter(written)])),
         core: Object.fromEntries(Object.entries(manifest.core).map(([id, urls]) => [id, urls.filter(written)])),
-        first: Object.fromEntries(Object.entries(manifest.first).map(([id, urls]) => [id, urls.filter(written)])),
+        // From the build manifest Vite has written by now.
+        links: Object.fromEntries(loadPagePreloads(opts.outDir, { appStyle: false })),
       };
       await build({
         configFile: false,

@@ -22,12 +22,12 @@ export interface PageEntry {
   prefix: string;
   access: PageAccess;
   /**
-   * Same-origin GETs the page makes as soon as it starts (API reads, the app's map style and
-   * sprite), exactly as it requests them, with a media query when only some screens ask (the 2x
-   * sprite): the server names them in the page's Link header (server/http/page-preloads.ts), so
-   * they load alongside the code instead of after it. Gated pages get /api/auth/me without listing it.
+   * Same-origin GETs the page makes as soon as it starts (API reads, the app's map style), exactly
+   * as it requests them: the server names them in the page's Link header
+   * (server/http/page-preloads.ts), so they load alongside the code instead of after it. Gated
+   * pages get /api/auth/me without listing it.
    */
-  preloadFetch?: readonly (string | { path: string; media: string })[];
+  preloadFetch?: readonly string[];
   /**
    * Modules (relative to client/) the page imports lazily but needs at once, e.g. its map: the
    * Link header names them with their static imports, so they download alongside the page's chunk.
@@ -39,14 +39,21 @@ export interface PageEntry {
    * their maps, lazy or not (field mode draws its map with no signal).
    */
   onlineOnlyMap?: boolean;
+  /**
+   * The page releases the service worker itself once its first view is drawn
+   * (client/offline/register-sw.ts releaseServiceWorker): a first visit's install precaches
+   * hundreds of KB, which on a slow link would otherwise share it with the page's own downloads
+   * (the staff map's MapLibre), as the window's load event comes before them.
+   */
+  holdsServiceWorker?: boolean;
 }
 
-/** The staff map's first reads: its API data, then the app's style and the sprite it names (client/map/basemap.ts APP_STYLE_PATH). */
-const STAFF_MAP_FETCHES = [
-  '/api/config', '/api/categories', '/api/districts', '/api/bases', '/api/streets', '/map/style.json',
-  { path: '/map/sprite@2x.json', media: '(min-resolution: 1.5dppx)' }, { path: '/map/sprite@2x.png', media: '(min-resolution: 1.5dppx)' },
-  { path: '/map/sprite.json', media: '(max-resolution: 1.49dppx)' }, { path: '/map/sprite.png', media: '(max-resolution: 1.49dppx)' },
-];
+/**
+ * The staff map's first reads: its API data, then the app's style (client/map/basemap.ts
+ * APP_STYLE_PATH). Not the sprite: fetched alongside MapLibre's chunk it would only delay it; the
+ * page prefetches it once that chunk is in (client/map/prefetch-after-maplibre.ts).
+ */
+const STAFF_MAP_FETCHES = ['/api/config', '/api/categories', '/api/districts', '/api/bases', '/api/streets', '/map/style.json'];
 
 export const PAGE_LIST: readonly PageEntry[] = [
   // The form's categories and the districts the light map's first view fits (a few KiB): with them
@@ -59,7 +66,7 @@ export const PAGE_LIST: readonly PageEntry[] = [
   { id: 'interventions', module: 'interventions/interventions-page.tsx', export: 'InterventionsPage', prefix: '/insatser', access: 'gated' },
   { id: 'sign-in-blocks', module: 'admin/sign-in-blocks-page.tsx', export: 'SignInBlocksPage', prefix: '/admin/inloggning', access: 'gated' },
   { id: 'admin', module: 'admin/admin-page.tsx', export: 'AdminPage', prefix: '/admin', access: 'gated' },
-  { id: 'staff-map', module: 'staff-map/staff-map-page.tsx', export: 'StaffMapPage', prefix: '/', access: 'gated', preloadModules: ['map/map-view.tsx'], preloadFetch: STAFF_MAP_FETCHES },
+  { id: 'staff-map', module: 'staff-map/staff-map-page.tsx', export: 'StaffMapPage', prefix: '/', access: 'gated', preloadModules: ['map/map-view.tsx'], preloadFetch: STAFF_MAP_FETCHES, holdsServiceWorker: true },
 ];
 
 export function pageEntryFor(path: string): PageEntry {

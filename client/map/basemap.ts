@@ -8,6 +8,8 @@ import { makeOfflineStyle } from './offline-style.ts';
 
 /** Where the app serves its style (a contract shared with the service worker's cache). */
 export const APP_STYLE_PATH = '/map/style.json';
+/** The app's sprite (server/map/style.ts), without MapLibre's pixel-ratio suffix and extension. */
+export const APP_SPRITE_PATH = '/map/sprite';
 /** Layer ids of the app's style (server/map/style.ts) that pages refer to. */
 export const BASEMAP_ROAD_LABEL_LAYER_ID = 'label-road';
 export const BASEMAP_DISTRICT_LABEL_LAYER_ID = 'label-district';
@@ -17,6 +19,12 @@ const NOTE_METADATA_KEY = 'trygghetskartan:note';
 /** The app's style as an absolute URL (MapLibre needs one). */
 export function appStyleUrl(): string {
   return new URL(APP_STYLE_PATH, window.location.origin).href;
+}
+
+/** The sprite files MapLibre loads for the app's style on this screen (it asks for @2x above 1 dppx). */
+export function appSpriteFiles(pixelRatio: number): string[] {
+  const base = APP_SPRITE_PATH + (pixelRatio > 1 ? '@2x' : '');
+  return [`${base}.json`, `${base}.png`];
 }
 
 /** The style a map starts with: the online basemap when configured, else the app's own. */

@@ -1,5 +1,5 @@
 // Registers the service worker once the page has loaded (it never competes with the page's own
-// downloads), asks it to keep this page's files for offline use, and watches for a new version:
+// downloads; a page that loads its map after the load event holds it until the map is drawn), asks it to keep this page's files for offline use, and watches for a new version:
 // a waiting worker sets `updateReady`; the page's banner then lets the user switch (skip-waiting,
 // then one reload). Nothing queued is lost by the switch: queues live in IndexedDB, not caches.
 import { createSignal } from 'solid-js';
@@ -9,6 +9,15 @@ import type { FromWorker, ToWorker } from './sw-types.ts';
 const [waiting, setWaiting] = createSignal<ServiceWorker | null>(null);
 /** A new version is installed and waits for the user's go. */
 export const updateReady = () => waiting() !== null;
+
+/** The longest a page may hold the worker back (client/page-list.ts holdsServiceWorker), in ms. */
+const HOLD_MAX_MS = 20_000;
+let releaseHold = () => {};
+const released = new Promise<void>((resolve) => (releaseHold = resolve));
+/** The page's first view is drawn: the worker may register and precache now. */
+export function releaseServiceWorker(): void {
+  releaseHold();
+}
 
 const listeners = new Set<(m: FromWorker) => void>();
 /** Messages from the worker (e.g. the outbox sent a report in the background). Returns an unsubscribe. */
@@ -58,7 +67,10 @@ export function registerServiceWorker(): void {
     // A phone left open for hours still hears about a new version.
     setInterval(() => void reg.update().catch(() => {}), 60 * 60_000);
   };
-  const start = () => void register().catch((err) => console.warn('service worker not registered', err));
+  const held = pageEntryFor(location.pathname).holdsServiceWorker === true;
+  const start = () => void (held ? Promise.race([released, new Promise((r) => setTimeout(r, HOLD_MAX_MS))]) : Promise.resolve())
+    .then(register)
+    .catch((err) => console.warn('service worker not registered', err));
   if (document.readyState === 'complete') start();
   else window.addEventListener('load', start, { once: true });
 }

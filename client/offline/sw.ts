@@ -158,6 +158,15 @@ async function networkFirst(req: Request, cacheName: string, fallbackKey?: strin
   }
 }
 
+/** The shell as served for `page`: with that page's Link header (PrecacheManifest links). */
+function withPageLinks(shell: Response, page: string): Response {
+  const link = PRECACHE.links?.[page];
+  if (!link) return shell;
+  const headers = new Headers(shell.headers);
+  headers.set('Link', link);
+  return new Response(shell.body, { status: shell.status, statusText: shell.statusText, headers });
+}
+
 /**
  * A page whose files are all kept opens from the cache at once (a new version arrives through the
  * update banner); any other page asks the network first, so it never gets an old shell whose
@@ -167,20 +176,9 @@ async function navigate(req: Request): Promise<Response> {
   const page = pageEntryFor(new URL(req.url).pathname).id;
   if (OFFLINE_PAGES.includes(page) || (await requestedGroups()).includes(page)) {
     const shell = await (await caches.open(SHELL_CACHE)).match('/index.html');
-    if (shell) return withPreloads(shell, PRECACHE.first[page] ?? []);
+    if (shell) return withPageLinks(shell, page);
   }
   return networkFirst(req, SHELL_CACHE, '/index.html');
-}
-
-/**
- * The shared shell with a Link header naming the page's own first files (RFC 8288, as the server's
- * page-preloads.ts writes it): the browser asks for them while the entry script still loads.
- */
-function withPreloads(shell: Response, files: readonly string[]): Response {
-  if (!files.length) return shell;
-  const headers = new Headers(shell.headers);
-  headers.set('Link', files.map((f) => (f.endsWith('.css') ? `<${f}>; rel=preload; as=style` : `<${f}>; rel=modulepreload`)).join(', '));
-  return new Response(shell.body, { status: shell.status, statusText: shell.statusText, headers });
 }
 
 async function cacheFirst(req: Request, cacheName: string, maxEntries?: number): Promise<Response> {

@@ -24,13 +24,13 @@ import { analyticsSv } from '../i18n/analytics-sv.ts';
 import { AccountMenu } from '../auth/account-menu.tsx';
 import { HeaderNav, ReportFab } from '../auth/header-nav.tsx';
 import { useSession } from '../state/create-session.ts';
+import { releaseServiceWorker } from '../offline/register-sw.ts';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import mapLibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { makePrefetchAfterMapLibre } from '../map/prefetch-after-maplibre.ts';
+import { appSpriteFiles } from '../map/basemap.ts';
 
 const loadMapView = import('../map/map-view.tsx');
-// MapLibre's worker script into the HTTP cache while MapLibre itself still downloads: the map
-// starts the worker only once MapLibre has run, and would wait for these 120 KB then.
-document.head.append(Object.assign(document.createElement('link'), { rel: 'prefetch', href: mapLibreWorkerUrl }));
 const MapView = lazy(() => loadMapView.then((m) => ({ default: m.MapView })));
 const AnalyticsPage = lazy(() => import('../analytics/analytics-page.tsx').then((m) => ({ default: m.AnalyticsPage })));
 const RoutePlannerPanel = lazy(() => import('./route-planner-panel.tsx').then((m) => ({ default: m.RoutePlannerPanel })));
@@ -51,6 +51,14 @@ export function StaffMapPage() {
   // Patrol routes (team leaders): the planner adds its own layers to the one map.
   const [mapInstance, setMapInstance] = createSignal<MapLibreMap>();
   const routeDistricts = () => data.districts.data()?.features.map((f) => ({ id: f.properties.id, name: f.properties.name })) ?? [];
+
+  // MapLibre's worker script (≈ 120 KB) and, for the app's own style, its sprite into the HTTP
+  // cache once MapLibre's chunk is in, while it runs: MapLibre would ask for them only after.
+  onCleanup(makePrefetchAfterMapLibre(() => [mapLibreWorkerUrl, ...(data.config.data()?.basemapStyleUrl === null ? appSpriteFiles(window.devicePixelRatio || 1) : [])]));
+
+  // The service worker installs once the map is drawn (client/page-list.ts holdsServiceWorker), or
+  // at once when the page opens on the analysis view.
+  createEffect(() => isAnalytics() && releaseServiceWorker());
 
   // Escape closes the filter drawer on narrow screens.
   const onKeyDown = (e: KeyboardEvent) => {
@@ -173,6 +181,7 @@ export function StaffMapPage() {
                 lang={url.lang()}
                 t={t()}
                 loadReport={api.report}
+                onReady={releaseServiceWorker}
                 onMap={(m) => (setMapInstance(m), m.once('remove', () => setMapInstance(undefined)))}
                 onBasemapError={(detail) =>
                   setBasemapError(new ProblemError({ type: 'about:blank', title: 'Basemap', status: 502, detail }))

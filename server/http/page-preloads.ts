@@ -35,8 +35,8 @@ export function loadPagePreloads(distDir: string, opts: { appStyle: boolean } = 
   for (const page of PAGE_LIST) {
     if (!manifest[page.module]) continue;
     const fetches = [...(page.access === 'gated' ? ['/api/auth/me'] : []), ...(page.preloadFetch ?? [])]
-      .filter((f) => opts.appStyle || !(typeof f === 'string' ? f : f.path).startsWith(APP_STYLE_PREFIX))
-      .map((f) => (typeof f === 'string' ? `<${f}>; rel=preload; as=fetch; crossorigin` : `<${f.path}>; rel=preload; as=fetch; crossorigin; media="${f.media}"`));
+      .filter((f) => opts.appStyle || !f.startsWith(APP_STYLE_PREFIX))
+      .map((f) => `<${f}>; rel=preload; as=fetch; crossorigin`);
     const modules = [page.module, ...(page.preloadModules ?? [])].filter((m) => manifest[m]);
     // MapLibre's worker (.mjs) is left out: from the start it would halve the bandwidth the entry
     // and MapLibre get (the staff map's page chunk prefetches it once it runs, into the HTTP cache

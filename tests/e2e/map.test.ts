@@ -130,4 +130,26 @@ describe.runIf(runBrowserSuite)('the map in a browser', () => {
     await errors.waitFor({ state: 'detached', ...WAIT });
     expect(await pinCount()).toBeGreaterThan(0);
   }, 180_000);
+  it('registers the service worker only once the map is drawn, so its precache does not slow MapLibre on a first visit', async () => {
+    const context = await browser!.newContext({ viewport: { width: 390, height: 844 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+    // Records when the page asks for the worker and when the map first reports itself drawn.
+    await context.addInitScript({
+      content: `(() => {
+        const t = (window.__swHold = { registeredAt: 0, readyAt: 0 });
+        const register = ServiceWorkerContainer.prototype.register;
+        ServiceWorkerContainer.prototype.register = function (...args) { t.registeredAt ||= performance.now(); return register.apply(this, args); };
+        new MutationObserver(() => { if (!t.readyAt && document.querySelector('[data-testid=map][data-ready=true]')) t.readyAt = performance.now(); })
+          .observe(document, { subtree: true, childList: true, attributes: true });
+      })();`,
+    });
+    const fresh = await context.newPage();
+    await fresh.goto(server!.url);
+    await fresh.waitForFunction(() => (window as unknown as { __swHold: { registeredAt: number } }).__swHold.registeredAt > 0, undefined, WAIT);
+    const t = await fresh.evaluate(() => (window as unknown as { __swHold: { registeredAt: number; readyAt: number } }).__swHold);
+    expect(t.readyAt).toBeGreaterThan(0);
+    expect(t.registeredAt).toBeGreaterThanOrEqual(t.readyAt);
+    // Then it keeps the page as before.
+    await fresh.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, WAIT);
+    await context.close();
+  }, 120_000);
 });
