@@ -130,7 +130,7 @@ describe.runIf(runBrowserSuite)('the map in a browser', () => {
     await errors.waitFor({ state: 'detached', ...WAIT });
     expect(await pinCount()).toBeGreaterThan(0);
   }, 180_000);
-  it('registers the service worker only once the map is drawn, so its precache does not slow MapLibre on a first visit', async () => {
+  it('registers the service worker only once the map is drawn, so its precache does not slow MapLibre on a first visit; on a phone the report button clears the credits', async () => {
     const context = await browser!.newContext({ viewport: { width: 390, height: 844 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
     // Records when the page asks for the worker and when the map first reports itself drawn.
     await context.addInitScript({
@@ -150,6 +150,11 @@ describe.runIf(runBrowserSuite)('the map in a browser', () => {
     expect(t.registeredAt).toBeGreaterThanOrEqual(t.readyAt);
     // Then it keeps the page as before.
     await fresh.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, WAIT);
+    // On a phone the "+ Rapportera" button stays clear of the credits MapLibre shows unfolded at first.
+    await fresh.waitForSelector('.maplibregl-ctrl-attrib.maplibregl-compact-show', WAIT);
+    const fab = (await fresh.locator('.report-fab').boundingBox())!;
+    const credits = (await fresh.locator('.maplibregl-ctrl-attrib').boundingBox())!;
+    expect(fab.y + fab.height, 'the button ends above the credits').toBeLessThanOrEqual(credits.y);
     await context.close();
   }, 120_000);
 });
