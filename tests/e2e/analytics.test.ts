@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startTestServer } from '../helpers/test-server.ts';
 import { createAccount } from '../../server/auth/accounts.ts';
 import { createRequire } from 'node:module';
-import { launchChromium, runBrowserSuite } from '../helpers/browser.ts';
+import { launchChromium, openAppPage, runBrowserSuite } from '../helpers/browser.ts';
 
 /** axe-core, evaluated in the page (the app's CSP refuses inline script tags, rightly). */
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -19,22 +19,13 @@ describe.runIf(runBrowserSuite)('the analytics view in a browser', () => {
   let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
   let browser: Browser | undefined;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
     server = await startTestServer({ seedDemo: true });
     await createAccount(server.sql, { email: CHIEF.email, role: 'chief', password: CHIEF.password }, Date.now());
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
-    await context.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      const local = url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === '127.0.0.1' || url.hostname === 'localhost';
-      return local ? route.continue() : route.abort('internetdisconnected');
-    });
-    page = await context.newPage();
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    const login = await page.request.post(`${server.url}/api/auth/login`, { data: CHIEF, headers: { Origin: server.url } });
-    expect(login.status()).toBe(200);
+    ({ page, pageErrors } = await openAppPage(browser, { viewport: { width: 1400, height: 900 }, signIn: { base: server.url, ...CHIEF } }));
     mkdirSync('test-results', { recursive: true });
   }, 300_000);
 

@@ -11,7 +11,7 @@ import { insertReports } from '../../server/db/queries/reports.ts';
 import { prepareReport } from '../../server/domain/report.ts';
 import { makeDistrictIndex } from '../../server/domain/district-index.ts';
 import { linkopingArea } from '../bench/bench-setup.ts';
-import { launchChromium, runBrowserSuite } from '../helpers/browser.ts';
+import { launchChromium, refuseOutsideRequests, runBrowserSuite } from '../helpers/browser.ts';
 
 /** Generous: a loaded 2-core machine is slow, and nothing here measures time. */
 const WAIT = { timeout: 60_000 };
@@ -49,11 +49,7 @@ describe.runIf(runBrowserSuite)('field mode in a browser', () => {
       geolocation: { latitude: RYD.lat, longitude: RYD.lon, accuracy: 8 },
       permissions: ['geolocation'],
     });
-    await context.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      if (url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === '127.0.0.1' || url.hostname === 'localhost') return route.continue();
-      return route.abort('internetdisconnected');
-    });
+    await refuseOutsideRequests(context);
     page = await context.newPage();
     page.on('pageerror', (err) => pageErrors.push(err.message));
     mkdirSync('test-results', { recursive: true });

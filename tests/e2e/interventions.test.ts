@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer } from '../helpers/test-server.ts';
 import { createAccount } from '../../server/auth/accounts.ts';
-import { launchChromium, runBrowserSuite } from '../helpers/browser.ts';
+import { launchChromium, openAppPage, runBrowserSuite } from '../helpers/browser.ts';
 
 const WAIT = { timeout: 120_000 };
 const CHIEF = { email: 'chef-insats@example.se', password: 'Insats-utvardering-2026!' };
@@ -17,23 +17,14 @@ describe.runIf(runBrowserSuite)('the intervention page in a browser', () => {
   let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
   let browser: Browser | undefined;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
     server = await startTestServer({ seedDemo: true });
     await createAccount(server.sql, { email: CHIEF.email, role: 'chief', password: CHIEF.password }, Date.now());
     browser = await launchChromium();
     // bypassCSP only so the test can inject axe-core; the app's own scripts are all 'self'.
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm', bypassCSP: true });
-    await context.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      const local = url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === '127.0.0.1' || url.hostname === 'localhost';
-      return local ? route.continue() : route.abort('internetdisconnected');
-    });
-    page = await context.newPage();
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    const login = await page.request.post(`${server.url}/api/auth/login`, { data: CHIEF, headers: { Origin: server.url } });
-    expect(login.status()).toBe(200);
+    ({ page, pageErrors } = await openAppPage(browser, { viewport: { width: 1400, height: 900 }, bypassCSP: true, signIn: { base: server.url, ...CHIEF } }));
   }, 300_000);
 
   afterAll(async () => {

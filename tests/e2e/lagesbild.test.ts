@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer } from '../helpers/test-server.ts';
 import { createAccount } from '../../server/auth/accounts.ts';
-import { launchChromium, runBrowserSuite } from '../helpers/browser.ts';
+import { launchChromium, openAppPage, runBrowserSuite } from '../helpers/browser.ts';
 
 const WAIT = { timeout: 90_000 };
 const CHIEF = { email: 'chef-lb@example.se', password: 'Lagesbild-vecka-2026!' };
@@ -16,22 +16,13 @@ describe.runIf(runBrowserSuite)('the Lägesbild page in a browser', () => {
   let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
   let browser: Browser | undefined;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
     server = await startTestServer({ seedDemo: true });
     await createAccount(server.sql, { email: CHIEF.email, role: 'chief', password: CHIEF.password }, Date.now());
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
-    await context.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      const local = url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === '127.0.0.1' || url.hostname === 'localhost';
-      return local ? route.continue() : route.abort('internetdisconnected');
-    });
-    page = await context.newPage();
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    const login = await page.request.post(`${server.url}/api/auth/login`, { data: CHIEF, headers: { Origin: server.url } });
-    expect(login.status()).toBe(200);
+    ({ page, pageErrors } = await openAppPage(browser, { viewport: { width: 1200, height: 900 }, signIn: { base: server.url, ...CHIEF } }));
     mkdirSync('test-results', { recursive: true });
   }, 300_000);
 

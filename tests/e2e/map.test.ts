@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer } from '../helpers/test-server.ts';
-import { launchChromium, runBrowserSuite } from '../helpers/browser.ts';
+import { launchChromium, refuseOutsideRequests, runBrowserSuite } from '../helpers/browser.ts';
 import { problemFromBody } from '../../client/api/problem-error.ts';
 import { problemMessage } from '../../client/i18n/problem-message.ts';
 
@@ -24,12 +24,7 @@ describe.runIf(runBrowserSuite)('the map in a browser', () => {
     server = await startTestServer({ seedDemo: true, ...(streetsFile ? { streetsFile } : {}) });
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
-    await context.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      if (url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === '127.0.0.1' || url.hostname === 'localhost') return route.continue();
-      blocked.push(url.href);
-      return route.abort('internetdisconnected');
-    });
+    await refuseOutsideRequests(context, blocked);
     page = await context.newPage();
     // The staff map needs a signed-in account (the demo's chief; passwords are fresh each start).
     const chief = server.demoUsers.find((u) => u.role === 'chief')!;

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestServer } from '../helpers/test-server.ts';
-import { launchChromium, runBrowserSuite } from '../helpers/browser.ts';
+import { launchChromium, refuseOutsideRequests, runBrowserSuite } from '../helpers/browser.ts';
 import { PLACE_FIXTURE, insertMapFeatures } from '../helpers/place-fixture.ts';
 
 const WAIT = { timeout: 60_000 };
@@ -28,12 +28,7 @@ describe.runIf(runBrowserSuite)('the place search box in a browser', () => {
     await insertMapFeatures(server.sql, PLACE_FIXTURE, 'e2e-1');
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
-    await context.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      if (url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === '127.0.0.1' || url.hostname === 'localhost') return route.continue();
-      blocked.push(url.href);
-      return route.abort('internetdisconnected');
-    });
+    await refuseOutsideRequests(context, blocked);
     page = await context.newPage();
     mkdirSync('test-results', { recursive: true });
   }, 300_000);

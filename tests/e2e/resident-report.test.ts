@@ -14,7 +14,7 @@ import { hasMetadata, makeGpsJpeg } from '../helpers/gps-photo.ts';
 import { insertUser } from '../../server/db/queries/users.ts';
 import { insertReport } from '../../server/db/queries/reports.ts';
 import { hashPassword } from '../../server/auth/password.ts';
-import { launchChromium, runBrowserSuite } from '../helpers/browser.ts';
+import { launchChromium, refuseOutsideRequests, runBrowserSuite } from '../helpers/browser.ts';
 import { project, unproject } from '../../server/domain/map-view.ts';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -39,12 +39,7 @@ describe.runIf(runBrowserSuite)("a resident's report in a browser", () => {
   let token = '';
 
   const offline = async (context: BrowserContext) => {
-    await context.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      if (url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === '127.0.0.1' || url.hostname === 'localhost') return route.continue();
-      blocked.push(url.href);
-      return route.abort('internetdisconnected');
-    });
+    await refuseOutsideRequests(context, blocked);
   };
 
   beforeAll(async () => {

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startTestServer } from '../helpers/test-server.ts';
 import { createAccount } from '../../server/auth/accounts.ts';
 import { gpx11Violations } from '../domain/gpx-schema.ts';
-import { launchChromium, runBrowserSuite } from '../helpers/browser.ts';
+import { launchChromium, refuseOutsideRequests, runBrowserSuite } from '../helpers/browser.ts';
 
 const DEFAULT_STREETS = '../shared/geodata-raw/linkoping_highway_graph_osm2018_tdde25.geojson';
 const streetsFile = process.env.STREETS_FILE ?? (existsSync(DEFAULT_STREETS) ? DEFAULT_STREETS : undefined);
@@ -32,12 +32,7 @@ describe.runIf(runBrowserSuite)('the route planner in a browser', () => {
     await createAccount(server.sql, { email: LEADER.email, role: 'teamleader', team: 'ryd', password: LEADER.password, createTeam: true }, Date.now());
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm', acceptDownloads: true });
-    await context.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      if (url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === '127.0.0.1' || url.hostname === 'localhost') return route.continue();
-      blocked.push(url.href);
-      return route.abort('internetdisconnected');
-    });
+    await refuseOutsideRequests(context, blocked);
     page = await context.newPage();
     page.on('pageerror', (err) => pageErrors.push(err.message));
     page.on('dialog', (d) => void d.accept());

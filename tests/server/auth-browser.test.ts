@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestServer } from '../helpers/test-server.ts';
 import type { RunningServer } from '../../server/start-server.ts';
-import { launchChromium, runBrowserSuite } from '../helpers/browser.ts';
+import { launchChromium, refuseOutsideRequests, runBrowserSuite } from '../helpers/browser.ts';
 
 const WAIT = { timeout: 90_000 };
 const XSS = '<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2">';
@@ -19,11 +19,7 @@ describe.runIf(runBrowserSuite)('sign-in and role-aware UI in a browser', () => 
 
   async function freshPage(): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser!.newContext({ viewport: { width: 1280, height: 800 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
-    await context.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      const local = url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === '127.0.0.1' || url.hostname === 'localhost';
-      return local ? route.continue() : route.abort('internetdisconnected');
-    });
+    await refuseOutsideRequests(context);
     const page = await context.newPage();
     page.on('pageerror', (err) => pageErrors.push(err.message));
     return { context, page };
