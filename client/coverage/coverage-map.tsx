@@ -7,6 +7,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
 import type { DistrictCollection } from '../api/types.ts';
 import { ATTRIBUTION_HTML } from '../map/attribution.ts';
+import { bindControlLanguage } from '../map/control-language.ts';
 import { addLayersBelowLabels, initialStyle, makeBasemapFallback } from '../map/basemap.ts';
 import { useBundledWorker } from '../map/worker-url.ts';
 import * as districtLayer from '../map/layers/districts.ts';
@@ -25,6 +26,7 @@ export function CoverageMap(props: { districts: DistrictCollection | undefined; 
 
   onMount(() => {
     map = new MapLibreMap({ container, style: initialStyle(null), center: [15.6, 58.41], zoom: 12, attributionControl: false });
+    bindControlLanguage(map, () => props.lang ?? 'sv');
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     addPlaceSearch(map, { lang: () => props.lang ?? 'sv' });
     map.addControl(new AttributionControl({ customAttribution: ATTRIBUTION_HTML }), 'bottom-right');

@@ -6,6 +6,8 @@ import type { GeoJSONSource } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
 import type { DistrictCollection } from '../api/types.ts';
+import { bindControlLanguage } from '../map/control-language.ts';
+import type { Lang } from '../i18n/messages.ts';
 import { addLayersBelowLabels, initialStyle, makeBasemapFallback } from '../map/basemap.ts';
 import { ATTRIBUTION_HTML } from '../map/attribution.ts';
 import { useBundledWorker } from '../map/worker-url.ts';
@@ -22,6 +24,7 @@ export interface InterventionsMapProps {
   selection: FeatureCollection;
   focus: [number, number] | null;
   label: string;
+  lang: Lang;
   onClick: (lngLat: [number, number]) => void;
 }
 
@@ -32,6 +35,7 @@ export function InterventionsMap(props: InterventionsMapProps) {
 
   onMount(() => {
     map = new MapLibreMap({ container, style: initialStyle(null), center: [15.6, 58.41], zoom: 12, attributionControl: false });
+    bindControlLanguage(map, () => props.lang);
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new AttributionControl({ customAttribution: ATTRIBUTION_HTML }), 'bottom-right');
     const stopFallback = makeBasemapFallback(map, { isOnline: false });

@@ -128,6 +128,7 @@ export function InterventionsPage() {
             selection={selectionToFeatureCollection(cells(), polygon() ?? drawing())}
             focus={focus()}
             label={t().mapLabel}
+            lang={lang()}
             onClick={onMapClick}
           />
           <aside class="interventions__side">

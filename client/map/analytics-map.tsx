@@ -8,6 +8,7 @@ import type { FeatureCollection } from 'geojson';
 import { cellToLatLng } from 'h3-js';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Bbox, DistrictCollection } from '../api/types.ts';
+import { bindControlLanguage } from './control-language.ts';
 import { addLayersBelowLabels, initialStyle, makeBasemapFallback } from './basemap.ts';
 import { useBundledWorker } from './worker-url.ts';
 import * as districtLayer from './layers/districts.ts';
@@ -66,6 +67,7 @@ export function AnalyticsMap(props: AnalyticsMapProps) {
       maxZoom: 18,
       canvasContextAttributes: { preserveDrawingBuffer: true }, // lets the PNG export read the canvas
     });
+    bindControlLanguage(m, () => props.lang ?? 'sv');
     m.addControl(new AttributionControl({ customAttribution: props.attribution }), 'bottom-right');
     m.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     addPlaceSearch(m, { lang: () => props.lang ?? 'sv' });

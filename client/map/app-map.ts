@@ -1,11 +1,12 @@
 // The set-up every map of the app shares: MapLibre's bundled worker, the app's style (or an
 // online basemap), credits with licence links, zoom buttons (their texts in the page's language),
 // the place search box, the basemap fallback (online → the app's style → a plain background)
-// and the style's note. Non-reactive: returns the map and one cleanup.
+// and the style's note. Call it inside the component that owns the map (the control texts follow
+// its language); returns the map and one cleanup.
 import { AttributionControl, Map as MapLibreMap, NavigationControl, type LngLatBoundsLike } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Lang } from '../i18n/messages.ts';
-import { mapControlLocale } from '../i18n/map-controls.ts';
+import { bindControlLanguage } from './control-language.ts';
 import { ATTRIBUTION_HTML } from './attribution.ts';
 import { initialStyle, makeBasemapFallback, makeBasemapNoteControl } from './basemap.ts';
 import { addPlaceSearch, type PlaceSearchControlOptions } from './place-search-control.tsx';
@@ -47,10 +48,9 @@ export function makeAppMap(opts: AppMapOptions): { map: MapLibreMap; dispose: ()
     ...(!opts.bounds && opts.center ? { center: opts.center, zoom: opts.zoom ?? 14 } : {}),
     attributionControl: false,
     maxZoom: APP_MAX_ZOOM,
-    // The control texts in the page's language when the map is made (MapLibre reads them once).
-    locale: mapControlLocale(opts.lang()),
     cooperativeGestures: opts.cooperativeGestures ?? false,
   });
+  bindControlLanguage(map, opts.lang);
   map.addControl(new AttributionControl({ customAttribution: ATTRIBUTION_HTML, ...(opts.compactAttribution !== undefined ? { compact: opts.compactAttribution } : {}) }), 'bottom-right');
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   const removeSearch = opts.placeSearch === false ? () => {} : addPlaceSearch(map, { ...opts.placeSearch, lang: opts.lang });

@@ -17,6 +17,7 @@ import * as districtLayer from './layers/districts.ts';
 import * as streetLayer from './layers/streets.ts';
 import * as baseLayer from './layers/bases.ts';
 import { ATTRIBUTION_HTML } from './attribution.ts';
+import { bindControlLanguage } from './control-language.ts';
 import { basemapHasRoads, BASEMAP_BUILDING_LAYER_ID, BASEMAP_DISTRICT_LABEL_LAYER_ID, BASEMAP_ROAD_LABEL_LAYER_ID, addLayersBelowLabels, hideLayer, initialStyle, isAppStyle, makeBasemapFallback, makeBasemapNoteControl } from './basemap.ts';
 import * as pinLayer from './layers/pins.ts';
 import { addPlaceSearch } from './place-search-control.tsx';
@@ -136,6 +137,7 @@ export function MapView(props: MapViewProps) {
       // spec costs ≈ 70 ms of a slow phone's main thread before the first frame.
       validateStyle: false,
     });
+    bindControlLanguage(m, () => props.lang);
     m.addControl(new AttributionControl({ customAttribution: ATTRIBUTION_HTML }), 'bottom-right');
     m.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     addPlaceSearch(m, { lang: () => props.lang });

@@ -5,6 +5,7 @@ import type { GeoJSONSource } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { DistrictCollection } from '../api/types.ts';
 import { ATTRIBUTION_HTML } from '../map/attribution.ts';
+import { bindControlLanguage } from '../map/control-language.ts';
 import { addLayersBelowLabels, initialStyle, makeBasemapFallback } from '../map/basemap.ts';
 import { useBundledWorker } from '../map/worker-url.ts';
 import * as districtLayer from '../map/layers/districts.ts';
@@ -22,6 +23,7 @@ export function ModerationMap(props: { item: QueueItem | null; districts: Distri
 
   onMount(() => {
     map = new MapLibreMap({ container, style: initialStyle(null), center: [15.6, 58.41], zoom: 12, attributionControl: false });
+    bindControlLanguage(map, () => props.lang ?? 'sv');
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new AttributionControl({ compact: true, customAttribution: ATTRIBUTION_HTML }), 'bottom-right');
     const stopFallback = makeBasemapFallback(map, { isOnline: false });

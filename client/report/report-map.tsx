@@ -6,6 +6,7 @@ import type { GeoJSONSource, MapGeoJSONFeature } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Category, DistrictCollection, StreetCollection } from '../api/types.ts';
 import { ATTRIBUTION_HTML } from '../map/attribution.ts';
+import { bindControlLanguage } from '../map/control-language.ts';
 import { addLayersBelowLabels, basemapHasRoads, initialStyle, isAppStyle, hideLayer, makeBasemapFallback, makeBasemapNoteControl } from '../map/basemap.ts';
 import { useBundledWorker } from '../map/worker-url.ts';
 import * as districtLayer from '../map/layers/districts.ts';
@@ -63,6 +64,7 @@ export function ReportMap(props: ReportMapProps) {
 
   onMount(() => {
     const m = new MapLibreMap({ container, style: initialStyle(null), bounds: AREA_BOUNDS, attributionControl: false, maxZoom: 19 });
+    bindControlLanguage(m, () => props.lang);
     map = m;
     m.addControl(new AttributionControl({ compact: true, customAttribution: ATTRIBUTION_HTML }), 'bottom-right');
     m.addControl(new NavigationControl({ showCompass: false }), 'top-right');

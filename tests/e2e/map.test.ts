@@ -96,8 +96,12 @@ describe.runIf(runBrowserSuite)('the map in a browser', () => {
     expect(text).toContain('H3-cell');
     expect(text).toMatch(/8a[0-9a-f]{13}/);
 
+    // MapLibre's own buttons speak the page's language too, and follow a switch.
+    expect(await page.getAttribute('.maplibregl-ctrl-zoom-in', 'aria-label')).toBe('Zooma in');
     await page.getByRole('button', { name: 'English' }).click();
     await page.waitForFunction(() => document.documentElement.lang === 'en', undefined, WAIT);
+    expect(await page.getAttribute('.maplibregl-ctrl-zoom-in', 'aria-label')).toBe('Zoom in');
+    expect(await page.getAttribute('.maplibregl-canvas', 'aria-label')).toBe('Map');
     expect(await page.textContent('[data-testid=pin-count]')).toMatch(/ reports?$/);
     expect(await popup.textContent()).toContain('H3 cell');
     expect(await popup.locator('.report-card__title').textContent()).not.toBe('Brand');
