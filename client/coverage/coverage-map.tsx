@@ -1,21 +1,15 @@
 // The coverage page's map: districts, gap hexagons and presence outlines; one map, sources
 // added once after load and updated with setData.
 import { createEffect, onCleanup, onMount } from 'solid-js';
-import { AttributionControl, Map as MapLibreMap, NavigationControl } from 'maplibre-gl';
-import type { GeoJSONSource } from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { DistrictCollection } from '../api/types.ts';
-import { ATTRIBUTION_HTML } from '../map/attribution.ts';
-import { bindControlLanguage } from '../map/control-language.ts';
-import { addLayersBelowLabels, initialStyle, makeBasemapFallback } from '../map/basemap.ts';
-import { useBundledWorker } from '../map/worker-url.ts';
+import { addLayersBelowLabels } from '../map/basemap.ts';
+import { makeAppMap } from '../map/app-map.ts';
 import * as districtLayer from '../map/layers/districts.ts';
-import { addPlaceSearch } from '../map/place-search-control.tsx';
 import type { Lang } from '../i18n/messages.ts';
 import { GAPS_SOURCE_ID, PRESENCE_SOURCE_ID, coverageLayers } from '../map/layers/coverage.ts';
 
-useBundledWorker();
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -25,11 +19,8 @@ export function CoverageMap(props: { districts: DistrictCollection | undefined; 
   let loaded = false;
 
   onMount(() => {
-    map = new MapLibreMap({ container, style: initialStyle(null), center: [15.6, 58.41], zoom: 12, attributionControl: false });
-    bindControlLanguage(map, () => props.lang ?? 'sv');
-    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-    addPlaceSearch(map, { lang: () => props.lang ?? 'sv' });
-    map.addControl(new AttributionControl({ customAttribution: ATTRIBUTION_HTML }), 'bottom-right');
+    const made = makeAppMap({ container, lang: () => props.lang ?? 'sv', center: [15.6, 58.41], zoom: 12 });
+    map = made.map;
     map.on('load', () => {
       map!.addSource(districtLayer.DISTRICTS_SOURCE_ID, { type: 'geojson', data: EMPTY });
       addLayersBelowLabels(map!, districtLayer.districtLayers);
@@ -40,11 +31,7 @@ export function CoverageMap(props: { districts: DistrictCollection | undefined; 
       container.dataset.ready = 'true';
       draw();
     });
-    const stopFallback = makeBasemapFallback(map, { isOnline: false });
-    onCleanup(() => {
-      stopFallback();
-      map?.remove();
-    });
+    onCleanup(made.dispose);
   });
 
   const source = (id: string) => map?.getSource(id) as GeoJSONSource | undefined;

@@ -1,20 +1,14 @@
 // The intervention page's map: districts, logged interventions' cells, and the choice being made
 // (click a cell to toggle it, or click corners to draw a polygon). One map, sources added once.
 import { createEffect, onCleanup, onMount } from 'solid-js';
-import { AttributionControl, Map as MapLibreMap, NavigationControl } from 'maplibre-gl';
-import type { GeoJSONSource } from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { DistrictCollection } from '../api/types.ts';
-import { bindControlLanguage } from '../map/control-language.ts';
 import type { Lang } from '../i18n/messages.ts';
-import { addLayersBelowLabels, initialStyle, makeBasemapFallback } from '../map/basemap.ts';
-import { ATTRIBUTION_HTML } from '../map/attribution.ts';
-import { useBundledWorker } from '../map/worker-url.ts';
+import { addLayersBelowLabels } from '../map/basemap.ts';
+import { makeAppMap } from '../map/app-map.ts';
 import * as districtLayer from '../map/layers/districts.ts';
 import { INTERVENTIONS_SOURCE_ID, SELECTION_SOURCE_ID, interventionLayers } from '../map/layers/interventions.ts';
-
-useBundledWorker();
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -34,11 +28,8 @@ export function InterventionsMap(props: InterventionsMapProps) {
   let loaded = false;
 
   onMount(() => {
-    map = new MapLibreMap({ container, style: initialStyle(null), center: [15.6, 58.41], zoom: 12, attributionControl: false });
-    bindControlLanguage(map, () => props.lang);
-    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-    map.addControl(new AttributionControl({ customAttribution: ATTRIBUTION_HTML }), 'bottom-right');
-    const stopFallback = makeBasemapFallback(map, { isOnline: false });
+    const made = makeAppMap({ container, lang: () => props.lang, center: [15.6, 58.41], zoom: 12 });
+    map = made.map;
     map.on('load', () => {
       map!.addSource(districtLayer.DISTRICTS_SOURCE_ID, { type: 'geojson', data: EMPTY });
       addLayersBelowLabels(map!, districtLayer.districtLayers);
@@ -50,7 +41,7 @@ export function InterventionsMap(props: InterventionsMapProps) {
       draw();
     });
     map.on('click', (e) => props.onClick([e.lngLat.lng, e.lngLat.lat]));
-    onCleanup(() => (stopFallback(), map?.remove()));
+    onCleanup(made.dispose);
   });
 
   const source = (id: string) => map?.getSource(id) as GeoJSONSource | undefined;

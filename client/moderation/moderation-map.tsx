@@ -1,19 +1,14 @@
 // A small map for one report under moderation: its exact point and its duplicate suggestions.
 import { createEffect, onCleanup, onMount } from 'solid-js';
-import { AttributionControl, Map as MapLibreMap, Marker, NavigationControl } from 'maplibre-gl';
+import { Marker, type Map as MapLibreMap } from 'maplibre-gl';
 import type { GeoJSONSource } from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
 import type { DistrictCollection } from '../api/types.ts';
-import { ATTRIBUTION_HTML } from '../map/attribution.ts';
-import { bindControlLanguage } from '../map/control-language.ts';
-import { addLayersBelowLabels, initialStyle, makeBasemapFallback } from '../map/basemap.ts';
-import { useBundledWorker } from '../map/worker-url.ts';
+import { addLayersBelowLabels } from '../map/basemap.ts';
+import { makeAppMap } from '../map/app-map.ts';
 import * as districtLayer from '../map/layers/districts.ts';
 import type { QueueItem } from './moderation-api.ts';
-import { addPlaceSearch } from '../map/place-search-control.tsx';
 import type { Lang } from '../i18n/messages.ts';
 
-useBundledWorker();
 
 export function ModerationMap(props: { item: QueueItem | null; districts: DistrictCollection | undefined; label: string; lang?: Lang }) {
   let container!: HTMLDivElement;
@@ -22,22 +17,15 @@ export function ModerationMap(props: { item: QueueItem | null; districts: Distri
   let loaded = false;
 
   onMount(() => {
-    map = new MapLibreMap({ container, style: initialStyle(null), center: [15.6, 58.41], zoom: 12, attributionControl: false });
-    bindControlLanguage(map, () => props.lang ?? 'sv');
-    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-    map.addControl(new AttributionControl({ compact: true, customAttribution: ATTRIBUTION_HTML }), 'bottom-right');
-    const stopFallback = makeBasemapFallback(map, { isOnline: false });
-    addPlaceSearch(map, { lang: () => props.lang ?? 'sv' });
+    const made = makeAppMap({ container, lang: () => props.lang ?? 'sv', center: [15.6, 58.41], zoom: 12, compactAttribution: true });
+    map = made.map;
     map.on('load', () => {
       map!.addSource(districtLayer.DISTRICTS_SOURCE_ID, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
       addLayersBelowLabels(map!, districtLayer.districtLayers);
       loaded = true;
       draw();
     });
-    onCleanup(() => {
-      stopFallback();
-      map?.remove();
-    });
+    onCleanup(made.dispose);
   });
 
   function draw() {
