@@ -25,7 +25,16 @@ export async function ensureClientBuilt(root: string, log: (msg: string) => void
   if (isClientStale(root)) {
     log('Building the client (vite build)…');
     const { build } = await import('vite');
-    await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+    // Always the production client, as `npm run build` makes it: under the test runner NODE_ENV is
+    // 'test', which Vite would carry into the bundle (a larger, non-production client).
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+    } finally {
+      if (nodeEnv === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = nodeEnv;
+    }
   }
   return out;
 }
