@@ -1,6 +1,7 @@
 // Registers the service worker once the page has loaded (it never competes with the page's own
-// downloads; a page that loads its map after the load event holds it until the map is drawn), asks it to keep this page's files for offline use, and watches for a new version:
-// a waiting worker sets `updateReady`; the page's banner then lets the user switch (skip-waiting,
+// downloads; a page that loads its map after the load event holds it until the map is drawn),
+// asks it to keep this page's files for offline use, and watches for a new version: a waiting
+// worker sets `updateReady`; the page's banner then lets the user switch (skip-waiting,
 // then one reload). Nothing queued is lost by the switch: queues live in IndexedDB, not caches.
 import { createSignal } from 'solid-js';
 import { pageEntryFor } from '../page-list.ts';

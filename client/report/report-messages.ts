@@ -1,4 +1,7 @@
 // Strings for the residents' pages (report form, receipt, public map, moderation): Swedish first.
+import { localeFor } from '../i18n/messages.ts';
+import { TIME_ZONE } from '../i18n/format.ts';
+
 export type ReportLang = 'sv' | 'en';
 
 const sv = {
@@ -174,10 +177,10 @@ const windowFormats = new Map<ReportLang, { day: Intl.DateTimeFormat; hm: Intl.D
 function formatsFor(lang: ReportLang) {
   let f = windowFormats.get(lang);
   if (!f) {
-    const locale = lang === 'en' ? 'en-GB' : 'sv-SE';
+    const locale = localeFor(lang);
     f = {
-      day: new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Stockholm', day: 'numeric', month: 'short' }),
-      hm: new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' }),
+      day: new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, day: 'numeric', month: 'short' }),
+      hm: new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit' }),
     };
     windowFormats.set(lang, f);
   }

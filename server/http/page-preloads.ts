@@ -39,8 +39,8 @@ export function loadPagePreloads(distDir: string, opts: { appStyle: boolean } = 
       .map((f) => `<${f}>; rel=preload; as=fetch; crossorigin`);
     const modules = [page.module, ...(page.preloadModules ?? [])].filter((m) => manifest[m]);
     // MapLibre's worker (.mjs) is left out: from the start it would halve the bandwidth the entry
-    // and MapLibre get (the staff map's page chunk prefetches it once it runs, into the HTTP cache
-    // a worker reads; a worker does not use the page's preloads).
+    // and MapLibre get (the staff map prefetches it once MapLibre's chunk is in, into the HTTP cache
+    // a worker reads: client/map/prefetch-after-maplibre.ts; a worker does not use the page's preloads).
     const files = [...new Set(modules.flatMap((m) => staticFiles(manifest, m)))].filter((f) => !entry.includes(f) && !f.endsWith('.mjs')).sort(bySize);
     const links = [...entry.map(linkFor), ...fetches, ...files.map(linkFor)];
     byPage.set(page.id, links.join(', '));
