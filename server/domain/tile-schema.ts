@@ -42,7 +42,9 @@ export const ROAD_CLASS: Record<string, { cls: string; minzoom: number }> = {
   motorway: { cls: 'major', minzoom: 10 }, trunk: { cls: 'major', minzoom: 10 }, primary: { cls: 'major', minzoom: 10 },
   secondary: { cls: 'medium', minzoom: 11 }, tertiary: { cls: 'medium', minzoom: 11 },
   unclassified: { cls: 'minor', minzoom: 12 }, residential: { cls: 'minor', minzoom: 12 }, living_street: { cls: 'minor', minzoom: 12 },
-  unknown: { cls: 'minor', minzoom: 13 }, service: { cls: 'service', minzoom: 14 }, pedestrian: { cls: 'pedestrian', minzoom: 13 },
+  // The bundled network's lines that are not car roads (walkways and streets alike) are most of
+  // what the districts have: from z12, so the staff map's first view shows the districts' streets.
+  unknown: { cls: 'minor', minzoom: 12 }, service: { cls: 'service', minzoom: 14 }, pedestrian: { cls: 'pedestrian', minzoom: 13 },
   track: { cls: 'path', minzoom: 13 }, footway: { cls: 'path', minzoom: 13 }, cycleway: { cls: 'path', minzoom: 13 },
   path: { cls: 'path', minzoom: 13 }, bridleway: { cls: 'path', minzoom: 13 }, steps: { cls: 'path', minzoom: 15 },
 };

@@ -69,23 +69,96 @@ const num = (v: number) => String(Math.round(v * 10) / 10);
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 type Pt = [number, number];
+/** Points of `line` (whole px) that a straight stretch within `tolerance` px can stand for (Douglas–Peucker). */
+function simplifyPx(line: Pt[], tolerance: number): Pt[] {
+  if (line.length < 3) return line;
+  const keep = new Uint8Array(line.length);
+  keep[0] = keep[line.length - 1] = 1;
+  const stack: [number, number][] = [[0, line.length - 1]];
+  while (stack.length) {
+    const [a, b] = stack.pop()!;
+    const [ax, ay] = line[a]!, [bx, by] = line[b]!;
+    const dx = bx - ax, dy = by - ay, len = Math.hypot(dx, dy);
+    let far = -1, farD = tolerance;
+    for (let i = a + 1; i < b; i++) {
+      const [px, py] = line[i]!;
+      const d = len === 0 ? Math.hypot(px - ax, py - ay) : Math.abs(dy * px - dx * py + bx * ay - by * ax) / len;
+      if (d > farD) (far = i), (farD = d);
+    }
+    if (far >= 0) (keep[far] = 1), stack.push([a, far], [far, b]);
+  }
+  return line.filter((_, i) => keep[i]);
+}
+
+/**
+ * Open lines joined where one ends at a pixel another starts or ends at (a street network is
+ * thousands of short ways meeting at junctions): one `M` and one simplification per chain.
+ */
+function stitch(lines: Pt[][]): Pt[][] {
+  const key = ([x, y]: Pt) => `${x},${y}`;
+  const at = new Map<string, number[]>();
+  const add = (p: Pt, i: number) => {
+    const k = key(p);
+    const list = at.get(k);
+    if (list) list.push(i);
+    else at.set(k, [i]);
+  };
+  lines.forEach((l, i) => (add(l[0]!, i), add(l[l.length - 1]!, i)));
+  const used = new Uint8Array(lines.length);
+  /** An unused line with an end at `p`, turned to start there. */
+  const takeFrom = (p: Pt): Pt[] | null => {
+    for (const i of at.get(key(p)) ?? []) {
+      if (used[i]) continue;
+      used[i] = 1;
+      const l = lines[i]!;
+      return key(l[0]!) === key(p) ? l : [...l].reverse();
+    }
+    return null;
+  };
+  const out: Pt[][] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (used[i]) continue;
+    used[i] = 1;
+    let chain = lines[i]!.slice();
+    for (let next = takeFrom(chain[chain.length - 1]!); next; next = takeFrom(chain[chain.length - 1]!)) chain.push(...next.slice(1));
+    for (let prev = takeFrom(chain[0]!); prev; prev = takeFrom(chain[0]!)) chain = [...prev.reverse(), ...chain.slice(1)];
+    out.push(chain);
+  }
+  return out;
+}
+
+/** Lines are drawn through points no further than this from where they are (px): under a pixel's half. */
+const SIMPLIFY_PX = 0.4;
+
 /**
  * An SVG path of px lines (optionally closed rings): whole pixels, each point relative to the one
- * before (rounded first, so nothing drifts), repeated points dropped. A third of absolute tenths.
+ * before (rounded first, so nothing drifts), repeated points and points a straight stretch passes
+ * within SIMPLIFY_PX of dropped, and lines that shrink to one pixel left out. A third of absolute tenths.
  */
-function pathOf(lines: Pt[][], closed: boolean): string {
+export function pathOf(lines: Pt[][], closed: boolean): string {
   let d = '';
   const signed = (v: number) => (v < 0 ? String(v) : ` ${v}`);
+  const whole: Pt[][] = [];
   for (const line of lines) {
-    let px = 0, py = 0, n = 0;
+    const rounded: Pt[] = [];
     for (const [fx, fy] of line) {
       const x = Math.round(fx), y = Math.round(fy);
-      if (n === 0) d += `M${x} ${y}`;
-      else if (x !== px || y !== py) d += `${n === 1 ? 'l' : ''}${signed(x - px)}${signed(y - py)}`.replace(/^l /, 'l');
-      else continue;
-      px = x, py = y, n++;
+      const last = rounded[rounded.length - 1];
+      if (!last || last[0] !== x || last[1] !== y) rounded.push([x, y]);
     }
-    if (closed && n > 0) d += 'z';
+    if (rounded.length >= (closed ? 3 : 2)) whole.push(rounded);
+  }
+  for (const line of closed ? whole : stitch(whole)) {
+    const pts = simplifyPx(line, SIMPLIFY_PX);
+    if (pts.length < 2) continue;
+    let [px, py] = pts[0]!;
+    d += `M${px} ${py}`;
+    for (let i = 1; i < pts.length; i++) {
+      const [x, y] = pts[i]!;
+      d += `${i === 1 ? 'l' : ''}${signed(x - px)}${signed(y - py)}`.replace(/^l /, 'l');
+      (px = x), (py = y);
+    }
+    if (closed) d += 'z';
   }
   return d;
 }
@@ -199,7 +272,7 @@ function drawRoads(lines: Line[], zoom: number, idPrefix: string): string {
   }
   for (const { cls, s } of classes) {
     const thin = low && (cls === 'minor' || cls === 'service');
-    out.push(thin ? use(cls, COLORS.casing, Math.max(0.6, widthAt(s.w, zoom)), ' stroke-opacity="0.8"') : use(cls, s.color, widthAt(s.w, zoom)));
+    out.push(thin ? use(cls, s.lowColor, Math.max(0.6, widthAt(s.w, zoom)), ' stroke-opacity="0.8"') : use(cls, s.color, widthAt(s.w, zoom)));
   }
   return out.join('');
 }

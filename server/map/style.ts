@@ -38,6 +38,9 @@ export const COLORS = {
   buildingLine: '#c9c0b4',
   casing: '#b9afa2',
   major: '#f7dca6',
+  majorLow: '#d49a4c',
+  mediumLow: '#d2ae72',
+  minorLow: '#bcb2a5',
   majorCasing: '#d6b27a',
   medium: '#fbf1c8',
   minor: '#ffffff',
@@ -75,12 +78,19 @@ const landuseColor = [
   COLORS.residential,
 ];
 
-export interface RoadStyle { filter: unknown[]; color: string; casing: string; w: [number, number][]; minzoom: number }
+/**
+ * `lowColor`: the colour below z13, where roads have no casing yet: a pale fill alone (white on the
+ * land's cream) would all but vanish, so the overview draws them in their casing's tone, as OSM
+ * Carto draws its low-zoom roads.
+ */
+export interface RoadStyle { filter: unknown[]; color: string; lowColor: string; casing: string; w: [number, number][]; minzoom: number }
+/** The zoom from which roads have casings and their light fills. */
+const CASED_FROM_ZOOM = 13;
 export const ROADS: Record<string, RoadStyle> = {
-  major: { filter: classIn('major'), color: COLORS.major, casing: COLORS.majorCasing, w: [[10, 1.4], [13, 3], [16, 10], [18, 24]], minzoom: 10 },
-  medium: { filter: classIn('medium'), color: COLORS.medium, casing: COLORS.casing, w: [[11, 1], [13, 2.4], [16, 8], [18, 20]], minzoom: 11 },
-  minor: { filter: classIn('minor', 'pedestrian'), color: COLORS.minor, casing: COLORS.casing, w: [[12, 0.6], [14, 1.8], [16, 6], [18, 16]], minzoom: 12 },
-  service: { filter: classIn('service'), color: COLORS.minor, casing: COLORS.casing, w: [[14, 0.8], [16, 3], [18, 8]], minzoom: 14 },
+  major: { filter: classIn('major'), color: COLORS.major, lowColor: COLORS.majorLow, casing: COLORS.majorCasing, w: [[10, 1.4], [13, 3], [16, 10], [18, 24]], minzoom: 10 },
+  medium: { filter: classIn('medium'), color: COLORS.medium, lowColor: COLORS.mediumLow, casing: COLORS.casing, w: [[11, 1], [13, 2.4], [16, 8], [18, 20]], minzoom: 11 },
+  minor: { filter: classIn('minor', 'pedestrian'), color: COLORS.minor, lowColor: COLORS.minorLow, casing: COLORS.casing, w: [[12, 0.6], [14, 1.8], [16, 6], [18, 16]], minzoom: 12 },
+  service: { filter: classIn('service'), color: COLORS.minor, lowColor: COLORS.minorLow, casing: COLORS.casing, w: [[14, 0.8], [16, 3], [18, 8]], minzoom: 14 },
 };
 
 function roadLayers(tunnel: boolean): Layer[] {
@@ -88,14 +98,14 @@ function roadLayers(tunnel: boolean): Layer[] {
   const prefix = tunnel ? 'road-tunnel' : 'road';
   const order = ['service', 'minor', 'medium', 'major'] as const;
   const casings: Layer[] = order.map((k) => ({
-    id: `${prefix}-${k}-casing`, type: 'line', ...src('road'), minzoom: Math.max(ROADS[k]!.minzoom, 13), filter: ['all', t, ROADS[k]!.filter],
+    id: `${prefix}-${k}-casing`, type: 'line', ...src('road'), minzoom: Math.max(ROADS[k]!.minzoom, CASED_FROM_ZOOM), filter: ['all', t, ROADS[k]!.filter],
     layout: { 'line-join': 'round', 'line-cap': tunnel ? 'butt' : 'round' },
     paint: { 'line-color': ROADS[k]!.casing, 'line-width': width(ROADS[k]!.w.map(([z, w]) => [z, w + (z >= 14 ? 2 : 1)])), ...(tunnel ? { 'line-dasharray': [1, 1] } : {}) },
   }));
   const fills: Layer[] = order.map((k) => ({
     id: `${prefix}-${k}`, type: 'line', ...src('road'), minzoom: ROADS[k]!.minzoom, filter: ['all', t, ROADS[k]!.filter],
     layout: { 'line-join': 'round', 'line-cap': 'round' },
-    paint: { 'line-color': ROADS[k]!.color, 'line-width': width(ROADS[k]!.w), ...(tunnel ? { 'line-opacity': 0.6 } : {}) },
+    paint: { 'line-color': ['step', ['zoom'], ROADS[k]!.lowColor, CASED_FROM_ZOOM, ROADS[k]!.color], 'line-width': width(ROADS[k]!.w), ...(tunnel ? { 'line-opacity': 0.6 } : {}) },
   }));
   return [...casings, ...fills];
 }

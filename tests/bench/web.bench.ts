@@ -8,11 +8,13 @@ import type { Browser } from 'playwright-core';
 import { ensureClientBuilt } from '../../server/client-build.ts';
 import { startServer } from '../../server/start-server.ts';
 import { createAccount } from '../../server/auth/accounts.ts';
+import { DEFAULT_NETWORK_FILE } from '../../server/geodata/bundled-network.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { printTable, type BenchRow } from './bench-table.ts';
 import { buildBaseline, serveBaseline, BASELINE_COMMIT } from './web/baseline-build.ts';
 import { countBytes, type ByteCounter } from './web/byte-counter.ts';
 import { measureLoad, observeVitals, type PageFigures } from './web/measure-page.ts';
+import { measureFrameCost } from './web/frame-cost.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 2));
@@ -85,13 +87,16 @@ async function main() {
   const pages = PAGES.filter((p) => !WANTED || WANTED.includes(p.id));
   if (!pages.length) throw new Error(`BENCH_PAGES=${process.env.BENCH_PAGES} names no page (${PAGES.map((p) => p.id).join(', ')})`);
   const baselineDist = WITH_BASELINE ? await buildBaseline(root) : null;
-  const server = await startServer({ seedDemo: true, demoUsers: false, staticDir: dist, logLevel: 'error', security: { rateLimits: false } });
+  // As `npm start` serves it: the bundled street network in the basemap's tiles, the demo reports.
+  const server = await startServer({ networkFile: DEFAULT_NETWORK_FILE, seedDemo: true, demoUsers: false, staticDir: dist, logLevel: 'error', security: { rateLimits: false } });
   await createAccount(server.sql, { email: FIELD.email, password: FIELD.password, role: 'field', team: 'ryd', createTeam: true }, Date.now());
   const baseline = baselineDist ? await serveBaseline(baselineDist, server.app) : null;
   const nowCounter = await countBytes(server.port);
   const baseCounter = baseline ? await countBytes(baseline.port) : null;
   const browser = await launchChromium();
   try {
+    const frameMs = await measureFrameCost(browser);
+    console.log(`This machine's headless Chromium: one software-composited WebGL frame at 780×1688 px costs ${frameMs.toFixed(0)} ms (the map pages draw 6–8 before they are ready).`);
     for (const page of pages) {
       const now = await run(browser, `http://127.0.0.1:${nowCounter.port}`, nowCounter, page);
       const before = baseline && baseCounter ? await run(browser, `http://127.0.0.1:${baseCounter.port}`, baseCounter, page) : null;

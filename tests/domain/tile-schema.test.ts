@@ -13,6 +13,8 @@ describe('tile schema', () => {
     expect(road('steps')._z).toBe(15);
     expect(road('primary')).toMatchObject({ _z: 10, class: 'major' });
     expect(road('residential')).toMatchObject({ _z: 12, class: 'minor' });
+    // The bundled network's lines of unknown type: most of the districts' streets, in the z12 overview.
+    expect(road('unknown')).toMatchObject({ _z: 12, class: 'minor' });
   });
 
   it('shows small buildings later than large ones, and their house number at z16 only', () => {

@@ -2,12 +2,12 @@
 // tile URL it names is served by the app itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { createPropertyExpression, latest, validateStyleMin, Color } from '@maplibre/maplibre-gl-style-spec';
 import type { StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { databaseTargets } from '../helpers/databases.ts';
 import { makeTestApp, TEST_ORIGIN } from '../helpers/test-app.ts';
 import { loadMapFixture } from '../helpers/map-features.ts';
-import { NOTE_METADATA_KEY, ROAD_LABEL_LAYER_ID } from '../../server/map/style.ts';
+import { COLORS, NOTE_METADATA_KEY, ROAD_LABEL_LAYER_ID } from '../../server/map/style.ts';
 import { POI_ICONS } from '../../server/domain/tile-schema.ts';
 
 type Layer = { id: string; type: string; layout?: Record<string, unknown>; source?: string; 'source-layer'?: string };
@@ -120,6 +120,24 @@ describe.each(databaseTargets())('basemap style on $name', (target) => {
     await t.sql`update map_meta set value = ${JSON.stringify({ source: 'bundled network (OpenStreetMap 2017–2018, ODbL)' })}::text::jsonb where key = 'import'`;
     const after = (await (await t.app.request('/map/style.json')).json()) as { metadata: Record<string, { sv: string } | null> };
     expect(after.metadata[NOTE_METADATA_KEY]?.sv).toContain('import-osm');
+  });
+
+  it('draws roads without casing (below z13) in a tone that stands out from the land, light with casings above', () => {
+    /** WCAG relative luminance contrast of two colours. */
+    const contrast = (a: Color, b: Color) => {
+      const lum = (c: Color) => [c.r, c.g, c.b].map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)).reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i]!, 0);
+      const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number];
+      return (hi + 0.05) / (lo + 0.05);
+    };
+    const land = Color.parse(COLORS.land)!;
+    for (const id of ['road-minor', 'road-medium', 'road-major']) {
+      const layer = style.layers.find((l) => l.id === id) as Layer & { paint: Record<string, unknown> };
+      const color = createPropertyExpression(layer.paint['line-color'], 'line-color', latest.paint_line['line-color'] as never);
+      if (color.result !== 'success') throw new Error(`${id}: ${JSON.stringify(color.value)}`);
+      const at = (zoom: number) => color.value.evaluate({ zoom }) as Color;
+      expect(contrast(at(12), land), `${id} at z12`).toBeGreaterThan(1.6);
+      expect(contrast(at(12), land), `${id} at z12`).toBeGreaterThan(contrast(at(15), land));
+    }
   });
 
   it('documents the map routes in the OpenAPI document', async () => {

@@ -7,7 +7,7 @@ import { databaseTargets } from '../helpers/databases.ts';
 import { makeTestApp } from '../helpers/test-app.ts';
 import { loadMapFixture } from '../helpers/map-features.ts';
 import { fitBounds, panBy, project, unproject } from '../../server/domain/map-view.ts';
-import { clipLine, tilesForView, widthAt } from '../../server/map/static-map.ts';
+import { clipLine, pathOf, tilesForView, widthAt } from '../../server/map/static-map.ts';
 import { COLORS, ROADS } from '../../server/map/style.ts';
 
 /** Åsgatan in the Ryd fixture. */
@@ -50,6 +50,13 @@ describe('the static map view', () => {
     expect(clipLine([[-10, 50], [50, 50]], 100, 100)).toEqual([[[0, 50], [50, 50]]]);
     expect(clipLine([[10, 10], [10, 200], [20, 200], [20, 10]], 100, 100)).toEqual([[[10, 10], [10, 100]], [[20, 100], [20, 10]]]);
     expect(clipLine([[-10, -10], [-5, -20]], 100, 100)).toEqual([]);
+  });
+  it('writes a street network as few, short paths: ways joined at shared pixels, straight runs as one step, specks left out', () => {
+    // Three ways meeting end to end (one drawn backwards), a straight way of five points, a way inside one pixel.
+    const d = pathOf([[[0, 0], [10, 0.2]], [[20, 5], [10.4, 0]], [[20, 5], [20, 15]], [[50, 50], [51, 51.1], [52, 52], [53, 53], [54, 54.2]], [[70.1, 70.2], [70.3, 69.9]]], false);
+    expect(d).toBe('M0 0l10 0 10 5 0 10M50 50l4 4');
+    // Rings stay rings: closed, not joined to one another.
+    expect(pathOf([[[0, 0], [4, 0], [4, 4], [0, 0]], [[4, 0], [8, 0], [8, 4], [4, 0]]], true)).toBe('M0 0l4 0 0 4-4-4zM4 0l4 0 0 4-4-4z');
   });
   it("reads the style's road width ramps like MapLibre's exponential interpolation", () => {
     expect(widthAt(ROADS.major!.w, 13)).toBe(3);
