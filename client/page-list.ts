@@ -53,7 +53,9 @@ export interface PageEntry {
  * APP_STYLE_PATH). Not the sprite: fetched alongside MapLibre's chunk it would only delay it; the
  * page prefetches it once that chunk is in (client/map/prefetch-after-maplibre.ts).
  */
-const STAFF_MAP_FETCHES = ['/api/config', '/api/categories', '/api/districts', '/api/bases', '/api/streets', '/map/style.json'];
+// The streets' unlit ways only: what the staff map draws over the app's basemap (which draws the streets
+// themselves). A map without roads fetches the whole network once /api/config says so.
+const STAFF_MAP_FETCHES = ['/api/config', '/api/categories', '/api/districts', '/api/bases', '/api/streets?lit=no', '/map/style.json'];
 
 export const PAGE_LIST: readonly PageEntry[] = [
   // The form's categories and the districts the light map's first view fits (a few KiB): with them

@@ -38,7 +38,8 @@ export const api = {
     (await call<{ categories: Category[] }>(client.categories.$get(undefined, { init: init(signal) }))).categories,
   districts: (signal?: AbortSignal) => call<DistrictCollection>(client.districts.$get(undefined, { init: init(signal) })),
   bases: (signal?: AbortSignal) => call<BaseCollection>(client.bases.$get(undefined, { init: init(signal) })),
-  streets: (signal?: AbortSignal) => call<StreetCollection>(client.streets.$get({ query: {} }, { init: init(signal) })),
+  /** The street network; `lit: 'no'` only its unlit ways. */
+  streets: (signal?: AbortSignal, query: { lit?: 'no' } = {}) => call<StreetCollection>(client.streets.$get({ query }, { init: init(signal) })),
   pins: (q: PinQuery, signal?: AbortSignal) =>
     call<PinCollection>(client.reports.pins.$get({ query: pinQueryToParams(q) }, { init: init(signal) })),
   report: (id: string, signal?: AbortSignal) => call<Report>(client.reports[':id'].$get({ param: { id } }, { init: init(signal) })),

@@ -6,6 +6,8 @@ export type Bbox = [west: number, south: number, east: number, north: number];
 export interface AppConfig {
   basemapStyleUrl: string | null;
   area: { name: string; bbox: Bbox };
+  /** The app's own basemap draws the streets: a map over it needs only their unlit ways (api.streets with lit 'no'). */
+  streetsInBasemap: boolean;
 }
 
 export interface Category {

@@ -42,8 +42,12 @@ export function ReportPage(props: { path: string }) {
   const [categories] = createResource(() => api.categories());
   // With no signal the map and the list wait (the form does not need them).
   const [districts] = createResource(() => api.districts().catch(() => undefined));
-  // The street network only feeds the MapLibre map (the light map's picture has the streets).
-  const [streets] = createResource(bigMap, () => api.streets().catch(() => undefined));
+  // The street network only feeds the MapLibre map (the light map's picture has the streets), and
+  // over the app's basemap, which draws the streets, only its unlit ways (api/config says which).
+  const [streets] = createResource(bigMap, async () => {
+    const config = await api.config().catch(() => null);
+    return api.streets(undefined, config?.streetsInBasemap ? { lit: 'no' } : {}).catch(() => undefined);
+  });
   const mapBounds = createMemo(() => (districts.loading ? null : (districts() && boundsOf(districts()!.features)) || AREA_BOUNDS));
   const [filters, setFilters] = createSignal<ResidentFilters>({ days: 30, statuses: DEFAULT_STATUSES, categories: [] });
   // The pins (the page's largest answer, ~30 KiB) are asked for once the map's first picture is up

@@ -120,7 +120,7 @@ export function StaffMapPage() {
           <Legend
             categories={categories()}
             districts={districtProps()}
-            hasStreets={data.streets.data() ? data.streets.data()!.features.length > 0 : undefined}
+            hasStreets={data.districts.data() ? districtProps().some((d) => d.streetKm > 0) : undefined}
             attribution={ATTRIBUTION_HTML}
             lang={url.lang()}
             t={t()}

@@ -11,7 +11,14 @@ export function createAppData(api: Api, filters: () => Filters, now: () => Date)
   const categories = createQuery(once, (_k, signal) => api.categories(signal));
   const districts = createQuery(once, (_k, signal) => api.districts(signal));
   const bases = createQuery(once, (_k, signal) => api.bases(signal));
-  const streets = createQuery(once, (_k, signal) => api.streets(signal));
+  // The network's lines once the config says which: over the app's basemap, which draws the
+  // streets, only the unlit ways it marks (a few KiB; the bundled network whole is ≈ 370 KiB br).
+  const streetsQuery = createMemo(() => {
+    const c = config.data();
+    if (c) return c.streetsInBasemap ? { lit: 'no' as const } : {};
+    return config.error() ? {} : null;
+  });
+  const streets = createQuery(streetsQuery, (q, signal) => api.streets(signal, q));
   const pinQuery = createMemo(() => filtersToPinQuery(filters(), now()));
   const pins = createQuery(pinQuery, (q, signal) => api.pins(q, signal));
   return { config, categories, districts, bases, streets, pins, pinQuery };

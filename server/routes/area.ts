@@ -8,6 +8,7 @@ import { CATEGORIES } from '../domain/categories.ts';
 import { listBases, listDistricts } from '../db/queries/districts.ts';
 import { listStreets, streetCoverage } from '../db/queries/streets.ts';
 import { listDesoAreas } from '../db/queries/deso.ts';
+import { readMapMeta } from '../db/queries/map-tiles.ts';
 import { DesoAreaCollection } from '../schemas/analytics.ts';
 import { BaseCollection, CategoryList, ClientConfig, DistrictCollection, StreetCollection, StreetQuery } from '../schemas/area.ts';
 
@@ -20,7 +21,8 @@ export function areaRoutes(deps: AppDeps) {
         ? turfBbox({ type: 'FeatureCollection', features: districts.map((d) => ({ type: 'Feature', properties: {}, geometry: d.geometry })) })
         : [15.54, 58.37, 15.68, 58.44];
       const [w, s, e, n] = box as [number, number, number, number];
-      return c.json({ basemapStyleUrl: deps.basemapStyleUrl, area: { name: 'Linköping', bbox: [w, s, e, n] as [number, number, number, number] } }, 200);
+      const streetsInBasemap = deps.basemapStyleUrl === null && (await readMapMeta(sql)).hasRoads;
+      return c.json({ basemapStyleUrl: deps.basemapStyleUrl, area: { name: 'Linköping', bbox: [w, s, e, n] as [number, number, number, number] }, streetsInBasemap }, 200);
     })
     .get('/categories', guard.public(), describe({ summary: 'Report categories with Swedish and English labels', tags: ['area'], responses: { 200: { description: 'Categories', schema: CategoryList } } }), (c) =>
       c.json({ categories: CATEGORIES.map((x) => ({ ...x })) }, 200),
@@ -75,8 +77,8 @@ export function areaRoutes(deps: AppDeps) {
       describe({ summary: 'The walkable street network as GeoJSON', description: 'Empty when no network is loaded.', tags: ['area'], responses: { 200: { description: 'FeatureCollection of LineStrings', schema: StreetCollection } } }),
       validate('query', StreetQuery),
       async (c) => {
-        const { district } = c.req.valid('query');
-        const streets = await listStreets(sql, district ? { districtId: district } : {});
+        const { district, lit } = c.req.valid('query');
+        const streets = await listStreets(sql, { ...(district ? { districtId: district } : {}), ...(lit ? { lit } : {}) });
         return c.json(
           {
             type: 'FeatureCollection' as const,

@@ -4,6 +4,7 @@ import { z } from 'zod';
 export const ClientConfig = z.object({
   basemapStyleUrl: z.string().nullable().describe('Optional online basemap style; the offline style is used when null'),
   area: z.object({ name: z.string(), bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]) }),
+  streetsInBasemap: z.boolean().describe("The app's own basemap draws the street network (bundled or imported): a map over it needs only the unlit ways of GET /api/streets?lit=no, not the whole network"),
 });
 
 export const CategoryList = z.object({
@@ -46,4 +47,7 @@ export const StreetCollection = z.object({
   ),
 });
 
-export const StreetQuery = z.object({ district: z.string().max(64).optional().describe('Only streets of this district') });
+export const StreetQuery = z.object({
+  district: z.string().max(64).optional().describe('Only streets of this district'),
+  lit: z.literal('no').optional().describe('Only the ways tagged lit=no: what the staff map marks on top of a basemap that draws the streets itself (ClientConfig.streetsInBasemap)'),
+});

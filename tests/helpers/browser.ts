@@ -12,8 +12,23 @@ if (!runBrowserSuite) {
   console.warn(`\n!!! ${CHROMIUM} is missing: the browser suites are SKIPPED. Install it with: apt-get update && apt-get install -y chromium\n`);
 }
 
-/** The flags this workplace's closed network needs (no background connections, no updates). */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=sv-SE'];
+/**
+ * Chromium features off. Playwright passes its own `--disable-features` list and Chromium keeps only
+ * the last such flag, so this one repeats Playwright's (tests/e2e/browser-flags.test.ts checks it
+ * still does) and adds the two that make Chromium 156 build the address bar's WebUI popups: even
+ * headless it renders them in a renderer of its own for every browser context, ≈ 0.9 s of CPU each
+ * that a two-core machine takes from the page under test.
+ */
+export const DISABLED_FEATURES = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose', 'HttpsUpgrades', 'HttpsFirstBalancedModeAutoEnable', 'LensOverlay',
+  'MediaRouter', 'PaintHolding', 'ThirdPartyStoragePartitioning', 'AvoidCorsURLLoaderRestartOnRedirect', 'TcpPortRandomizationWin',
+  'OptimizationHints', 'NetworkTimeServiceQuerying', 'AimEnabled', 'PreconnectToSearch', 'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+  'WebUIOmniboxPopup', 'WebUIOmniboxAimPopup',
+];
+
+/** The flags this workplace's closed network needs (no background connections, no updates), and the features above off. */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=sv-SE', `--disable-features=${DISABLED_FEATURES.join(',')}`];
 
 export async function launchChromium(): Promise<Browser> {
   if (!hasChromium) throw new Error(`${CHROMIUM} is missing (CI requires it): apt-get update && apt-get install -y chromium`);

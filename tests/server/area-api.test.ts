@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseTargets } from '../helpers/databases.ts';
 import { makeTestApp } from '../helpers/test-app.ts';
 import { toOpenApiPath } from '../../server/http/openapi.ts';
+import { listDistricts } from '../../server/db/queries/districts.ts';
+import { replaceMap } from '../../server/db/queries/map-features.ts';
+import { prepareStreets } from '../../server/geodata/assign-districts.ts';
 
 describe.each(databaseTargets())('area API on $name', (target) => {
   let t: Awaited<ReturnType<typeof makeTestApp>>;
@@ -34,6 +37,26 @@ describe.each(databaseTargets())('area API on $name', (target) => {
     expect(bases.features.map((f) => f.properties.district).sort()).toEqual(['berga', 'ryd', 'skaggetorp']);
     const streets = (await (await t.app.request('/api/streets')).json()) as { features: unknown[] };
     expect(streets.features).toEqual([]);
+  });
+
+  it("tells whether the app's basemap draws the streets, and gives only the unlit ways when asked", async () => {
+    const config = async () => (await (await t.app.request('/api/config')).json()) as { streetsInBasemap: boolean; basemapStyleUrl: string | null };
+    expect(await config()).toMatchObject({ basemapStyleUrl: null, streetsInBasemap: false });
+    const way = (name: string, lit: string | null, lat: number) => ({ osmWayId: null, name, highway: 'residential', lit, coords: [[15.56, lat], [15.562, lat]] as [number, number][] });
+    const districts = await listDistricts(t.sql);
+    await replaceMap(t.sql, {
+      features: [{ layer: 'road', kind: 'residential', name: 'Lysgatan', osmType: null, osmId: null, districtId: 'ryd', props: {}, geometry: { type: 'LineString', coordinates: [[15.56, 58.415], [15.562, 58.415]] }, bbox: [15.56, 58.415, 15.562, 58.415] }],
+      streets: prepareStreets([way('Lysgatan', 'yes', 58.415), way('Mörka stigen', 'no', 58.416), way('Okänd väg', null, 58.417)], districts, { marginM: 1e6 }).rows,
+      version: 'area-api-1', summaryKey: 'network', summary: { source: 'test' },
+    });
+    expect(await config()).toMatchObject({ streetsInBasemap: true });
+    const names = async (q: string) => ((await (await t.app.request(`/api/streets${q}`)).json()) as { features: { properties: { name: string; lit: string | null } }[] }).features.map((f) => f.properties.name).sort();
+    expect(await names('')).toEqual(['Lysgatan', 'Mörka stigen', 'Okänd väg']);
+    expect(await names('?lit=no')).toEqual(['Mörka stigen']);
+    expect(await names('?lit=no&district=berga')).toEqual([]);
+    const bad = await t.app.request('/api/streets?lit=yes');
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('Content-Type')).toContain('application/problem+json');
   });
 
   it('documents every API route in the OpenAPI 3.1 document', async () => {

@@ -141,7 +141,7 @@ describe('the built client', () => {
     const urls = staff.map((l) => l.url);
     expect(urls[0]).toMatch(/^\/assets\/index-[\w-]+\.js$/);
     expect(staff[0]!.params).toEqual(['rel=modulepreload']);
-    for (const api of ['/api/auth/me', '/api/config', '/api/categories', '/api/districts', '/api/bases', '/api/streets', '/map/style.json']) {
+    for (const api of ['/api/auth/me', '/api/config', '/api/categories', '/api/districts', '/api/bases', '/api/streets?lit=no', '/map/style.json']) {
       expect(staff.find((l) => l.url === api)?.params, api).toEqual(['rel=preload', 'as=fetch', 'crossorigin']);
     }
     // Not the sprite: the page prefetches it once MapLibre's chunk is in (it would slow that chunk).

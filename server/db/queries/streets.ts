@@ -64,12 +64,14 @@ export async function writeStreetRows(tx: Tx, rows: readonly StreetRow[], onProg
   }
 }
 
-export async function listStreets(sql: Sql, filter: { districtId?: string } = {}): Promise<StreetListRow[]> {
-  const where = filter.districtId === undefined ? sql`` : sql`where district_id = ${filter.districtId}`;
+/** The streets, optionally of one district and/or only those tagged lit=`lit`. */
+export async function listStreets(sql: Sql, filter: { districtId?: string; lit?: string } = {}): Promise<StreetListRow[]> {
   return sql<StreetListRow[]>`
     select id::float8 as id, osm_way_id::float8 as "osmWayId", name, highway, lit,
            length_m as "lengthM", district_id as "districtId", coords
-    from streets ${where}
+    from streets
+    where (${filter.districtId ?? null}::text is null or district_id = ${filter.districtId ?? null})
+      and (${filter.lit ?? null}::text is null or lit = ${filter.lit ?? null})
     order by id`;
 }
 
