@@ -63,6 +63,7 @@ export const FIELD_LABELS: Record<string, Label> = {
   kinds: { sv: 'Slag av platser', en: 'Kinds of places' },
   lat: { sv: 'Plats (latitud)', en: 'Place (latitude)' },
   limit: { sv: 'Högst antal', en: 'Limit' },
+  lit: { sv: 'Belysning', en: 'Lighting' },
   lon: { sv: 'Plats (longitud)', en: 'Place (longitude)' },
   long: { sv: 'Plats (longitud)', en: 'Place (longitude)' },
   map: { sv: 'Karta', en: 'Map' },
