@@ -8,7 +8,7 @@ import { maxBody } from './http/body-size.ts';
 import { cors } from 'hono/cors';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveClient } from './http/client-files.ts';
+import { inlineScriptHashes, serveClient } from './http/client-files.ts';
 import type { AppDeps } from './deps.ts';
 import { HttpProblem } from './http/problem.ts';
 import { databaseUnavailable, isDatabaseDown, problemResponse, toProblem } from './http/on-error.ts';
@@ -82,11 +82,13 @@ export function createApp(deps: AppDeps) {
   // version's TTL runs on the app's clock, so a test can step past it.
   const tiles = makeTileStore(deps.sql, { now: deps.now, onWriteError: (err) => deps.log.warn('tile not stored', { error: err instanceof Error ? err.message : String(err) }) });
 
+  const clientDir = deps.staticDir && existsSync(join(deps.staticDir, 'index.html')) ? deps.staticDir : null;
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        // index.html's one small inline script (the residents' first map picture) by its hash.
+        scriptSrc: ["'self'", ...(clientDir ? inlineScriptHashes(clientDir) : [])],
         workerSrc: ["'self'", 'blob:'],
         childSrc: ["'self'", 'blob:'],
         imgSrc: ["'self'", 'data:', 'blob:', ...basemapOrigin],
@@ -161,10 +163,10 @@ export function createApp(deps: AppDeps) {
   app.get('/api/docs.css', guard.public(), (c) => c.body(DOCS_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
   app.all('/api/*', (c) => problemResponse(c, new HttpProblem(404, `There is no API route ${c.req.method} ${c.req.path}. See /api/docs.`, { code: 'no-such-endpoint', extensions: { method: c.req.method, path: c.req.path } })));
 
-  if (deps.staticDir && existsSync(join(deps.staticDir, 'index.html'))) {
+  if (clientDir) {
     // The built client and its routes: precompressed, cached by kind, revalidated with ETags.
     // With an online basemap the app's own style is never read: its preload would be wasted.
-    app.use('/*', serveClient(deps.staticDir, { preloadAppStyle: deps.basemapStyleUrl === null }));
+    app.use('/*', serveClient(clientDir, { preloadAppStyle: deps.basemapStyleUrl === null }));
   }
 
   return app;

@@ -1,4 +1,5 @@
-// Builds the client with Vite when dist/client is missing or older than its sources (client/, build/, vite.config.ts).
+// Builds the client with Vite when dist/client is missing or older than its sources (client/, build/,
+// server/http/page-preloads.ts, vite.config.ts).
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -14,8 +15,9 @@ export function isClientStale(root: string): boolean {
   const index = join(root, 'dist/client/index.html');
   if (!existsSync(index)) return true;
   const built = statSync(index).mtimeMs;
-  // build/ holds the build's own plugins (icons, service worker, precompression).
-  const sources = [join(root, 'client'), join(root, 'build'), join(root, 'vite.config.ts')].filter((p) => existsSync(p));
+  // build/ holds the build's own plugins (icons, service worker, precompression); the service
+  // worker's precache manifest carries each page's Link header from server/http/page-preloads.ts.
+  const sources = [join(root, 'client'), join(root, 'build'), join(root, 'server/http/page-preloads.ts'), join(root, 'vite.config.ts')].filter((p) => existsSync(p));
   return sources.some((p) => newestMtime(p) > built);
 }
 

@@ -53,6 +53,11 @@ function readLast(): { view: MapView; url: string } | null {
 
 /** The view that fitted the districts last time (localStorage), for starting before they arrive. */
 const FIT_KEY = 'tk-light-map-fit';
+/**
+ * That view's picture URL (localStorage): index.html's first script asks for it on /rapportera
+ * while the app's code still loads, so the picture is fetched and parsed by the time the map asks.
+ */
+const FIRST_PICTURE_KEY = 'tk-light-map-first';
 let fitCache: MapView | null | undefined;
 function readFit(): MapView | null {
   if (fitCache !== undefined) return fitCache;
@@ -67,6 +72,7 @@ function writeFit(v: MapView) {
   fitCache = v;
   try {
     localStorage.setItem(FIT_KEY, JSON.stringify(v));
+    localStorage.setItem(FIRST_PICTURE_KEY, staticMapUrl(v));
   } catch { /* private mode */ }
 }
 
@@ -271,7 +277,7 @@ export function LightMap(props: LightMapProps) {
         onKeyDown={onKeyDown}
       >
         <Show when={placement()}>
-          <img class="light-map__picture" src={shown()!.url} alt="" draggable={false} style={placement()} />
+          <img class="light-map__picture" data-testid="light-map-picture" src={shown()!.url} alt="" draggable={false} style={placement()} />
         </Show>
         <svg class="light-map__pins" aria-hidden="true" width="100%" height="100%">
           <For each={clusters()}>

@@ -3,11 +3,24 @@
 // cache policy by kind — hashed /assets/ files for a year (immutable), everything else
 // (index.html, sw.js, the manifest) revalidated on every use. Paths that are not files are the
 // client's own routes and get index.html, with a Link header naming the page's first-load files; a missing /assets/ file is a 404, never HTML.
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import type { MiddlewareHandler } from 'hono';
 import { ENCODING_SUFFIX, etagOf, isNotModified } from './etag.ts';
 import { loadPagePreloads, pagePreloadFor } from './page-preloads.ts';
+
+/**
+ * The Content-Security-Policy sources ('sha256-…') that allow index.html's own inline scripts and
+ * no other: the page's script-src stays 'self' plus exactly these.
+ */
+export function inlineScriptHashes(dir: string): string[] {
+  const file = join(dir, 'index.html');
+  if (!existsSync(file)) return [];
+  const html = readFileSync(file, 'utf8');
+  return [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+    .map((m) => `'sha256-${createHash('sha256').update(m[1]!, 'utf8').digest('base64')}'`);
+}
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const REVALIDATE = 'no-cache';

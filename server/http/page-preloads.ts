@@ -11,7 +11,9 @@ import { PAGE_LIST, pageEntryFor } from '../../client/page-list.ts';
 /** One Link header entry per file, by kind (RFC 8288; `preload` per the HTML standard). */
 function linkFor(file: string): string {
   const url = `</${file}>`;
-  if (file.endsWith('.css')) return `${url}; rel=preload; as=style`;
+  // crossorigin as on the stylesheet links Vite writes (and its loader adds): a preload whose
+  // credentials mode differs is not used, and the browser fetched each stylesheet twice.
+  if (file.endsWith('.css')) return `${url}; rel=preload; as=style; crossorigin`;
   return `${url}; rel=modulepreload`;
 }
 

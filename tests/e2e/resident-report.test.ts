@@ -200,6 +200,29 @@ describe.runIf(runBrowserSuite)("a resident's report in a browser", () => {
     await p.close();
   }, 180_000);
 
+  it("asks for the map's first picture from index.html on a return visit, inside the page's CSP", async () => {
+    const p = await phone.newPage();
+    const consoleLines: string[] = [];
+    p.on('console', (m) => consoleLines.push(m.text()));
+    const cdp = await phone.newCDPSession(p);
+    await cdp.send('Network.enable');
+    const pictures: { url: string; from: string }[] = [];
+    cdp.on('Network.requestWillBeSent', (e) => {
+      if (e.request.url.includes('/map/static.svg')) pictures.push({ url: e.request.url, from: e.initiator.type });
+    });
+    await p.goto(`${server!.url}/rapportera`);
+    await p.waitForSelector('[data-testid=report-map][data-ready=true]', WAIT);
+    // The first picture is asked for while the HTML is parsed, which only index.html's inline
+    // script does (the app's modules run after parsing: their requests come from 'script'); the
+    // map then draws that picture, and the browser reports no Content-Security-Policy violation.
+    const kept = await p.evaluate(() => localStorage.getItem('tk-light-map-first'));
+    expect(kept).toMatch(/^\/map\/static\.svg\?/);
+    expect(pictures[0]).toEqual({ url: `${server!.url}${kept}`, from: 'parser' });
+    expect(await p.getByTestId('light-map-picture').getAttribute('src')).toBe(kept);
+    expect(consoleLines.filter((l) => /Content Security Policy|preload .* not used/.test(l))).toEqual([]);
+    await p.close();
+  }, 120_000);
+
   it('moves with the keyboard and the zoom buttons, and loads the larger MapLibre map on request', async () => {
     const desk = await browser!.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
     await offline(desk);

@@ -9,7 +9,11 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveClient, IMMUTABLE, chooseEncoding, loadClientFiles } from '../../server/http/client-files.ts';
+import { createHash } from 'node:crypto';
+import { serveClient, IMMUTABLE, chooseEncoding, inlineScriptHashes, loadClientFiles } from '../../server/http/client-files.ts';
+import { createApp } from '../../server/app.ts';
+import type { AppDeps } from '../../server/deps.ts';
+import { makeLogger } from '../../server/logger.ts';
 import { isNotModified } from '../../server/http/etag.ts';
 import { precompressDir } from '../../build/precompress.ts';
 import { ensureClientBuilt } from '../../server/client-build.ts';
@@ -152,6 +156,9 @@ describe('the built client', () => {
     expect(Math.min(page, mapView, maplibre)).toBeGreaterThan(0);
     expect(maplibre).toBe(urls.length - 1);
     expect(urls.find((u) => u.endsWith('.css') && /maplibre/.test(u))).toBeTruthy();
+    // Stylesheets are preloaded in the credentials mode of the links that use them (Vite writes
+    // `crossorigin`); otherwise the browser ignores the preload and fetches each one twice.
+    for (const css of staff.filter((l) => l.url.endsWith('.css'))) expect(css.params, css.url).toEqual(['rel=preload', 'as=style', 'crossorigin']);
     // The worker is left to the map; every file named is one the server has.
     expect(urls.some((u) => u.endsWith('.mjs'))).toBe(false);
     for (const u of urls.filter((u) => u.startsWith('/assets/'))) expect((await app.request(u)).status, u).toBe(200);
@@ -171,6 +178,21 @@ describe('the built client', () => {
     const onlineUrls = parse((await online.request('/')).headers.get('Link')).map((l) => l.url);
     expect(onlineUrls.some((u) => u.startsWith('/map/'))).toBe(false);
     expect(onlineUrls).toContain('/api/config');
+  });
+
+  it("allows index.html's inline script by its hash in the Content-Security-Policy, and no other inline script", async () => {
+    const html = readFileSync(join(dist, 'index.html'), 'utf8');
+    const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    expect(inline).toHaveLength(1);
+    expect(inline[0]).toContain('tk-light-map-first');
+    const hash = `'sha256-${createHash('sha256').update(inline[0]!).digest('base64')}'`;
+    expect(inlineScriptHashes(dist)).toEqual([hash]);
+    // Serving a page reads no database: one that refuses every query shows it.
+    const noDb = (() => Promise.reject(new Error('no database'))) as unknown as AppDeps['sql'];
+    const full = createApp({ sql: noDb, area: { index: () => Promise.reject(new Error('no')), invalidate() {} }, now: () => 0, newId: () => 'x', log: makeLogger('silent'), basemapStyleUrl: null, staticDir: dist });
+    const csp = (await full.request('/rapportera')).headers.get('Content-Security-Policy') ?? '';
+    const scriptSrc = /script-src ([^;]+)/.exec(csp)?.[1]?.split(' ');
+    expect(scriptSrc).toEqual(["'self'", hash]);
   });
 
   it('links a valid web app manifest whose icons are PNGs of the sizes it states', async () => {
