@@ -22,7 +22,19 @@ export function staticMapUrl(v: MapView): string {
 
 export interface PinCluster { x: number; y: number; count: number; key: string }
 
-/** Pins within the picture (plus a margin) grouped by CLUSTER_PX grid cell, drawn at their mean pixel. */
+/** The radius (px) of the circle drawn for `count` pins: a single pin small, clusters growing with the count. */
+export function clusterRadius(count: number): number {
+  return count > 1 ? Math.min(15, 9 + Math.log2(count) * 1.5) : 7;
+}
+
+/** Pixels left between two circles: closer ones are merged, so no circle hides another's count. */
+const CLUSTER_GAP_PX = 2;
+
+/**
+ * Pins within the picture (plus a margin) grouped by CLUSTER_PX grid cell, drawn at their mean
+ * pixel; then circles that would overlap (neighbouring cells' means can lie side by side) are
+ * merged, largest first, until none do.
+ */
 export function clusterPins(view: MapView, points: readonly [number, number][]): PinCluster[] {
   const cells = new Map<string, { sx: number; sy: number; count: number }>();
   for (const [lon, lat] of points) {
@@ -35,7 +47,24 @@ export function clusterPins(view: MapView, points: readonly [number, number][]):
     c.count++;
     cells.set(key, c);
   }
-  return [...cells].map(([key, c]) => ({ key, x: c.sx / c.count, y: c.sy / c.count, count: c.count }));
+  const groups = [...cells].map(([key, c]) => ({ key, ...c }));
+  const overlap = (a: (typeof groups)[number], b: (typeof groups)[number]) =>
+    Math.hypot(a.sx / a.count - b.sx / b.count, a.sy / a.count - b.sy / b.count) < clusterRadius(a.count) + clusterRadius(b.count) + CLUSTER_GAP_PX;
+  for (let merged = true; merged; ) {
+    merged = false;
+    groups.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
+    outer: for (let i = 0; i < groups.length; i++) {
+      for (let j = i + 1; j < groups.length; j++) {
+        if (!overlap(groups[i]!, groups[j]!)) continue;
+        const [a, b] = [groups[i]!, groups[j]!];
+        groups[i] = { key: a.key, sx: a.sx + b.sx, sy: a.sy + b.sy, count: a.count + b.count };
+        groups.splice(j, 1);
+        merged = true;
+        break outer;
+      }
+    }
+  }
+  return groups.map((c) => ({ key: c.key, x: c.sx / c.count, y: c.sy / c.count, count: c.count }));
 }
 
 /** [w, s, e, n] around polygons' outer rings (the districts), or null when there are none. */

@@ -11,7 +11,7 @@ import { placesApi, type PlaceResult } from '../api/places-api.ts';
 import { placeMessages } from '../i18n/places.ts';
 import { RESIDENT_COLOR, type ResidentPinCollection } from '../map/layers/resident-pins.ts';
 import { keepPicture } from '../offline/picture-cache.ts';
-import { MAX_ZOOM, MIN_ZOOM, clusterPins, roundView, staticMapUrl, viewForPlace } from './light-map-view.ts';
+import { MAX_ZOOM, MIN_ZOOM, clusterPins, clusterRadius, roundView, staticMapUrl, viewForPlace } from './light-map-view.ts';
 import type { ReportLang, ReportMessages } from './report-messages.ts';
 
 export interface MapApi {
@@ -283,7 +283,7 @@ export function LightMap(props: LightMapProps) {
           <For each={clusters()}>
             {(c) => (
               <g transform={`translate(${c.x} ${c.y})`}>
-                <circle r={c.count > 1 ? Math.min(15, 9 + Math.log2(c.count) * 1.5) : 7} fill={c.count > 1 ? RESIDENT_COLOR : '#ffffff'} stroke={c.count > 1 ? '#ffffff' : RESIDENT_COLOR} stroke-width="2.5" />
+                <circle r={clusterRadius(c.count)} fill={c.count > 1 ? RESIDENT_COLOR : '#ffffff'} stroke={c.count > 1 ? '#ffffff' : RESIDENT_COLOR} stroke-width="2.5" />
                 <Show when={c.count > 1}>
                   <text text-anchor="middle" dy="0.35em" fill="#ffffff" font-size="12" font-weight="700">{c.count}</text>
                 </Show>

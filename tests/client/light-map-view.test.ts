@@ -2,7 +2,7 @@
 // districts' bounds, and where a chosen place takes the map.
 import { describe, expect, it } from 'vitest';
 import { project, unproject } from '../../server/domain/map-view.ts';
-import { CLUSTER_PX, MAX_ZOOM, POINT_ZOOM, boundsOf, clusterPins, roundView, staticMapUrl, viewForPlace } from '../../client/report/light-map-view.ts';
+import { CLUSTER_PX, MAX_ZOOM, POINT_ZOOM, boundsOf, clusterPins, clusterRadius, roundView, staticMapUrl, viewForPlace } from '../../client/report/light-map-view.ts';
 
 const VIEW = { lon: 15.58, lat: 58.41, zoom: 14, width: 390, height: 300 };
 
@@ -25,6 +25,27 @@ describe('the light map view', () => {
     expect(apart.map((c) => c.count)).toEqual([1, 1]);
     // A pin far outside the picture is not drawn.
     expect(clusterPins(VIEW, [[VIEW.lon + 1, VIEW.lat]])).toEqual([]);
+  });
+
+  it('merges circles that would overlap across a cell border, keeping every pin counted once', () => {
+    const at = (px: number, py = 100): [number, number] => {
+      const p = unproject(VIEW, px, py);
+      return [p.lon, p.lat];
+    };
+    // Two clusters of 40 on either side of a cell border, 20 px apart: one circle of 80.
+    const border = CLUSTER_PX * 3;
+    const both = clusterPins(VIEW, [...Array.from({ length: 40 }, () => at(border - 10)), ...Array.from({ length: 40 }, () => at(border + 10))]);
+    expect(both.map((c) => c.count)).toEqual([80]);
+    expect(both[0]!.x).toBeCloseTo(border, 6);
+    // Scattered pins: every pin in exactly one circle, and no two circles overlap.
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const pts = Array.from({ length: 600 }, () => at(rnd() * VIEW.width, rnd() * VIEW.height));
+    const clusters = clusterPins(VIEW, pts);
+    expect(clusters.reduce((n, c) => n + c.count, 0)).toBe(600);
+    for (const [i, a] of clusters.entries()) {
+      for (const b of clusters.slice(i + 1)) expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThanOrEqual(clusterRadius(a.count) + clusterRadius(b.count));
+    }
   });
 
   it("takes the districts' outer rings as the first view's bounds", () => {
