@@ -15,6 +15,7 @@ import { buildBaseline, serveBaseline, BASELINE_COMMIT } from './web/baseline-bu
 import { countBytes, type ByteCounter } from './web/byte-counter.ts';
 import { measureLoad, observeVitals, type PageFigures } from './web/measure-page.ts';
 import { measureFrameCost } from './web/frame-cost.ts';
+import { measureReadback } from './web/readback.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 2));
@@ -30,13 +31,15 @@ interface PageSpec {
   /** The "ready" moment: every selector present (the map drawn, the form taking input). */
   ready: string[];
   signIn?: boolean;
+  /** Trace one more cold load for the time spent reading the map's canvas back (tests/bench/web/readback.ts). */
+  readback?: boolean;
   targets: { coldS?: number; warmS?: number; coldKiB?: number };
 }
 
 const PAGES: PageSpec[] = [
   { id: 'report', name: '/rapportera', path: '/rapportera', ready: ['[data-testid=report-form]', '[data-testid=report-map][data-ready=true]'], targets: { coldS: 3.0, warmS: 1.0, coldKiB: 350 } },
   { id: 'field', name: '/falt', path: '/falt', ready: ['[data-testid=patrol-state]'], signIn: true, targets: {} },
-  { id: 'staff', name: 'staff map /', path: '/', ready: ['[data-testid=map][data-ready=true]'], targets: { coldS: 4.5 } },
+  { id: 'staff', name: 'staff map /', path: '/', ready: ['[data-testid=map][data-ready=true]'], readback: true, targets: { coldS: 4.5 } },
 ];
 
 /** BENCH_PAGES=report,field: only those pages (all three when unset). */
@@ -114,6 +117,14 @@ async function main() {
         rows.push({ name: `${label}: bytes transferred`, value: f.kib, unit: 'KiB', baseline: ref(cold, (x) => x.kib, isReport ? (cold ? ISSUE_REFERENCE.coldKiB : ISSUE_REFERENCE.warmKiB) : undefined), baselineNote: note, target: cold ? page.targets.coldKiB : undefined, lowerIsBetter: true });
       }
       printTable(`${page.name} on a phone`, rows);
+      if (page.readback) {
+        const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+        await observeVitals(context, page.ready);
+        const last = JSON.stringify(page.ready.at(-1));
+        const r = await measureReadback(context, `http://127.0.0.1:${nowCounter.port}${page.path}`, `window.__tk && window.__tk.ready[${last}]`);
+        await context.close();
+        console.log(`${page.name}, one traced cold load: ready ${r.readyS.toFixed(2)} s, of which the main thread waited ${r.readbackS.toFixed(2)} s (${(100 * r.readbackS / r.readyS).toFixed(0)} %, ${r.reads} frames) for the software compositor to read the map's canvas back: --disable-gpu here; a phone composites on its GPU.`);
+      }
     }
   } finally {
     await browser.close();
