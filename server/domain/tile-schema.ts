@@ -77,6 +77,34 @@ const KEPT_PROPS: Partial<Record<TileLayer, readonly string[]>> = {
   housenumber: ['housenumber', 'street'],
 };
 
+/** Road labels start here (server/map/style.ts); below it a road's name and details are not drawn. */
+export const ROAD_LABEL_MIN_ZOOM = 13;
+/** What a road keeps below ROAD_LABEL_MIN_ZOOM: what the style draws it by (class, kind, tunnel). */
+const ROAD_LOW_ZOOM_PROPS = new Set(['class', 'kind', 'tunnel', 'bridge', 'layer']);
+
+/**
+ * A tile feature's properties at zoom z: roads below ROAD_LABEL_MIN_ZOOM lose what only labels
+ * and the higher zooms use (name, ref, surface, …), which the low-zoom tiles carried for nothing.
+ */
+export function tilePropsAt<T extends Record<string, string | number | boolean>>(layer: TileLayer, props: T, z: number): Partial<T> {
+  if (layer !== 'road' || z >= ROAD_LABEL_MIN_ZOOM) return props;
+  return Object.fromEntries(Object.entries(props).filter(([k]) => ROAD_LOW_ZOOM_PROPS.has(k))) as Partial<T>;
+}
+
+/** Bump when the tiles' encoding changes in code rather than in the tables below. */
+const TILE_SCHEMA_REVISION = 2;
+
+/**
+ * A fingerprint of this schema (FNV-1a of its tables and revision), part of the tile version
+ * (server/db/queries/map-tiles.ts): tiles stored by an older schema are stale after an upgrade.
+ */
+export const TILE_SCHEMA_FINGERPRINT: string = (() => {
+  const text = JSON.stringify({ TILE_SCHEMA_REVISION, MIN_TILE_ZOOM, MAX_TILE_ZOOM, MIN_AREA_PX, ROAD_CLASS, WATERWAY_MINZOOM, EARLY_POIS: [...EARLY_POIS], PLACE_MINZOOM, POI_ICONS, KEPT_PROPS, ROAD_LABEL_MIN_ZOOM, ROAD_LOW_ZOOM_PROPS: [...ROAD_LOW_ZOOM_PROPS] });
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return `s${(h >>> 0).toString(36)}`;
+})();
+
 /** Web-mercator x, y of a position in the unit square (0..1, y down). */
 export function toUnitSquare([lon, lat]: Position): [number, number] {
   const sin = Math.sin(((lat ?? 0) * Math.PI) / 180);

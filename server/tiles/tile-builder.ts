@@ -15,7 +15,7 @@ import { makeVersionCache } from './map-version.ts';
 import { mapGeneration } from '../db/map-changes.ts';
 import { makeTileWriteQueue } from './tile-write-queue.ts';
 import {
-  MAX_TILE_ZOOM, MIN_TILE_ZOOM, districtTileFeatures, geometryBbox, tileBbox, tileRange, toTileFeatures,
+  MAX_TILE_ZOOM, MIN_TILE_ZOOM, districtTileFeatures, geometryBbox, tileBbox, tileRange, tilePropsAt, toTileFeatures,
   type TileLayer, type TileProps,
 } from '../domain/tile-schema.ts';
 
@@ -54,7 +54,7 @@ function encode(tile: GeoJSONVTTile | null, z: number): Uint8Array {
     const { _l, _z, ...rest } = tags;
     let list = layers.get(_l);
     if (!list) layers.set(_l, (list = []));
-    list.push({ ...f, tags: rest });
+    list.push({ ...f, tags: tilePropsAt(_l, rest, z) });
   }
   if (layers.size === 0) return new Uint8Array(0);
   const byName: Record<string, GeoJSONVTTile> = {};

@@ -1,6 +1,6 @@
 // The tile schema: which tile layer and min zoom a map_features row gets.
 import { describe, expect, it } from 'vitest';
-import { labelPoint, tileBbox, tileRange, toTileFeatures, districtTileFeatures } from '../../server/domain/tile-schema.ts';
+import { ROAD_LABEL_MIN_ZOOM, TILE_SCHEMA_FINGERPRINT, labelPoint, tilePropsAt, tileBbox, tileRange, toTileFeatures, districtTileFeatures } from '../../server/domain/tile-schema.ts';
 
 const box = (w: number, s: number, e: number, n: number) => ({ type: 'Polygon' as const, coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] });
 
@@ -15,6 +15,18 @@ describe('tile schema', () => {
     expect(road('residential')).toMatchObject({ _z: 12, class: 'minor' });
     // The bundled network's lines of unknown type: most of the districts' streets, in the z12 overview.
     expect(road('unknown')).toMatchObject({ _z: 12, class: 'minor' });
+  });
+
+  it('keeps only what the style draws a road by below the label zoom', () => {
+    const props = { kind: 'residential', name: 'Rydsvägen', class: 'minor', ref: '34', lit: 'no', tunnel: 'yes', surface: 'asphalt' };
+    expect(tilePropsAt('road', props, ROAD_LABEL_MIN_ZOOM - 1)).toEqual({ kind: 'residential', class: 'minor', tunnel: 'yes' });
+    expect(tilePropsAt('road', props, ROAD_LABEL_MIN_ZOOM)).toEqual(props);
+    // Other layers keep their names at every zoom (district labels, places).
+    expect(tilePropsAt('place', { kind: 'suburb', name: 'Ryd' }, 10)).toEqual({ kind: 'suburb', name: 'Ryd' });
+  });
+
+  it('names its schema in the tile version, so tiles an older schema stored are not served after an upgrade', () => {
+    expect(TILE_SCHEMA_FINGERPRINT).toMatch(/^s[0-9a-z]+$/);
   });
 
   it('shows small buildings later than large ones, and their house number at z16 only', () => {

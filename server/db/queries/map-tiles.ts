@@ -1,7 +1,7 @@
 // The stored vector tiles (map_tiles) and what they are cut from (map_features, districts).
 import type { Geometry } from 'geojson';
 import type { Sql } from '../sql.ts';
-import { geometryBbox } from '../../domain/tile-schema.ts';
+import { TILE_SCHEMA_FINGERPRINT, geometryBbox } from '../../domain/tile-schema.ts';
 
 export interface StoredTile {
   data: Uint8Array;
@@ -27,11 +27,13 @@ export interface DistrictOutlineRow {
 
 /**
  * The version tiles are built for: map_meta 'version' (set by every import of map_features) and a
- * fingerprint of the districts (their outlines and names are in the tiles too), so a change of
- * either makes every stored tile stale.
+ * fingerprint of the districts (their outlines and names are in the tiles too), and the tile
+ * schema's fingerprint (an upgrade that cuts tiles differently), so a change of any makes every
+ * stored tile stale.
  */
 const VERSION_EXPR = `coalesce((select value #>> '{}' from map_meta where key = 'version'), 'none')
-  || '.' || (select count(*) || '-' || coalesce(floor(extract(epoch from max(updated_at)) * 1000)::bigint, 0) from districts)`;
+  || '.' || (select count(*) || '-' || coalesce(floor(extract(epoch from max(updated_at)) * 1000)::bigint, 0) from districts)
+  || '.${TILE_SCHEMA_FINGERPRINT}'`;
 
 export async function currentTileVersion(sql: Sql): Promise<string> {
   const [row] = await sql<{ v: string }[]>`select ${sql.unsafe(VERSION_EXPR)} as v`;
