@@ -77,7 +77,7 @@ const KEPT_PROPS: Partial<Record<TileLayer, readonly string[]>> = {
   housenumber: ['housenumber', 'street'],
 };
 
-/** Road labels start here (server/map/style.ts); below it a road's name and details are not drawn. */
+/** Road labels start here (server/map/style.ts draws them from it); below it a road's name and details are not drawn. */
 export const ROAD_LABEL_MIN_ZOOM = 13;
 /** What a road keeps below ROAD_LABEL_MIN_ZOOM: what the style draws it by (class, kind, tunnel). */
 const ROAD_LOW_ZOOM_PROPS = new Set(['class', 'kind', 'tunnel', 'bridge', 'layer']);

@@ -16,6 +16,8 @@ export const NOTE_METADATA_KEY = 'trygghetskartan:note';
 
 export const OSM_ATTRIBUTION = '<a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">© OpenStreetMap contributors</a> (<a href="https://opendatacommons.org/licenses/odbl/" target="_blank" rel="noopener">ODbL</a>)';
 
+import { ROAD_LABEL_MIN_ZOOM } from '../domain/tile-schema.ts';
+
 const FONT = ['Noto Sans Regular'];
 const FONT_BOLD = ['Noto Sans Bold'];
 const FONT_ITALIC = ['Noto Sans Italic'];
@@ -152,7 +154,7 @@ const labelLayers: Layer[] = [
     paint: { 'text-color': COLORS.houseNumber, 'text-halo-color': COLORS.labelHalo, 'text-halo-width': 1 },
   },
   {
-    id: ROAD_LABEL_LAYER_ID, type: 'symbol', ...src('road'), minzoom: 13, filter: ['all', ['has', 'name'], ['!', classIn('path')]],
+    id: ROAD_LABEL_LAYER_ID, type: 'symbol', ...src('road'), minzoom: ROAD_LABEL_MIN_ZOOM, filter: ['all', ['has', 'name'], ['!', classIn('path')]],
     layout: {
       'symbol-placement': 'line', 'text-field': ['get', 'name'], 'text-font': FONT, 'text-max-angle': 35, 'symbol-spacing': 300,
       'text-size': ['interpolate', ['linear'], ['zoom'], 13, 10, 16, 12.5, 18, 15],

@@ -120,8 +120,7 @@ async function main() {
       if (page.readback) {
         const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
         await observeVitals(context, page.ready);
-        const last = JSON.stringify(page.ready.at(-1));
-        const r = await measureReadback(context, `http://127.0.0.1:${nowCounter.port}${page.path}`, `window.__tk && window.__tk.ready[${last}]`);
+        const r = await measureReadback(context, `http://127.0.0.1:${nowCounter.port}${page.path}`, page.ready);
         await context.close();
         console.log(`${page.name}, one traced cold load: ready ${r.readyS.toFixed(2)} s, of which the main thread waited ${r.readbackS.toFixed(2)} s (${(100 * r.readbackS / r.readyS).toFixed(0)} %, ${r.reads} frames) for the software compositor to read the map's canvas back: --disable-gpu here; a phone composites on its GPU.`);
       }

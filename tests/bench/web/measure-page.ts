@@ -43,17 +43,26 @@ export async function observeVitals(context: BrowserContext, selectors: string[]
   });
 }
 
+/** The phone's network and CPU for the page behind `cdp`. */
+export async function emulatePhone(cdp: CDPSession): Promise<void> {
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', PHONE_NETWORK);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+}
+
 /**
- * Polls the page's own record of its ready selectors through CDP in the page's main world.
+ * Polls the page's own record of its ready selectors (observeVitals) through CDP in the page's
+ * main world, and returns when (ms, performance.now) the last of them matched.
  * Not Playwright's waitForSelector: that evaluates Playwright's injected script in the page
  * (≈ 60 ms at 4× CPU) and then polls the DOM from it, on the main thread being measured; on
  * /rapportera's warm load that cost ≈ 200 ms.
  */
-async function waitUntilReady(cdp: CDPSession, count: number): Promise<void> {
+export async function waitUntilReady(cdp: CDPSession, selectors: string[]): Promise<number> {
+  const expression = `(() => { const r = window.__tk && window.__tk.ready; const ts = ${JSON.stringify(selectors)}.map((s) => r && r[s]); return ts.every((t) => t !== undefined) ? Math.max(...ts) : null; })()`;
   const until = performance.now() + READY_TIMEOUT_MS;
   for (;;) {
-    const res = await cdp.send('Runtime.evaluate', { expression: 'window.__tk ? Object.keys(window.__tk.ready).length : 0', returnByValue: true }).catch(() => null);
-    if (Number(res?.result.value ?? 0) >= count) return;
+    const res = await cdp.send('Runtime.evaluate', { expression, returnByValue: true }).catch(() => null);
+    if (typeof res?.result.value === 'number') return res.result.value;
     if (performance.now() > until) throw new Error(`the page was not ready within ${READY_TIMEOUT_MS / 1000} s`);
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -62,12 +71,10 @@ async function waitUntilReady(cdp: CDPSession, count: number): Promise<void> {
 export async function measureLoad(context: BrowserContext, url: string, readySelectors: string[], counter: ByteCounter): Promise<PageFigures> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', PHONE_NETWORK);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  await emulatePhone(cdp);
   counter.reset();
   await page.goto(url, { waitUntil: 'commit' });
-  await waitUntilReady(cdp, readySelectors.length);
+  await waitUntilReady(cdp, readySelectors);
   const started = performance.now();
   while (counter.quietMs() < QUIET_MS && performance.now() - started < MAX_SETTLE_MS) await new Promise((r) => setTimeout(r, 100));
   const v = await page.evaluate(() => (window as unknown as { __tk: { ready: Record<string, number>; lcp: number; cls: number; fcp: number; long: { start: number; duration: number }[] } }).__tk);
